@@ -1,0 +1,27 @@
+package io.github.dockerarchive.testkit;
+
+/** {@code manifest.json} is not a valid array of items: bad JSON or a value of the wrong type (ARC-2). */
+public class InvalidManifestException extends ArchiveException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception.
+   *
+   * @param rule the rule ID, or {@code null}
+   * @param message the message, naming the entry or field at fault
+   */
+  public InvalidManifestException(String rule, String message) {
+    super(rule, message);
+  }
+
+  /**
+   * Creates an exception with a cause.
+   *
+   * @param rule the rule ID, or {@code null}
+   * @param message the message, naming the entry or field at fault
+   * @param cause the underlying failure
+   */
+  public InvalidManifestException(String rule, String message, Throwable cause) {
+    super(rule, message, cause);
+  }
+}
