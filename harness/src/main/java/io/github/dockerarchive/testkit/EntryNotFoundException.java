@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** An entry the archive needs (such as {@code manifest.json}, a config or a layer) is not in it (RD-4). */
+/**
+ * An entry the archive needs (such as {@code manifest.json}, a config or a layer) is not in it
+ * (RD-4).
+ */
 public class EntryNotFoundException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** An image config is unusable: not a JSON object, no {@code rootfs}, a wrong type, or a layer count that disagrees with the manifest (SRC-2). */
+/**
+ * An image config is unusable: not a JSON object, no {@code rootfs}, a wrong type, or a layer count
+ * that disagrees with the manifest (SRC-2).
+ */
 public class InvalidConfigException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

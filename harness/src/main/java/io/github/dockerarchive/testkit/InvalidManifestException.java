@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** {@code manifest.json} is not a valid array of items: bad JSON or a value of the wrong type (ARC-2). */
+/**
+ * {@code manifest.json} is not a valid array of items: bad JSON or a value of the wrong type
+ * (ARC-2).
+ */
 public class InvalidManifestException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** A Docker reference, a digest or a transport reference could not be parsed or is not allowed here (REF-1, REF-2). */
+/**
+ * A Docker reference, a digest or a transport reference could not be parsed or is not allowed here
+ * (REF-1, REF-2).
+ */
 public class InvalidReferenceException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** A size limit was exceeded: {@code manifest.json}, a config, or a decompressed size (RD-3, SAFE-3). */
+/**
+ * A size limit was exceeded: {@code manifest.json}, a config, or a decompressed size (RD-3,
+ * SAFE-3).
+ */
 public class LimitExceededException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

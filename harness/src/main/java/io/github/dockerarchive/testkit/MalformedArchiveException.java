@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** The bytes are not a well-formed (possibly compressed) tar: a bad header, a truncated entry, a lying size, a decompression failure (ARC-1, SAFE-4). */
+/**
+ * The bytes are not a well-formed (possibly compressed) tar: a bad header, a truncated entry, a
+ * lying size, a decompression failure (ARC-1, SAFE-4).
+ */
 public class MalformedArchiveException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** A blob was asked for by a digest that is neither the config digest nor a diffID of the image (SRC-6). */
+/**
+ * A blob was asked for by a digest that is neither the config digest nor a diffID of the image
+ * (SRC-6).
+ */
 public class UnknownBlobException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
-/** An entry name or link that would leave the archive (absolute, {@code ..}), or a link chain that loops or is too long (ARC-4, ARC-6, SAFE-2). */
+/**
+ * An entry name or link that would leave the archive (absolute, {@code ..}), or a link chain that
+ * loops or is too long (ARC-4, ARC-6, SAFE-2).
+ */
 public class UnsafeEntryException extends MalformedArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -48,8 +48,7 @@ public record Digest(String algorithm, String hex) {
     }
     int colon = text.indexOf(':');
     if (colon <= 0 || colon == text.length() - 1) {
-      throw new InvalidReferenceException(
-          null, "invalid checksum digest format: \"" + text + "\"");
+      throw new InvalidReferenceException(null, "invalid checksum digest format: \"" + text + "\"");
     }
     String algorithm = text.substring(0, colon);
     String hex = text.substring(colon + 1);
@@ -113,6 +112,17 @@ public record Digest(String algorithm, String hex) {
   }
 
   /**
+   * A digest made from a finished hash.
+   *
+   * @param algorithm the algorithm that made the hash
+   * @param hash the hash bytes
+   * @return the digest
+   */
+  public static Digest of(String algorithm, byte[] hash) {
+    return new Digest(algorithm, HexFormat.of().formatHex(hash));
+  }
+
+  /**
    * The digest of a finished hash of this digest's algorithm.
    *
    * @param hash the hash bytes
@@ -122,13 +132,21 @@ public record Digest(String algorithm, String hex) {
     return new Digest(algorithm, HexFormat.of().formatHex(hash));
   }
 
-  private static MessageDigest newMessageDigest(String algorithm) {
+  /**
+   * A new {@link MessageDigest} for an algorithm name as digests spell it.
+   *
+   * @param algorithm {@code sha256}, {@code sha384} or {@code sha512}
+   * @return a fresh instance
+   * @throws IllegalArgumentException for any other algorithm
+   */
+  public static MessageDigest newMessageDigest(String algorithm) {
     String javaName =
         switch (algorithm) {
           case "sha256" -> "SHA-256";
           case "sha384" -> "SHA-384";
           case "sha512" -> "SHA-512";
-          default -> throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
+          default ->
+              throw new IllegalArgumentException("unsupported digest algorithm " + algorithm);
         };
     try {
       return MessageDigest.getInstance(javaName);

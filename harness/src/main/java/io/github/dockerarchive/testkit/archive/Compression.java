@@ -1,0 +1,91 @@
+package io.github.dockerarchive.testkit.archive;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+
+/**
+ * The compressions an archive or a layer may use, recognised by their magic bytes only, never by a
+ * file name (ARC-1, ARC-5).
+ */
+public enum Compression {
+  /** Not compressed: the bytes are passed through. */
+  NONE(new byte[0], "tar"),
+  /** gzip: {@code 1F 8B 08}. */
+  GZIP(new byte[] {0x1f, (byte) 0x8b, 0x08}, "tar+gzip"),
+  /** bzip2: {@code 42 5A 68} ("BZh"). */
+  BZIP2(new byte[] {0x42, 0x5a, 0x68}, "tar+bzip2"),
+  /** xz: {@code FD 37 7A 58 5A 00}. */
+  XZ(new byte[] {(byte) 0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00}, "tar+xz"),
+  /** zstd: {@code 28 B5 2F FD}. */
+  ZSTD(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, "tar+zstd");
+
+  /** The number of leading bytes {@link #detect(byte[], int)} needs to decide. */
+  public static final int MAGIC_LENGTH = 8;
+
+  private static final int BUFFER = 1 << 16;
+
+  private final byte[] magic;
+  private final String label;
+
+  Compression(byte[] magic, String label) {
+    this.magic = magic;
+    this.label = label;
+  }
+
+  /**
+   * Recognises a compression by the first bytes of the data.
+   *
+   * @param head the first bytes (up to {@link #MAGIC_LENGTH})
+   * @param length how many bytes of {@code head} are valid
+   * @return the compression, {@link #NONE} when no magic matches
+   */
+  public static Compression detect(byte[] head, int length) {
+    for (Compression c : values()) {
+      if (c != NONE && c.magic.length <= length && startsWith(head, c.magic)) {
+        return c;
+      }
+    }
+    return NONE;
+  }
+
+  private static boolean startsWith(byte[] head, byte[] magic) {
+    for (int i = 0; i < magic.length; i++) {
+      if (head[i] != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A short label, for messages and reports.
+   *
+   * @return for example {@code tar+gzip}
+   */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Wraps a stream positioned at the start of compressed data in a decompressor.
+   *
+   * @param compressed the compressed bytes (for {@link #NONE}, returned unchanged)
+   * @return the decompressed bytes
+   * @throws IOException if the decoder cannot start (for example a bad gzip header)
+   */
+  public InputStream decompress(InputStream compressed) throws IOException {
+    return switch (this) {
+      case NONE -> compressed;
+      case GZIP -> new GZIPInputStream(compressed, BUFFER);
+      case BZIP2 ->
+          new BZip2CompressorInputStream(new BufferedInputStream(compressed, BUFFER), true);
+      case XZ -> new XZCompressorInputStream(new BufferedInputStream(compressed, BUFFER), true);
+      case ZSTD -> new ZstdCompressorInputStream(new BufferedInputStream(compressed, BUFFER));
+    };
+  }
+}
