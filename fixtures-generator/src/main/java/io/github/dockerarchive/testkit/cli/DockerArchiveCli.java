@@ -1,0 +1,103 @@
+package io.github.dockerarchive.testkit.cli;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code dockerarchive} command: inspect and verify docker-save archives.
+ *
+ * <p>Exit codes: 0 success; 1 a check did not hold ({@code verify}); 2 the input could not be
+ * read, or bad usage.
+ */
+@Command(
+    name = "dockerarchive",
+    mixinStandardHelpOptions = true,
+    versionProvider = DockerArchiveCli.Version.class,
+    description = "Read, check and write docker-save archives (docker-archive: transport).",
+    subcommands = {InspectCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+public final class DockerArchiveCli {
+  /** Everything worked. */
+  public static final int OK = 0;
+
+  /** A check did not hold. */
+  public static final int CHECK_FAILED = 1;
+
+  /** The input could not be read, or the command line was wrong. */
+  public static final int UNREADABLE = 2;
+
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean debug;
+
+  /**
+   * Runs the tool and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Runs the tool with the given output streams (for tests and embedding).
+   *
+   * @param args the command line
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    DockerArchiveCli root = new DockerArchiveCli();
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> UNREADABLE);
+    cli.setParameterExceptionHandler(
+        (ex, args1) -> {
+          err.println("dockerarchive: " + ex.getMessage());
+          err.println("Try 'dockerarchive " + subcommandName(ex) + "--help' for usage.");
+          return UNREADABLE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          err.println("dockerarchive: error: " + describe(ex));
+          if (root.debug) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return UNREADABLE;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static String subcommandName(CommandLine.ParameterException ex) {
+    String name = ex.getCommandLine().getCommandName();
+    return name.equals("dockerarchive") ? "" : name + " ";
+  }
+
+  /** One line describing an error: its message and, for archive errors, the rule it breaks. */
+  static String describe(Throwable ex) {
+    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    if (ex instanceof ArchiveException a && a.rule() != null) {
+      return message + " [" + a.rule() + "]";
+    }
+    return message;
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = DockerArchiveCli.class.getPackage().getImplementationVersion();
+      return new String[] {"dockerarchive " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.dockerarchive.testkit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.archive.ArchiveReader;
+import io.github.dockerarchive.testkit.archive.ImageSource;
+import io.github.dockerarchive.testkit.archive.LayerInfo;
+import io.github.dockerarchive.testkit.archive.ManifestSelection;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dockerarchive inspect}: prints the images of an archive. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print every image of an archive, or the one selected by docker-archive:PATH:REF or :@N.",
+      "With --json the output is {\"images\":[{\"index\":0,\"repoTags\":[...],"
+          + "\"configDigest\":\"sha256:...\",\"layers\":[{\"diffId\":\"sha256:...\","
+          + "\"size\":123,\"mediaType\":\"...\"}]}]}: repoTags as stored, layers in Layers"
+          + " order, size uncompressed."
+    })
+final class InspectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON (a stable shape other tools can parse).")
+  boolean json;
+
+  @Parameters(
+      paramLabel = "ARCHIVE_OR_REF",
+      description = "A path, or docker-archive:PATH[:REF|:@N] to select one image.")
+  String archive;
+
+  @Override
+  public Integer call() throws Exception {
+    ArchiveReference reference = ArchiveArgument.parse(archive);
+    PrintWriter out = spec.commandLine().getOut();
+    try (ArchiveReader reader =
+        ArchiveReader.open(Path.of(reference.path()), ReaderOptions.defaults())) {
+      List<ImageSource> images = new ArrayList<>();
+      if (ArchiveArgument.selects(reference)) {
+        images.add(reader.imageSource(reference));
+      } else {
+        images.addAll(reader.images());
+      }
+      if (json) {
+        out.println(new ObjectMapper().writeValueAsString(toJson(images)));
+      } else {
+        printText(out, reader, reference, images);
+      }
+    }
+    return DockerArchiveCli.OK;
+  }
+
+  static ObjectNode toJson(List<ImageSource> images) throws ArchiveException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    ArrayNode array = root.putArray("images");
+    for (ImageSource image : images) {
+      ManifestSelection selection = image.selection();
+      ObjectNode node = array.addObject();
+      node.put("index", selection.itemIndex());
+      ArrayNode tags = node.putArray("repoTags");
+      selection.item().repoTags().forEach(tags::add);
+      node.put("configDigest", image.configDigest().toString());
+      ArrayNode layers = node.putArray("layers");
+      for (LayerInfo layer : image.layers()) {
+        ObjectNode l = layers.addObject();
+        l.put("diffId", layer.diffId().toString());
+        l.put("size", layer.size());
+        l.put("mediaType", layer.mediaType());
+      }
+    }
+    return root;
+  }
+
+  private static void printText(
+      PrintWriter out, ArchiveReader reader, ArchiveReference reference, List<ImageSource> images)
+      throws ArchiveException {
+    for (ImageSource image : images) {
+      image.layers(); // load everything first, so an error prints nothing partial
+    }
+    out.printf(
+        "%s: %s, %d entries, %d image%s%n",
+        reference.path(),
+        reader.compression().label(),
+        reader.entries().size(),
+        reader.manifest().size(),
+        reader.manifest().size() == 1 ? "" : "s");
+    for (ImageSource image : images) {
+      ManifestSelection selection = image.selection();
+      List<String> tags = selection.item().repoTags();
+      out.printf(
+          "image @%d  %s%n",
+          selection.itemIndex(), tags.isEmpty() ? "(untagged)" : String.join(", ", tags));
+      out.printf(
+          "  config  %s  %s (%d bytes)%n",
+          image.configDigest(), selection.item().config(), image.configBytes().length);
+      List<LayerInfo> layers = image.layers();
+      out.printf("  layers  %d%n", layers.size());
+      for (LayerInfo layer : layers) {
+        out.printf(
+            "    %s  %12d  %s%s%n",
+            layer.diffId(),
+            layer.size(),
+            layer.path(),
+            layer.compression() == io.github.dockerarchive.testkit.archive.Compression.NONE
+                ? ""
+                : " (" + layer.compression().label() + ", " + layer.storedSize() + " stored)");
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.dockerarchive.testkit.cli;
+
+import io.github.dockerarchive.testkit.archive.ArchiveReader;
+import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.archive.VerificationReport;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dockerarchive verify}: recomputes every digest and checks it against the config. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recompute the config digest and every layer's diffID of every image and check them.",
+      "Exit 0 when all hold, 1 when something does not (one problem per line, with its rule ID),"
+          + " 2 when the archive cannot be read at all."
+    })
+final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--quiet",
+      description = "Print problems only, no summary and no progress.")
+  boolean quiet;
+
+  @Parameters(paramLabel = "ARCHIVE", description = "A path (or docker-archive:PATH).")
+  String archive;
+
+  @Override
+  public Integer call() throws Exception {
+    ArchiveReference reference = ArchiveArgument.parse(archive);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path path = Path.of(reference.path());
+    VerificationReport report;
+    try (ArchiveReader reader = ArchiveReader.open(path, ReaderOptions.defaults());
+        ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
+      report = ArchiveVerifier.verify(reader, progress::update);
+    }
+    for (VerificationReport.Problem problem : report.problems()) {
+      out.println(problem.format());
+    }
+    if (!quiet) {
+      out.printf(
+          "%s: %s (%d image%s, %d layer entr%s checked)%n",
+          reference.path(),
+          report.isValid() ? "OK" : "INVALID",
+          report.imageCount(),
+          report.imageCount() == 1 ? "" : "s",
+          report.layerEntries(),
+          report.layerEntries() == 1 ? "y" : "ies");
+    }
+    return report.isValid() ? DockerArchiveCli.OK : DockerArchiveCli.CHECK_FAILED;
+  }
+}

@@ -1,0 +1,151 @@
+package io.github.dockerarchive.testkit.archive;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.archive.ArchiveReader.Measurement;
+import io.github.dockerarchive.testkit.archive.VerificationReport.Problem;
+import io.github.dockerarchive.testkit.archive.VerificationReport.Severity;
+import io.github.dockerarchive.testkit.digest.Digest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an archive completely: every image loads, every config hashes to the digest its name
+ * claims, every layer's decompressed bytes hash to its diffID, and the tar itself has no unsafe or
+ * duplicate names. Each distinct layer entry is hashed once, however many images share it.
+ */
+public final class ArchiveVerifier {
+  private static final Pattern DIGEST_IN_NAME =
+      Pattern.compile("(?:^|/)(?:sha256:|sha256/)?([0-9a-f]{64})(?:\\.json)?$");
+
+  /** Receives progress while layers are hashed. */
+  @FunctionalInterface
+  public interface ProgressListener {
+    /**
+     * Called after each layer entry has been hashed.
+     *
+     * @param doneBytes stored bytes hashed so far
+     * @param totalBytes stored bytes to hash in all
+     */
+    void progress(long doneBytes, long totalBytes);
+
+    /** A listener that ignores progress. */
+    ProgressListener NONE = (done, total) -> {};
+  }
+
+  private ArchiveVerifier() {}
+
+  /**
+   * Verifies every image of an archive.
+   *
+   * @param reader an open reader
+   * @param listener progress receiver
+   * @return every problem found, in archive order
+   */
+  public static VerificationReport verify(ArchiveReader reader, ProgressListener listener) {
+    List<Problem> problems = new ArrayList<>();
+    checkNames(reader, problems);
+    Map<String, LayerCheck> layers = new LinkedHashMap<>();
+    int imageCount = 0;
+    for (int i = 0; i < reader.manifest().size(); i++) {
+      ImageSource source = reader.imageSource(null, i);
+      try {
+        checkConfigName(i, source, problems);
+        for (LayerInfo layer : source.layers()) {
+          layers
+              .computeIfAbsent(layer.entryName(), k -> new LayerCheck(layer))
+              .users
+              .add(new LayerUse(i, layer));
+        }
+        imageCount++;
+      } catch (ArchiveException e) {
+        problems.add(new Problem(Severity.ERROR, e.rule(), i, e.getMessage()));
+      }
+    }
+    long total = 0;
+    for (LayerCheck check : layers.values()) {
+      total += check.first.storedSize();
+    }
+    long done = 0;
+    for (LayerCheck check : layers.values()) {
+      hashLayer(reader, check, problems);
+      done += check.first.storedSize();
+      listener.progress(done, total);
+    }
+    return new VerificationReport(reader.manifest().size(), imageCount, layers.size(), problems);
+  }
+
+  private static void checkNames(ArchiveReader reader, List<Problem> problems) {
+    for (TarEntry entry : reader.entries()) {
+      if (!EntryPaths.isInside(entry.name()) && !entry.name().equals(".")) {
+        problems.add(
+            new Problem(
+                Severity.ERROR,
+                "SAFE-2",
+                -1,
+                "entry \"" + entry.rawName() + "\" at byte offset " + entry.headerOffset()
+                    + " is absolute or leaves the archive"));
+      }
+    }
+    for (String name : reader.duplicateEntryNames()) {
+      problems.add(
+          new Problem(
+              Severity.WARNING,
+              "ARC-7",
+              -1,
+              "entry \"" + name + "\" occurs more than once; the first occurrence is used"));
+    }
+  }
+
+  private static void checkConfigName(int index, ImageSource source, List<Problem> problems)
+      throws ArchiveException {
+    String config = source.selection().item().config();
+    Digest actual = source.configDigest();
+    Matcher m = DIGEST_IN_NAME.matcher(config);
+    if (m.find() && !m.group(1).equals(actual.hex())) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              "SRC-3",
+              index,
+              "config \"" + config + "\" is named for sha256:" + m.group(1)
+                  + " but its bytes hash to " + actual));
+    }
+  }
+
+  private static void hashLayer(ArchiveReader reader, LayerCheck check, List<Problem> problems) {
+    LayerInfo layer = check.first;
+    try {
+      Measurement m = reader.measureContent(layer.path(), layer.diffId().algorithm());
+      for (LayerUse use : check.users) {
+        if (!m.digest().equals(use.layer.diffId())) {
+          problems.add(
+              new Problem(
+                  Severity.ERROR,
+                  "SRC-7",
+                  use.image,
+                  "layer \"" + use.layer.path() + "\": content hashes to " + m.digest()
+                      + " but the config lists diffID " + use.layer.diffId()));
+        }
+      }
+    } catch (ArchiveException e) {
+      for (LayerUse use : check.users) {
+        problems.add(new Problem(Severity.ERROR, e.rule(), use.image, e.getMessage()));
+      }
+    }
+  }
+
+  private record LayerUse(int image, LayerInfo layer) {}
+
+  private static final class LayerCheck {
+    final LayerInfo first;
+    final List<LayerUse> users = new ArrayList<>();
+
+    LayerCheck(LayerInfo first) {
+      this.first = first;
+    }
+  }
+}
