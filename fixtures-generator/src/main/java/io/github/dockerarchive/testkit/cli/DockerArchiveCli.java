@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code dockerarchive} command: inspect and verify docker-save archives.
  *
- * <p>Exit codes: 0 success; 1 a check did not hold ({@code verify}); 2 the input could not be
- * read, or bad usage.
+ * <p>Exit codes: 0 success; 1 a check did not hold ({@code verify}); 2 the input could not be read,
+ * or bad usage.
  */
 @Command(
     name = "dockerarchive",

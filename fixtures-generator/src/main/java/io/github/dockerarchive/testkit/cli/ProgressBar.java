@@ -20,8 +20,7 @@ final class ProgressBar implements AutoCloseable {
     this.err = err;
     this.label = label;
     String forced = System.getenv("DOCKERARCHIVE_PROGRESS");
-    this.enabled =
-        !quiet && (forced != null ? forced.equals("1") : System.console() != null);
+    this.enabled = !quiet && (forced != null ? forced.equals("1") : System.console() != null);
   }
 
   void update(long done, long total) {

@@ -26,9 +26,7 @@ import picocli.CommandLine.Spec;
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--quiet",
-      description = "Print problems only, no summary and no progress.")
+  @Option(names = "--quiet", description = "Print problems only, no summary and no progress.")
   boolean quiet;
 
   @Parameters(paramLabel = "ARCHIVE", description = "A path (or docker-archive:PATH).")

@@ -61,7 +61,8 @@ class InspectCommandTest {
   @DisplayName("an archive whose manifest.json is null prints {\"images\":[]}")
   void nullManifestPrintsNoImages() {
     Path archive =
-        CorpusFiles.copy("google_go-containerregistry__pkg_v1_tarball_testdata_null_manifest.tar", dir);
+        CorpusFiles.copy(
+            "google_go-containerregistry__pkg_v1_tarball_testdata_null_manifest.tar", dir);
     CliRun run = CliRun.of("inspect", "--json", archive.toString());
     assertThat(run.exitCode()).isZero();
     assertThat(run.out().strip()).isEqualTo("{\"images\":[]}");

@@ -86,7 +86,10 @@ public final class ArchiveVerifier {
                 Severity.ERROR,
                 "SAFE-2",
                 -1,
-                "entry \"" + entry.rawName() + "\" at byte offset " + entry.headerOffset()
+                "entry \""
+                    + entry.rawName()
+                    + "\" at byte offset "
+                    + entry.headerOffset()
                     + " is absolute or leaves the archive"));
       }
     }
@@ -111,8 +114,12 @@ public final class ArchiveVerifier {
               Severity.ERROR,
               "SRC-3",
               index,
-              "config \"" + config + "\" is named for sha256:" + m.group(1)
-                  + " but its bytes hash to " + actual));
+              "config \""
+                  + config
+                  + "\" is named for sha256:"
+                  + m.group(1)
+                  + " but its bytes hash to "
+                  + actual));
     }
   }
 
@@ -127,8 +134,12 @@ public final class ArchiveVerifier {
                   Severity.ERROR,
                   "SRC-7",
                   use.image,
-                  "layer \"" + use.layer.path() + "\": content hashes to " + m.digest()
-                      + " but the config lists diffID " + use.layer.diffId()));
+                  "layer \""
+                      + use.layer.path()
+                      + "\": content hashes to "
+                      + m.digest()
+                      + " but the config lists diffID "
+                      + use.layer.diffId()));
         }
       }
     } catch (ArchiveException e) {
