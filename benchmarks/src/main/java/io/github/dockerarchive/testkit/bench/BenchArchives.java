@@ -1,0 +1,168 @@
+package io.github.dockerarchive.testkit.bench;
+
+import io.github.dockerarchive.testkit.digest.Digest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Writes large benchmark archives quickly: each layer is an uncompressed tar holding one file of
+ * seeded pseudo-random bytes, hashed while written.
+ */
+final class BenchArchives {
+  private static final int CHUNK = 1 << 20;
+
+  private BenchArchives() {}
+
+  /** Writes an archive of {@code layers} layers whose files hold {@code layerBytes} bytes each. */
+  static Path write(Path file, int layers, long layerBytes, long seed) throws IOException {
+    List<String> layerNames = new ArrayList<>();
+    List<String> diffIds = new ArrayList<>();
+    try (OutputStream out = Files.newOutputStream(file);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out, 512)) {
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      SplittableRandom random = new SplittableRandom(seed);
+      for (int i = 0; i < layers; i++) {
+        LayerBytes layer = new LayerBytes(random.split(), layerBytes, "data" + i + ".bin");
+        DigestSink measured = layer.measure();
+        Digest diffId = Digest.ofSha256(measured.md.digest());
+        String name = diffId.hex() + ".tar";
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(measured.count);
+        tar.putArchiveEntry(entry);
+        layer.writeTo(tar);
+        tar.closeArchiveEntry();
+        layerNames.add(name);
+        diffIds.add(diffId.toString());
+      }
+      String config =
+          "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
+              + String.join(",", diffIds.stream().map(d -> "\"" + d + "\"").toList())
+              + "]}}";
+      byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
+      String configName = Digest.sha256(configBytes).hex() + ".json";
+      put(tar, configName, configBytes);
+      String manifest =
+          "[{\"Config\":\""
+              + configName
+              + "\",\"RepoTags\":[\"bench/image:latest\"],\"Layers\":["
+              + String.join(",", layerNames.stream().map(n -> "\"" + n + "\"").toList())
+              + "]}]";
+      put(tar, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
+    }
+    return file;
+  }
+
+  private static void put(TarArchiveOutputStream tar, String name, byte[] data)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(data.length);
+    tar.putArchiveEntry(entry);
+    tar.write(data);
+    tar.closeArchiveEntry();
+  }
+
+  /**
+   * One layer: a tar with one file. Generated twice from the same seed (once to hash, once to
+   * write), so nothing large is held in memory.
+   */
+  private static final class LayerBytes {
+    private final long seed;
+    private final long fileBytes;
+    private final String fileName;
+
+    LayerBytes(SplittableRandom random, long fileBytes, String fileName) {
+      this.seed = random.nextLong();
+      this.fileBytes = fileBytes;
+      this.fileName = fileName;
+    }
+
+    DigestSink measure() throws IOException {
+      DigestSink sink = new DigestSink(Digest.newSha256());
+      writeTo(sink);
+      return sink;
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+      OutputStream shield = new NonClosing(out);
+      try (TarArchiveOutputStream layer = new TarArchiveOutputStream(shield, 512)) {
+        layer.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        TarArchiveEntry e = new TarArchiveEntry(fileName);
+        e.setSize(fileBytes);
+        e.setModTime(0);
+        layer.putArchiveEntry(e);
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] chunk = new byte[CHUNK];
+        long left = fileBytes;
+        while (left > 0) {
+          fill(random, chunk);
+          int n = (int) Math.min(chunk.length, left);
+          layer.write(chunk, 0, n);
+          left -= n;
+        }
+        layer.closeArchiveEntry();
+      }
+    }
+
+    private static void fill(SplittableRandom random, byte[] chunk) {
+      for (int i = 0; i < chunk.length; i += 8) {
+        long v = random.nextLong();
+        for (int b = 0; b < 8; b++) {
+          chunk[i + b] = (byte) (v >>> (8 * b));
+        }
+      }
+    }
+  }
+
+  private static final class DigestSink extends OutputStream {
+    private final MessageDigest md;
+    private long count;
+
+    DigestSink(MessageDigest md) {
+      this.md = md;
+    }
+
+    @Override
+    public void write(int b) {
+      md.update((byte) b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      md.update(b, off, len);
+      count += len;
+    }
+  }
+
+  private static final class NonClosing extends OutputStream {
+    private final OutputStream out;
+
+    NonClosing(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

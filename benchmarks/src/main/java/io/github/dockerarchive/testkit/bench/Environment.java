@@ -1,0 +1,63 @@
+package io.github.dockerarchive.testkit.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** What a report records about the machine, and process counters read from /proc. */
+final class Environment {
+  private Environment() {}
+
+  static String describe() {
+    String cpu = "unknown CPU";
+    try {
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).strip())
+              .orElse(cpu);
+    } catch (IOException ignored) {
+      // Not Linux: the report says "unknown CPU".
+    }
+    return "- date: "
+        + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        + "\n- machine: "
+        + cpu
+        + ", "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB max heap\n- java: "
+        + System.getProperty("java.vm.name")
+        + " "
+        + System.getProperty("java.runtime.version")
+        + "\n";
+  }
+
+  /** {@code rchar} of /proc/self/io: bytes this process read through read calls. */
+  static long bytesReadByThisProcess() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+      if (line.startsWith("rchar:")) {
+        return Long.parseLong(line.substring(6).strip());
+      }
+    }
+    return -1;
+  }
+
+  /** Peak resident set size of a process in KiB (VmHWM), or -1 once it has exited. */
+  static long peakRssKib(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}
