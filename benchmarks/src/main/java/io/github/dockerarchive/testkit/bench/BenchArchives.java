@@ -61,8 +61,7 @@ final class BenchArchives {
     return file;
   }
 
-  private static void put(TarArchiveOutputStream tar, String name, byte[] data)
-      throws IOException {
+  private static void put(TarArchiveOutputStream tar, String name, byte[] data) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(data.length);
     tar.putArchiveEntry(entry);

@@ -24,7 +24,8 @@ final class BoundedMemoryRun {
     String jar = cliJar().toString();
     BoundedMemoryRun run =
         new BoundedMemoryRun(
-            List.of("java", heapFlag, "-XX:+UseSerialGC", "-jar", jar, "verify", archive.toString()));
+            List.of(
+                "java", heapFlag, "-XX:+UseSerialGC", "-jar", jar, "verify", archive.toString()));
     run.bytes = Files.size(archive);
     run.execute();
     return run;
@@ -61,7 +62,7 @@ final class BoundedMemoryRun {
         Locale.ROOT,
         "| command | exit | wall (s) | MiB/s | peak RSS (MiB) |%n|---|---:|---:|---:|---:|%n"
             + "| `%s` | %d | %.1f | %.0f | %.0f |%n",
-        String.join(" ", command).replaceAll("/\\S*/", ""),
+        String.join(" ", command).replaceAll("\\S*/(\\S+)", "$1"),
         exitCode,
         seconds,
         bytes / seconds / (1 << 20),

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reader benchmark (issue 2): the cost of opening (one pass over headers, not data), {@code
- * verify} throughput against the JDK's single-thread SHA-256 floor measured in the same run, and
- * {@code verify} of a multi-GiB archive under {@code -Xmx64m} in a separate JVM.
+ * Reader benchmark (issue 2): the cost of opening (one pass over headers, not data), {@code verify}
+ * throughput against the JDK's single-thread SHA-256 floor measured in the same run, and {@code
+ * verify} of a multi-GiB archive under {@code -Xmx64m} in a separate JVM.
  *
- * <p>Usage: {@code bench/reader [--size-mib 512] [--layers 8] [--big-gib 3] [--repeat 5]
- * [--dir DIR] [--out FILE]}
+ * <p>Usage: {@code bench/reader [--size-mib 512] [--layers 8] [--big-gib 3] [--repeat 5] [--dir
+ * DIR] [--out FILE]}
  */
 public final class ReaderBenchmark {
   private ReaderBenchmark() {}
@@ -51,7 +51,8 @@ public final class ReaderBenchmark {
     for (int i = 0; i < o.repeat; i++) {
       long t0 = System.nanoTime();
       try (ArchiveReader reader = ArchiveReader.open(archive)) {
-        VerificationReport r = ArchiveVerifier.verify(reader, ArchiveVerifier.ProgressListener.NONE);
+        VerificationReport r =
+            ArchiveVerifier.verify(reader, ArchiveVerifier.ProgressListener.NONE);
         if (!r.isValid()) {
           throw new IllegalStateException("benchmark archive invalid: " + r.problems());
         }
@@ -66,15 +67,39 @@ public final class ReaderBenchmark {
     report.append("## verify vs the SHA-256 floor (same run, median of ").append(o.repeat);
     report.append(")\n\n| measurement | MiB/s | ratio to floor |\n|---|---:|---:|\n");
     report.append(row("JDK SHA-256, one thread, in memory (floor)", floor, floor));
-    report.append(row("ArchiveVerifier on " + o.sizeMib + " MiB, " + o.layers + " layers", verifyRate, floor));
+    report.append(
+        row(
+            "ArchiveVerifier on " + o.sizeMib + " MiB, " + o.layers + " layers",
+            verifyRate,
+            floor));
     report.append("\n## Opening costs one pass over headers, not data\n\n");
-    report.append("| archive | size | open (ms, median) | bytes read by open |\n|---|---:|---:|---:|\n");
-    report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %d |%n", archive.getFileName(), archiveBytes, big.millis, big.bytesRead));
-    report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %d |%n", small.getFileName(), Files.size(small), tiny.millis, tiny.bytesRead));
+    report.append(
+        "| archive | size | open (ms, median) | bytes read by open |\n|---|---:|---:|---:|\n");
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d | %.2f | %d |%n",
+            archive.getFileName(),
+            archiveBytes,
+            big.millis,
+            big.bytesRead));
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d | %.2f | %d |%n",
+            small.getFileName(),
+            Files.size(small),
+            tiny.millis,
+            tiny.bytesRead));
 
     if (o.bigGib > 0) {
-      Path huge = BenchArchives.write(o.dir.resolve("bench-" + o.bigGib + "g.tar"), 4, (long) o.bigGib * (1L << 30) / 4, 7);
-      report.append("\n## verify of a ").append(o.bigGib).append(" GiB archive with -Xmx64m (separate JVM)\n\n");
+      Path huge =
+          BenchArchives.write(
+              o.dir.resolve("bench-" + o.bigGib + "g.tar"), 4, (long) o.bigGib * (1L << 30) / 4, 7);
+      report
+          .append("\n## verify of a ")
+          .append(o.bigGib)
+          .append(" GiB archive with -Xmx64m (separate JVM)\n\n");
       report.append(BoundedMemoryRun.verify(huge, "-Xmx64m").markdown());
       Files.deleteIfExists(huge);
     }
@@ -90,7 +115,11 @@ public final class ReaderBenchmark {
 
   private static String row(String what, double bytesPerSecond, double floor) {
     return String.format(
-        Locale.ROOT, "| %s | %.0f | %.2f |%n", what, bytesPerSecond / (1 << 20), bytesPerSecond / floor);
+        Locale.ROOT,
+        "| %s | %.0f | %.2f |%n",
+        what,
+        bytesPerSecond / (1 << 20),
+        bytesPerSecond / floor);
   }
 
   private static void warm(Path file) throws IOException {
@@ -165,5 +194,4 @@ public final class ReaderBenchmark {
       return new Options(sizeMib, layers, bigGib, repeat, dir, out);
     }
   }
-
 }

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,17 +70,64 @@ public final class ArchiveVerifier {
         problems.add(new Problem(Severity.ERROR, e.rule(), i, e.getMessage()));
       }
     }
-    long total = 0;
-    for (LayerCheck check : layers.values()) {
-      total += check.first.storedSize();
-    }
-    long done = 0;
-    for (LayerCheck check : layers.values()) {
-      hashLayer(reader, check, problems);
-      done += check.first.storedSize();
-      listener.progress(done, total);
-    }
+    hashLayers(reader, List.copyOf(layers.values()), listener, problems);
     return new VerificationReport(reader.manifest().size(), imageCount, layers.size(), problems);
+  }
+
+  /**
+   * Hashes the distinct layer entries on up to one thread per core (each entry on one thread, in
+   * parallel with the others), then reports problems in archive order.
+   */
+  private static void hashLayers(
+      ArchiveReader reader,
+      List<LayerCheck> checks,
+      ProgressListener listener,
+      List<Problem> problems) {
+    long total = checks.stream().mapToLong(c -> c.first.storedSize()).sum();
+    AtomicLong done = new AtomicLong();
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), checks.size()));
+    List<List<Problem>> found = new ArrayList<>();
+    checks.forEach(c -> found.add(new ArrayList<>()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "dockerarchive-verify");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < checks.size(); i++) {
+        LayerCheck check = checks.get(i);
+        List<Problem> sink = found.get(i);
+        futures.add(
+            pool.submit(
+                () -> {
+                  hashLayer(reader, check, sink);
+                  long now = done.addAndGet(check.first.storedSize());
+                  synchronized (listener) {
+                    listener.progress(now, total);
+                  }
+                }));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          futures.get(i).get();
+        } catch (ExecutionException e) {
+          found
+              .get(i)
+              .add(new Problem(Severity.ERROR, null, -1, "hashing failed: " + e.getCause()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          found.get(i).add(new Problem(Severity.ERROR, null, -1, "interrupted"));
+          break;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    found.forEach(problems::addAll);
   }
 
   private static void checkNames(ArchiveReader reader, List<Problem> problems) {

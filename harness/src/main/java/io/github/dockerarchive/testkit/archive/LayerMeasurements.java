@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutionException;
  * per archive however many images or threads ask.
  */
 final class LayerMeasurements {
-  private static final int BUFFER = 1 << 20;
+  private static final int BUFFER = 1 << 18;
 
   private final ArchiveReader reader;
   private final ConcurrentHashMap<String, CompletableFuture<Compression>> compressions =
