@@ -1,0 +1,45 @@
+package io.github.dockerarchive.testkit.image;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.archive.BlobStream;
+import io.github.dockerarchive.testkit.digest.Digest;
+import java.io.Closeable;
+
+/**
+ * One image to copy from, whatever stores it: a docker-archive ({@link
+ * io.github.dockerarchive.testkit.archive.ImageSource}), an OCI layout or a {@code dir:} directory.
+ */
+public interface ImageInput extends Closeable {
+  /**
+   * The image manifest as stored or synthesised.
+   *
+   * @return the manifest bytes
+   * @throws ArchiveException if the image cannot be loaded
+   */
+  byte[] manifestBytes() throws ArchiveException;
+
+  /**
+   * The media type of {@link #manifestBytes()}.
+   *
+   * @return a Docker schema 2 or OCI manifest media type
+   * @throws ArchiveException if the image cannot be loaded
+   */
+  String manifestMediaType() throws ArchiveException;
+
+  /**
+   * A blob named by the manifest (the config, or a layer by the digest the manifest gives it),
+   * verified as it is read: a mismatch fails at end of stream.
+   *
+   * @param digest the digest from the manifest
+   * @return the blob's bytes; close it when done
+   * @throws ArchiveException if the blob is unknown or cannot be opened
+   */
+  BlobStream getBlob(Digest digest) throws ArchiveException;
+
+  /**
+   * A short description for messages, such as {@code docker-archive:/tmp/a.tar:@0}.
+   *
+   * @return the description
+   */
+  String describe();
+}
