@@ -14,7 +14,14 @@ public final class BlobStream extends FilterInputStream {
   private final long size;
   private final Digest digest;
 
-  BlobStream(InputStream in, long size, Digest digest) {
+  /**
+   * Wraps a stream whose size and digest are known.
+   *
+   * @param in the bytes, ideally verified as they are read
+   * @param size their count
+   * @param digest their digest
+   */
+  public BlobStream(InputStream in, long size, Digest digest) {
     super(in);
     this.size = size;
     this.digest = digest;

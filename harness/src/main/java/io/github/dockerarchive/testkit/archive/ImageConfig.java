@@ -14,15 +14,22 @@ import java.util.regex.Pattern;
  * What reading needs of an image config (SRC-2): it is a JSON object, {@code rootfs} is set, the
  * diffIDs are valid digests, and the typed fields the reference decodes have their types.
  */
-final class ImageConfig {
+public final class ImageConfig {
   private static final Pattern RFC3339 =
       Pattern.compile(
           "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
   private ImageConfig() {}
 
-  /** Parses the config stored at {@code path} and returns its diffIDs in order. */
-  static List<Digest> diffIds(byte[] config, String path) throws InvalidConfigException {
+  /**
+   * Checks an image config and returns its diffIDs in order.
+   *
+   * @param config the config bytes
+   * @param path where the config is stored, for messages
+   * @return the {@code rootfs.diff_ids}, duplicates included
+   * @throws InvalidConfigException if the config is not usable (SRC-2)
+   */
+  public static List<Digest> diffIds(byte[] config, String path) throws InvalidConfigException {
     JsonNode root;
     try {
       root = ManifestParser.readTree(config, "config \"" + path + "\"");

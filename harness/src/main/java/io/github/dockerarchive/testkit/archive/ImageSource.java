@@ -6,10 +6,11 @@ import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.UnknownBlobException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader.Measurement;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.VerifyingInputStream;
+import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import java.util.Map;
  * cached, so a failing source fails the same way every time (SRC-1). Safe for use from many
  * threads.
  */
-public final class ImageSource implements Closeable {
+public final class ImageSource implements ImageInput {
   private final ArchiveReader reader;
   private final DockerReference reference;
   private final int sourceIndex;
@@ -354,7 +355,8 @@ public final class ImageSource implements Closeable {
               digest,
               layer.size(),
               reader.options().maxLayerSize(),
-              what),
+              what,
+              "SRC-7"),
           layer.size(),
           digest);
     } catch (IOException | RuntimeException e) {
@@ -378,6 +380,20 @@ public final class ImageSource implements Closeable {
    */
   public List<ManifestItem> tarManifest() {
     return reader.manifest();
+  }
+
+  /**
+   * Describes the image as a transport reference, for messages.
+   *
+   * @return for example {@code docker-archive:/tmp/a.tar:@0}
+   */
+  @Override
+  public String describe() {
+    String where = reader.description();
+    if (reference != null) {
+      return where + " image " + reference.canonical();
+    }
+    return sourceIndex >= 0 ? where + " image @" + sourceIndex : where;
   }
 
   /**

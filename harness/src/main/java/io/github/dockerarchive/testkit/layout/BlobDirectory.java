@@ -1,0 +1,162 @@
+package io.github.dockerarchive.testkit.layout;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.EntryNotFoundException;
+import io.github.dockerarchive.testkit.LimitExceededException;
+import io.github.dockerarchive.testkit.archive.BlobStream;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.VerifyingInputStream;
+import io.github.dockerarchive.testkit.image.BlobInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.function.Function;
+
+/**
+ * Blobs stored as one file each in a directory (an OCI layout's {@code blobs/<alg>/<hex>}, a {@code
+ * dir:} directory's {@code <hex>}). A blob is written to a temporary file in the same directory,
+ * verified, and only then renamed to its name, so a failed or mismatching blob leaves nothing
+ * (WR-2, WR-3).
+ */
+final class BlobDirectory {
+  private static final int BUFFER = 1 << 16;
+
+  private final Function<Digest, Path> pathOf;
+  private final Path temporaryDirectory;
+
+  BlobDirectory(Function<Digest, Path> pathOf, Path temporaryDirectory) {
+    this.pathOf = pathOf;
+    this.temporaryDirectory = temporaryDirectory;
+  }
+
+  Path path(Digest digest) {
+    return pathOf.apply(digest);
+  }
+
+  boolean contains(Digest digest) {
+    return Files.isRegularFile(path(digest));
+  }
+
+  /** Opens a stored blob, verified against its digest and its file's size. */
+  BlobStream open(Digest digest, String where) throws ArchiveException {
+    Path file = path(digest);
+    try {
+      long size = Files.size(file);
+      InputStream in = Files.newInputStream(file);
+      return new BlobStream(
+          new VerifyingInputStream(
+              in, digest, size, Long.MAX_VALUE, "blob " + digest + " in " + where, "SRC-7"),
+          size,
+          digest);
+    } catch (NoSuchFileException e) {
+      throw new EntryNotFoundException(
+          "REF-3", "blob " + digest + " is missing from " + where + " (" + file + ")", e);
+    } catch (IOException e) {
+      throw new ArchiveException("REF-3", "opening blob " + digest + " in " + where + ": " + e, e);
+    }
+  }
+
+  /** Reads a small stored blob whole (manifests, configs), refusing one above {@code limit}. */
+  byte[] readSmall(Digest digest, long limit, String where) throws ArchiveException {
+    try (BlobStream in = open(digest, where)) {
+      if (in.size() > limit) {
+        throw new LimitExceededException(
+            "RD-3",
+            "blob "
+                + digest
+                + " in "
+                + where
+                + " holds "
+                + in.size()
+                + " bytes, over the limit of "
+                + limit);
+      }
+      return in.readAllBytes();
+    } catch (ArchiveException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ArchiveException(null, "reading blob " + digest + " in " + where + ": " + e, e);
+    }
+  }
+
+  /**
+   * Stores a blob: streamed through a hash into a temporary file, verified against {@code info}
+   * when it carries a digest, renamed to its name. An existing blob of that digest is kept.
+   */
+  BlobInfo put(InputStream stream, BlobInfo info) throws ArchiveException {
+    Path temp;
+    try {
+      Files.createDirectories(temporaryDirectory);
+      temp = Files.createTempFile(temporaryDirectory, ".dockerarchive-blob-", ".tmp");
+    } catch (IOException e) {
+      throw new ArchiveException("WR-3", "creating a temporary blob file: " + e, e);
+    }
+    try {
+      Digest digest;
+      long size;
+      if (info.digest() != null) {
+        VerifyingInputStream verified =
+            new VerifyingInputStream(
+                stream,
+                info.digest(),
+                info.size(),
+                Long.MAX_VALUE,
+                "blob " + info.digest(),
+                "WR-2");
+        size = copy(verified, temp);
+        digest = info.digest();
+      } else {
+        MessageDigest md = Digest.newSha256();
+        size = copy(new java.security.DigestInputStream(stream, md), temp);
+        if (info.size() >= 0 && size != info.size()) {
+          throw new io.github.dockerarchive.testkit.DigestMismatchException(
+              "WR-2",
+              "Size mismatch for blob: expected " + info.size() + " bytes, got " + size,
+              null);
+        }
+        digest = Digest.ofSha256(md.digest());
+      }
+      Path target = path(digest);
+      Files.createDirectories(target.getParent());
+      if (Files.exists(target)) {
+        Files.delete(temp);
+      } else {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return new BlobInfo(digest, size, info.mediaType());
+    } catch (ArchiveException e) {
+      deleteQuietly(temp);
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temp);
+      throw new ArchiveException(
+          "WR-2", "writing blob " + info.digest() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long copy(InputStream in, Path file) throws IOException {
+    long total = 0;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[BUFFER];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+        total += n;
+      }
+    }
+    return total;
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // Failure path: the original error matters more.
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.github.dockerarchive.testkit.layout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobInfo;
+import io.github.dockerarchive.testkit.image.ImageManifest;
+import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.reference.DockerReference;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes one image into an OCI image layout directory ({@code oci:DIR[:NAME]}, REF-3), creating the
+ * layout if needed. Blobs are verified before they get their names; {@code index.json} is replaced
+ * atomically on {@link #commit()}, where an existing descriptor with the same name is replaced.
+ */
+public final class OciLayoutOutput implements ImageOutput {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path directory;
+  private final String name;
+  private final BlobDirectory blobs;
+  private BlobInfo manifest;
+
+  private OciLayoutOutput(Path directory, String name) {
+    this.directory = directory;
+    this.name = name;
+    this.blobs = OciLayoutInput.blobsOf(directory);
+  }
+
+  /**
+   * Opens (creating if needed) a layout for writing one image.
+   *
+   * @param directory the layout directory
+   * @param name the {@code org.opencontainers.image.ref.name} to give the image, or null
+   * @return the output
+   * @throws ArchiveException if the directory cannot be created or is not a layout
+   */
+  public static OciLayoutOutput create(Path directory, String name) throws ArchiveException {
+    try {
+      Files.createDirectories(directory.resolve("blobs").resolve("sha256"));
+      Path layout = directory.resolve("oci-layout");
+      if (!Files.exists(layout)) {
+        Files.writeString(layout, "{\"imageLayoutVersion\":\"1.0.0\"}");
+      }
+    } catch (IOException e) {
+      throw new ArchiveException("REF-3", "creating OCI layout " + directory + ": " + e, e);
+    }
+    return new OciLayoutOutput(directory, name);
+  }
+
+  @Override
+  public boolean wantsDecompressedLayers() {
+    return false;
+  }
+
+  @Override
+  public List<String> supportedManifestMediaTypes() {
+    return List.of(ManifestTypes.OCI_MANIFEST);
+  }
+
+  @Override
+  public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
+      throws ArchiveException {
+    return blobs.put(stream, info);
+  }
+
+  @Override
+  public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
+    if (info.digest() == null) {
+      throw new ArchiveException("WR-4", "Can not check for a blob with unknown digest");
+    }
+    if (!blobs.contains(info.digest())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new BlobInfo(info.digest(), Files.size(blobs.path(info.digest())), info.mediaType()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void putManifest(byte[] bytes) throws ArchiveException {
+    ImageManifest parsed = ImageManifest.parse(bytes, null);
+    if (!ManifestTypes.OCI_MANIFEST.equals(parsed.mediaType())) {
+      throw new ManifestTypeRejectedException(
+          "WR-5",
+          "an OCI layout stores OCI image manifests, got "
+              + parsed.mediaType()
+              + " (the copier converts it)");
+    }
+    manifest =
+        blobs.put(
+            new ByteArrayInputStream(bytes),
+            new BlobInfo(Digest.sha256(bytes), bytes.length, ManifestTypes.OCI_MANIFEST));
+  }
+
+  @Override
+  public void addRepoTags(List<DockerReference> tags) {
+    // An OCI layout names images by the reference given to create(); Docker tags do not apply.
+  }
+
+  @Override
+  public void commit() throws ArchiveException {
+    if (manifest == null) {
+      throw new ArchiveException("WR-5", "commit before putManifest in " + describe());
+    }
+    Path indexFile = directory.resolve("index.json");
+    try {
+      ObjectNode index;
+      if (Files.exists(indexFile)) {
+        index = (ObjectNode) OciLayoutInput.readIndex(directory);
+      } else {
+        index = JSON.createObjectNode();
+        index.put("schemaVersion", 2);
+      }
+      ArrayNode kept = JSON.createArrayNode();
+      JsonNode existing = index.get("manifests");
+      if (existing != null && existing.isArray()) {
+        for (JsonNode d : existing) {
+          String refName = d.path("annotations").path(OciLayoutInput.REF_NAME).asText(null);
+          boolean sameName = name != null && name.equals(refName);
+          boolean sameDigest =
+              name == null && manifest.digest().toString().equals(d.path("digest").asText());
+          if (!sameName && !sameDigest) {
+            kept.add(d);
+          }
+        }
+      }
+      ObjectNode descriptor = kept.addObject();
+      descriptor.put("mediaType", ManifestTypes.OCI_MANIFEST);
+      descriptor.put("digest", manifest.digest().toString());
+      descriptor.put("size", manifest.size());
+      if (name != null) {
+        descriptor.putObject("annotations").put(OciLayoutInput.REF_NAME, name);
+      }
+      index.set("manifests", kept);
+      Path temp = Files.createTempFile(directory, ".index-", ".json");
+      try {
+        Files.write(temp, JSON.writeValueAsBytes(index));
+        Files.move(
+            temp, indexFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (ArchiveException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ArchiveException("REF-3", "writing " + indexFile + ": " + e, e);
+    }
+  }
+
+  private String describe() {
+    return "oci:" + directory + (name == null ? "" : ":" + name);
+  }
+
+  @Override
+  public void close() {
+    // Blobs already written stay, as skopeo leaves them; index.json changes only on commit.
+  }
+}
