@@ -16,13 +16,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Builds a small OCI image layout on disk, the input of {@code skopeo copy oci:DIR:TAG ...}. */
-final class OciLayout {
+public final class OciLayout {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private OciLayout() {}
 
   /** A layer tar holding one file per (name, content) pair. */
-  static byte[] layerTar(String... namesAndContents) throws IOException {
+  public static byte[] layerTar(String... namesAndContents) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -39,7 +39,7 @@ final class OciLayout {
     return bytes.toByteArray();
   }
 
-  static byte[] gzip(byte[] data) throws IOException {
+  public static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       gz.write(data);
@@ -56,7 +56,23 @@ final class OciLayout {
    * @param gzipLayers whether to store them gzip-compressed
    * @return the config bytes written (its digest is the image ID)
    */
-  static byte[] write(Path dir, String tag, List<byte[]> layers, boolean gzipLayers)
+  public static byte[] write(Path dir, String tag, List<byte[]> layers, boolean gzipLayers)
+      throws IOException {
+    return write(dir, tag, layers, gzipLayers, false);
+  }
+
+  /**
+   * Writes one image into an OCI layout, optionally adding it to the images already there.
+   *
+   * @param dir the layout directory
+   * @param tag the {@code org.opencontainers.image.ref.name}
+   * @param layers uncompressed layer tars
+   * @param gzipLayers whether to store them gzip-compressed
+   * @param append keep the images already in {@code index.json}
+   * @return the config bytes written
+   */
+  public static byte[] write(
+      Path dir, String tag, List<byte[]> layers, boolean gzipLayers, boolean append)
       throws IOException {
     Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
     List<Digest> diffIds = new ArrayList<>();
@@ -102,7 +118,11 @@ final class OciLayout {
 
     ObjectNode index = JSON.createObjectNode();
     index.put("schemaVersion", 2);
-    ObjectNode entry = index.putArray("manifests").addObject();
+    ArrayNode manifests = index.putArray("manifests");
+    if (append && Files.exists(dir.resolve("index.json"))) {
+      JSON.readTree(dir.resolve("index.json").toFile()).get("manifests").forEach(manifests::add);
+    }
+    ObjectNode entry = manifests.addObject();
     entry
         .put("mediaType", "application/vnd.oci.image.manifest.v1+json")
         .put("digest", manifestDigest.toString())
