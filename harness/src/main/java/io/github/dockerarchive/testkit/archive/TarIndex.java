@@ -45,6 +45,9 @@ final class TarIndex {
       List<TarArchiveEntry> raw;
       try (TarFile tar = open(channel)) {
         raw = tar.getEntries();
+        checkEndOfHeaders(channel, raw, fileSize, what);
+      } catch (MalformedArchiveException e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
         throw new MalformedArchiveException(
             "SAFE-4",
@@ -62,6 +65,46 @@ final class TarIndex {
         throw m;
       }
       throw new MalformedArchiveException(null, "reading " + what + ": " + describe(e), e);
+    }
+  }
+
+  /**
+   * commons-compress treats a short read where a header should be as the end of the archive; Go's
+   * tar reader (and SAFE-4) treat a partial, non-zero header block as a truncated archive. Where
+   * the headers stopped, the next block must be absent, or zero (the end-of-archive marker).
+   */
+  private static void checkEndOfHeaders(
+      SeekableByteChannel channel, List<TarArchiveEntry> raw, long fileSize, String what)
+      throws IOException {
+    long end = 0;
+    if (!raw.isEmpty()) {
+      TarArchiveEntry last = raw.get(raw.size() - 1);
+      long size = Math.max(0, last.getSize());
+      long block = TarConstants.DEFAULT_RCDSIZE;
+      end = last.getDataOffset() + (size + block - 1) / block * block;
+    }
+    if (end >= fileSize) {
+      return;
+    }
+    int length = (int) Math.min(TarConstants.DEFAULT_RCDSIZE, fileSize - end);
+    java.nio.ByteBuffer next = java.nio.ByteBuffer.allocate(length);
+    channel.position(end);
+    while (next.hasRemaining() && channel.read(next) >= 0) {
+      // read the whole (partial) block
+    }
+    for (byte b : next.array()) {
+      if (b != 0) {
+        throw new MalformedArchiveException(
+            "SAFE-4",
+            what
+                + (length < TarConstants.DEFAULT_RCDSIZE
+                    ? ": truncated: the header at byte offset "
+                        + end
+                        + " has only "
+                        + length
+                        + " of 512 bytes"
+                    : ": unreadable header at byte offset " + end));
+      }
     }
   }
 
