@@ -192,7 +192,13 @@ final class TarIndex {
     if (e.isSparse()) {
       return EntryType.OTHER;
     }
-    return e.isFile() ? EntryType.FILE : EntryType.OTHER;
+    // Not e.isFile(): commons-compress calls every non-directory a file, FIFOs and devices too.
+    byte flag = e.getLinkFlag();
+    return flag == TarConstants.LF_NORMAL
+            || flag == TarConstants.LF_OLDNORM
+            || flag == TarConstants.LF_CONTIG
+        ? EntryType.FILE
+        : EntryType.OTHER;
   }
 
   static String describe(Throwable e) {
