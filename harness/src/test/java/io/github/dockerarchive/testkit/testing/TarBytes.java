@@ -112,6 +112,21 @@ public final class TarBytes {
   }
 
   /**
+   * Overwrites a header field with raw bytes (base-256 numbers, say), then recomputes the checksum.
+   *
+   * @param tar the tar
+   * @param headerOffset the header's offset
+   * @param fieldOffset the field's offset within the header
+   * @param value the new bytes
+   * @return a patched copy
+   */
+  public static byte[] setBytes(byte[] tar, int headerOffset, int fieldOffset, byte[] value) {
+    byte[] copy = tar.clone();
+    System.arraycopy(value, 0, copy, headerOffset + fieldOffset, value.length);
+    return fixChecksum(copy, headerOffset);
+  }
+
+  /**
    * Sets one byte and recomputes the checksum.
    *
    * @param tar the tar
