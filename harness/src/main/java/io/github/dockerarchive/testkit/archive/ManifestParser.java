@@ -116,8 +116,8 @@ final class ManifestParser {
       }
       JsonFields f = new JsonFields(d);
       JsonNode size = f.get("size");
-      if (size != null && !size.isNull() && !size.canConvertToExactIntegral()) {
-        throw wrongType(at + ".size", "an integer", size);
+      if (size != null && !size.isNull() && !(size.isIntegralNumber() && size.canConvertToLong())) {
+        throw wrongType(at + ".size", "a 64-bit integer", size);
       }
       result.put(
           e.getKey(),
