@@ -9,6 +9,7 @@ import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
+import io.github.dockerarchive.testkit.testing.TestImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("Tar index: headers, names and links (ARC-1, ARC-4, ARC-6, ARC-7, SAFE-2, SAFE-4)")
+@DisplayName(
+    "Tar index: headers, names and links (RD-2, ARC-1, ARC-4, ARC-6, ARC-7, SAFE-2, SAFE-4)")
 class TarIndexTest {
   @TempDir Path dir;
   int counter;
@@ -140,6 +142,29 @@ class TarIndexTest {
                   });
       try (ArchiveReader reader = open(tar)) {
         assertThat(read(reader, "data.txt")).isEqualTo("big");
+      }
+    }
+
+    @Test
+    @DisplayName("RD-2: lookups are served from the index built at open, never by rescanning")
+    void noRescan() throws IOException {
+      byte[] bytes =
+          new TarBuilder()
+              .file("first.txt", "first")
+              .file("second.txt", "second")
+              .file("manifest.json", "[]")
+              .build();
+      Path file = TarBuilder.write(dir.resolve("rescan.tar"), bytes);
+      try (ArchiveReader reader = ArchiveReader.open(file)) {
+        // Wreck every header on disk; only the data blocks stay intact.
+        byte[] wrecked = bytes.clone();
+        for (String name : List.of("first.txt", "second.txt", "manifest.json")) {
+          int h = TarBytes.headerOffset(bytes, name);
+          Arrays.fill(wrecked, h, h + 512, (byte) 'X');
+        }
+        TarBuilder.write(file, wrecked);
+        assertThat(read(reader, "second.txt")).isEqualTo("second");
+        assertThat(read(reader, "first.txt")).isEqualTo("first");
       }
     }
 
@@ -419,6 +444,28 @@ class TarIndexTest {
         assertThat(read(reader, "c/d")).isEqualTo("one");
         assertThat(reader.duplicateEntryNames()).containsExactly("a", "c/d");
         assertThat(reader.entries()).hasSize(7);
+      }
+    }
+
+    @Test
+    @DisplayName("ARC-7: an image whose every blob is followed by a bad duplicate reads correctly")
+    void imageWithDuplicates() throws IOException {
+      TestImage image =
+          new TestImage()
+              .tags("dup:1")
+              .layerFiles("a", "a")
+              .layerFiles("b", "b")
+              .duplicateEntries();
+      try (ArchiveReader reader = open(image.build())) {
+        assertThat(reader.duplicateEntryNames())
+            .containsExactly(image.blobPath(0), image.blobPath(1), image.configPath());
+        ImageSource source = reader.imageSource(null, -1);
+        assertThat(source.configBytes()).isEqualTo(image.configBytes());
+        for (TestImage.Layer layer : image.layers()) {
+          try (BlobStream blob = source.getBlob(layer.diffId())) {
+            assertThat(blob.readAllBytes()).isEqualTo(layer.tar());
+          }
+        }
       }
     }
 
