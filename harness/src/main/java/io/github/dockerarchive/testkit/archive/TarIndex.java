@@ -76,36 +76,60 @@ final class TarIndex {
   private static void checkEndOfHeaders(
       SeekableByteChannel channel, List<TarArchiveEntry> raw, long fileSize, String what)
       throws IOException {
+    long block = TarConstants.DEFAULT_RCDSIZE;
     long end = 0;
     if (!raw.isEmpty()) {
       TarArchiveEntry last = raw.get(raw.size() - 1);
       long size = Math.max(0, last.getSize());
-      long block = TarConstants.DEFAULT_RCDSIZE;
       end = last.getDataOffset() + (size + block - 1) / block * block;
     }
     if (end >= fileSize) {
       return;
     }
-    int length = (int) Math.min(TarConstants.DEFAULT_RCDSIZE, fileSize - end);
-    java.nio.ByteBuffer next = java.nio.ByteBuffer.allocate(length);
-    channel.position(end);
-    while (next.hasRemaining() && channel.read(next) >= 0) {
-      // read the whole (partial) block
+    int length = (int) Math.min(block, fileSize - end);
+    if (!isZero(channel, end, length)) {
+      throw new MalformedArchiveException(
+          "SAFE-4",
+          what
+              + (length < block
+                  ? ": truncated: the header at byte offset "
+                      + end
+                      + " has only "
+                      + length
+                      + " of 512 bytes"
+                  : ": unreadable header at byte offset " + end));
     }
-    for (byte b : next.array()) {
-      if (b != 0) {
+    // One zero block ends the archive only when the next one is zero too (or absent), as in Go;
+    // otherwise the entries after it would be silently hidden.
+    long second = end + block;
+    if (second < fileSize) {
+      int secondLength = (int) Math.min(block, fileSize - second);
+      if (!isZero(channel, second, secondLength)) {
         throw new MalformedArchiveException(
             "SAFE-4",
             what
-                + (length < TarConstants.DEFAULT_RCDSIZE
-                    ? ": truncated: the header at byte offset "
-                        + end
-                        + " has only "
-                        + length
-                        + " of 512 bytes"
-                    : ": unreadable header at byte offset " + end));
+                + ": a lone zero block at byte offset "
+                + end
+                + " is followed by data at byte offset "
+                + second
+                + " (the end of an archive is two zero blocks)");
       }
     }
+  }
+
+  private static boolean isZero(SeekableByteChannel channel, long offset, int length)
+      throws IOException {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+    channel.position(offset);
+    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+      // read the whole (possibly partial) block
+    }
+    for (byte b : buffer.array()) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static TarFile open(SeekableByteChannel channel) throws IOException {
