@@ -224,6 +224,81 @@ class ManifestParsingTest {
   }
 
   @Nested
+  @DisplayName("SAFE-1: mutated documents")
+  class Mutations {
+    static String mutate(String text, java.util.Random random) {
+      StringBuilder b = new StringBuilder(text);
+      int edits = 1 + random.nextInt(3);
+      String alphabet = "{}[]\":,0123456789-.eEtrufalsn /\\x";
+      for (int e = 0; e < edits && b.length() > 0; e++) {
+        int at = random.nextInt(b.length());
+        switch (random.nextInt(3)) {
+          case 0 -> b.deleteCharAt(at);
+          case 1 -> b.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+          default -> b.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      return b.toString();
+    }
+
+    @Test
+    @DisplayName(
+        "SAFE-1, ARC-2, SRC-2: randomly mutated manifest.json and configs give a result"
+            + " or a typed ArchiveException, never an unchecked exception")
+    void mutations() throws IOException {
+      TestImage image =
+          new TestImage()
+              .tags("busybox:latest", "b:1")
+              .layerSources()
+              .layerFiles("a", "a")
+              .layerFiles("b", "b");
+      String manifest = new String(TestImage.manifestJson(image), StandardCharsets.UTF_8);
+      String config = new String(image.configBytes(), StandardCharsets.UTF_8);
+      java.util.Random random = new java.util.Random(7);
+      int typed = 0;
+      for (int round = 0; round < 400; round++) {
+        boolean inManifest = round % 2 == 0;
+        TestImage variant =
+            new TestImage()
+                .tags("busybox:latest", "b:1")
+                .layerSources()
+                .layerFiles("a", "a")
+                .layerFiles("b", "b");
+        if (!inManifest) {
+          variant.rawConfig(mutate(config, random).getBytes(StandardCharsets.UTF_8));
+        }
+        TarBuilder tar = new TarBuilder();
+        for (int i = 0; i < 2; i++) {
+          tar.file(image.blobPath(i), image.storedLayer(i));
+        }
+        tar.file(image.configPath(), variant.configBytes());
+        tar.file("manifest.json", inManifest ? mutate(manifest, random) : manifest);
+        try (ArchiveReader reader =
+            ArchiveReader.open(tar.writeTo(dir.resolve("f" + round + ".tar")))) {
+          for (int i = -1; i < reader.manifest().size(); i++) {
+            ImageSource source = reader.imageSource(null, i);
+            try {
+              source.manifestBytes();
+              for (LayerInfo layer : source.layers()) {
+                try (BlobStream blob = source.getBlob(layer.diffId())) {
+                  blob.drain();
+                }
+              }
+            } catch (ArchiveException e) {
+              typed++;
+              assertThat(e.getMessage()).isNotBlank();
+            }
+          }
+        } catch (ArchiveException e) {
+          typed++;
+          assertThat(e.getMessage()).isNotBlank();
+        }
+      }
+      assertThat(typed).as("mutations that were refused").isPositive();
+    }
+  }
+
+  @Nested
   @DisplayName("ARC-3: only manifest.json is followed")
   class Arc3 {
     @Test

@@ -539,6 +539,27 @@ class TarIndexTest {
     }
 
     @Test
+    @DisplayName("SAFE-4: entries hidden behind a single zero block are an error, not ignored")
+    void loneZeroBlock() {
+      byte[] tar = sample();
+      int h = TarBytes.headerOffset(tar, "victim.bin");
+      // Zero the victim's header: a lone zero block with the rest of the archive after it.
+      byte[] hidden = tar.clone();
+      Arrays.fill(hidden, h, h + 512, (byte) 0);
+      assertMalformed(hidden, "offset " + h);
+    }
+
+    @Test
+    @DisplayName("SAFE-4: trailing zero padding of any length after the end blocks is fine")
+    void zeroPadding() throws IOException {
+      byte[] tar = sample();
+      byte[] padded = Arrays.copyOf(tar, tar.length + 10240 + 100);
+      try (ArchiveReader reader = open(padded)) {
+        assertThat(reader.entries()).hasSize(3);
+      }
+    }
+
+    @Test
     @DisplayName("SAFE-4: a bad header checksum names the entry and its offset")
     void badChecksum() {
       byte[] tar = sample();
