@@ -37,6 +37,14 @@ public enum Compression {
 
   private static final int BUFFER = 1 << 16;
 
+  /**
+   * The most memory the xz decoder may use, in KiB (256 MiB). xz presets use dictionaries of at
+   * most 64 MiB, but the header may ask for 1.5 GiB, which the decoder would allocate up front: a
+   * few bytes of hostile input must not exhaust the heap (SAFE-1, SAFE-3). zstd (window limit 128
+   * MiB by default), bzip2 and gzip are bounded by their formats.
+   */
+  static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+
   private final byte[] magic;
   private final String label;
 
@@ -118,7 +126,9 @@ public enum Compression {
       case GZIP -> new GZIPInputStream(compressed, BUFFER);
       case BZIP2 ->
           new BZip2CompressorInputStream(new BufferedInputStream(compressed, BUFFER), true);
-      case XZ -> new XZCompressorInputStream(new BufferedInputStream(compressed, BUFFER), true);
+      case XZ ->
+          new XZCompressorInputStream(
+              new BufferedInputStream(compressed, BUFFER), true, XZ_MEMORY_LIMIT_KIB);
       case ZSTD -> new ZstdCompressorInputStream(new BufferedInputStream(compressed, BUFFER));
     };
   }
