@@ -630,6 +630,94 @@ class ImageSourceTest {
   }
 
   @Nested
+  @DisplayName("SAFE-1: damaged layer bytes")
+  class DamagedLayers {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Compression.class)
+    @DisplayName(
+        "SAFE-1, SRC-7: random damage to stored layer bytes gives correct data or a typed"
+            + " error, never an unchecked exception or wrong data")
+    void randomDamage(Compression compression) throws IOException {
+      TestImage image = new TestImage().tags("d:1").layer(Layer.random(3, 20_000), compression);
+      byte[] tar = TestImage.archive(image).build();
+      int data = TarBytes.dataOffset(TarBytes.headerOffset(tar, image.blobPath(0)));
+      int length = image.storedLayer(0).length;
+      java.util.Random random = new java.util.Random(compression.ordinal());
+      Path file = dir.resolve("damaged.tar");
+      for (int round = 0; round < 40; round++) {
+        byte[] damaged = tar.clone();
+        for (int k = 0; k < 1 + random.nextInt(4); k++) {
+          damaged[data + random.nextInt(length)] = (byte) random.nextInt(256);
+        }
+        TarBuilder.write(file, damaged);
+        try (ArchiveReader reader = ArchiveReader.open(file)) {
+          ImageSource source = reader.imageSource(null, -1);
+          byte[] bytes = readBlob(source, image.diffIds().get(0));
+          assertThat(bytes).isEqualTo(image.layers().get(0).tar());
+        } catch (ArchiveException e) {
+          assertThat(e.getMessage()).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("SAFE-1, SAFE-3: decoder memory")
+  class DecoderMemory {
+    /** An xz stream whose block header asks for a 1.5 GiB LZMA2 dictionary. */
+    byte[] xzWithHugeDictionary(byte[] data) {
+      byte[] xz = TarBuilder.compress(data, Compression.XZ);
+      int start = 12;
+      int headerSize = ((xz[start] & 0xff) + 1) * 4;
+      assertThat(xz[start + 2]).as("LZMA2 filter id").isEqualTo((byte) 0x21);
+      assertThat(xz[start + 3]).as("LZMA2 properties size").isEqualTo((byte) 0x01);
+      xz[start + 4] = 37; // dictionary size code 37 = 3 << 29 = 1.5 GiB
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(xz, start, headerSize - 4);
+      long value = crc.getValue();
+      for (int i = 0; i < 4; i++) {
+        xz[start + headerSize - 4 + i] = (byte) (value >>> (8 * i));
+      }
+      return xz;
+    }
+
+    @Test
+    @DisplayName(
+        "SAFE-1, SAFE-3: an xz layer declaring a 1.5 GiB dictionary is refused with a"
+            + " typed error instead of allocating it")
+    void hugeXzDictionaryLayer() throws IOException {
+      Layer layer = Layer.of("a", "tiny");
+      byte[] stored = xzWithHugeDictionary(layer.tar());
+      byte[] config =
+          ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.diffId() + "\"]}}")
+              .getBytes(StandardCharsets.UTF_8);
+      TarBuilder tar =
+          new TarBuilder()
+              .file("layer.tar.xz", stored)
+              .file("config.json", config)
+              .file(
+                  "manifest.json", "[{\"Config\":\"config.json\",\"Layers\":[\"layer.tar.xz\"]}]");
+      try (ArchiveReader reader = ArchiveReader.open(write(tar))) {
+        assertThatThrownBy(() -> reader.imageSource(null, -1).layers())
+            .isInstanceOf(ArchiveException.class)
+            .hasMessageContaining("layer.tar.xz")
+            .hasMessageContaining("memory");
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "SAFE-1, SAFE-3: an xz archive declaring a 1.5 GiB dictionary is refused with a"
+            + " typed error")
+    void hugeXzDictionaryArchive() {
+      byte[] stored = xzWithHugeDictionary(twoLayers().build());
+      assertThatThrownBy(() -> ArchiveReader.open(new java.io.ByteArrayInputStream(stored)).close())
+          .isInstanceOf(ArchiveException.class)
+          .hasMessageContaining("memory");
+    }
+  }
+
+  @Nested
   @DisplayName("SRC-8: duplicate diffIDs and shared paths")
   class Src8 {
     @Test
