@@ -707,6 +707,33 @@ class ImageSourceTest {
 
     @Test
     @DisplayName(
+        "SAFE-1, SAFE-3: a zstd layer declaring a 2 GiB window is refused with a typed" + " error")
+    void hugeZstdWindowLayer() throws IOException {
+      Layer layer = Layer.of("a", "tiny");
+      byte[] zst = TarBuilder.compress(layer.tar(), Compression.ZSTD);
+      int descriptor = zst[4] & 0xff;
+      assertThat(descriptor & 0x20).as("single-segment flag").isZero();
+      assertThat(descriptor & 0x03).as("no dictionary id").isZero();
+      zst[5] = (byte) (21 << 3); // window log 10 + 21 = 31: 2 GiB
+      byte[] config =
+          ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.diffId() + "\"]}}")
+              .getBytes(StandardCharsets.UTF_8);
+      TarBuilder tar =
+          new TarBuilder()
+              .file("layer.tar.zst", zst)
+              .file("config.json", config)
+              .file(
+                  "manifest.json", "[{\"Config\":\"config.json\",\"Layers\":[\"layer.tar.zst\"]}]");
+      try (ArchiveReader reader = ArchiveReader.open(write(tar))) {
+        assertThatThrownBy(() -> reader.imageSource(null, -1).layers())
+            .isInstanceOf(ArchiveException.class)
+            .hasMessageContaining("layer.tar.zst")
+            .hasMessageContaining("memory");
+      }
+    }
+
+    @Test
+    @DisplayName(
         "SAFE-1, SAFE-3: an xz archive declaring a 1.5 GiB dictionary is refused with a"
             + " typed error")
     void hugeXzDictionaryArchive() {
