@@ -491,6 +491,20 @@ class ImageSourceTest {
     }
 
     @Test
+    @DisplayName(
+        "ARC-5: an uncompressed layer whose first file name starts with \"BZh\" is not"
+            + " taken for bzip2")
+    void bzhLayer() throws IOException {
+      Layer layer = Layer.of("BZh91AY-looks-like-bzip2", "but is not");
+      TestImage image = new TestImage().tags("bzh:1").layer(layer);
+      try (ArchiveReader reader = open(image)) {
+        ImageSource source = reader.imageSource(null, -1);
+        assertThat(source.layers().get(0).compression()).isEqualTo(Compression.NONE);
+        assertThat(readBlob(source, layer.diffId())).isEqualTo(layer.tar());
+      }
+    }
+
+    @Test
     @DisplayName("SRC-6, ARC-5: compression is decided per layer")
     void mixedCompressions() throws IOException {
       TestImage image = new TestImage().tags("mixed:1");
