@@ -359,6 +359,10 @@ public final class ImageSource implements ImageInput {
               "SRC-7"),
           layer.size(),
           digest);
+    } catch (ArchiveException e) {
+      // Already typed, e.g. the reader was closed while the decoder read its header (RD-5).
+      stored.close();
+      throw e;
     } catch (IOException | RuntimeException e) {
       stored.close();
       throw new io.github.dockerarchive.testkit.MalformedArchiveException(

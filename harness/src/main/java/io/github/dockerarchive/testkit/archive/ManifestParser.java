@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.archive;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.InvalidManifestException;
@@ -24,10 +25,11 @@ final class ManifestParser {
 
   static final ObjectMapper MAPPER =
       new ObjectMapper(
-          JsonFactory.builder()
-              .streamReadConstraints(
-                  StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-              .build());
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private ManifestParser() {}
 
@@ -50,13 +52,20 @@ final class ManifestParser {
   }
 
   static JsonNode readTree(byte[] json, String what) throws InvalidManifestException {
+    JsonNode node;
     try {
-      JsonNode node = MAPPER.readTree(json);
-      return node == null || node.isMissingNode() ? null : node;
+      node = MAPPER.readTree(json);
     } catch (IOException e) {
       throw new InvalidManifestException(
           "ARC-2", "decoding tar " + what + ": " + firstLine(e.getMessage()), e);
     }
+    if (node == null || node.isMissingNode()) {
+      // No JSON value at all: Go says "unexpected end of JSON input"; only a literal null is an
+      // empty document (ARC-2).
+      throw new InvalidManifestException(
+          "ARC-2", "decoding tar " + what + ": unexpected end of JSON input");
+    }
+    return node;
   }
 
   static String firstLine(String message) {
@@ -107,8 +116,8 @@ final class ManifestParser {
       }
       JsonFields f = new JsonFields(d);
       JsonNode size = f.get("size");
-      if (size != null && !size.isNull() && !size.canConvertToExactIntegral()) {
-        throw wrongType(at + ".size", "an integer", size);
+      if (size != null && !size.isNull() && !(size.isIntegralNumber() && size.canConvertToLong())) {
+        throw wrongType(at + ".size", "a 64-bit integer", size);
       }
       result.put(
           e.getKey(),

@@ -45,6 +45,9 @@ final class TarIndex {
       List<TarArchiveEntry> raw;
       try (TarFile tar = open(channel)) {
         raw = tar.getEntries();
+        checkEndOfHeaders(channel, raw, fileSize, what);
+      } catch (MalformedArchiveException e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
         throw new MalformedArchiveException(
             "SAFE-4",
@@ -63,6 +66,70 @@ final class TarIndex {
       }
       throw new MalformedArchiveException(null, "reading " + what + ": " + describe(e), e);
     }
+  }
+
+  /**
+   * commons-compress treats a short read where a header should be as the end of the archive; Go's
+   * tar reader (and SAFE-4) treat a partial, non-zero header block as a truncated archive. Where
+   * the headers stopped, the next block must be absent, or zero (the end-of-archive marker).
+   */
+  private static void checkEndOfHeaders(
+      SeekableByteChannel channel, List<TarArchiveEntry> raw, long fileSize, String what)
+      throws IOException {
+    long block = TarConstants.DEFAULT_RCDSIZE;
+    long end = 0;
+    if (!raw.isEmpty()) {
+      TarArchiveEntry last = raw.get(raw.size() - 1);
+      long size = Math.max(0, last.getSize());
+      end = last.getDataOffset() + (size + block - 1) / block * block;
+    }
+    if (end >= fileSize) {
+      return;
+    }
+    int length = (int) Math.min(block, fileSize - end);
+    if (!isZero(channel, end, length)) {
+      throw new MalformedArchiveException(
+          "SAFE-4",
+          what
+              + (length < block
+                  ? ": truncated: the header at byte offset "
+                      + end
+                      + " has only "
+                      + length
+                      + " of 512 bytes"
+                  : ": unreadable header at byte offset " + end));
+    }
+    // One zero block ends the archive only when the next one is zero too (or absent), as in Go;
+    // otherwise the entries after it would be silently hidden.
+    long second = end + block;
+    if (second < fileSize) {
+      int secondLength = (int) Math.min(block, fileSize - second);
+      if (!isZero(channel, second, secondLength)) {
+        throw new MalformedArchiveException(
+            "SAFE-4",
+            what
+                + ": a lone zero block at byte offset "
+                + end
+                + " is followed by data at byte offset "
+                + second
+                + " (the end of an archive is two zero blocks)");
+      }
+    }
+  }
+
+  private static boolean isZero(SeekableByteChannel channel, long offset, int length)
+      throws IOException {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
+    channel.position(offset);
+    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+      // read the whole (possibly partial) block
+    }
+    for (byte b : buffer.array()) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static TarFile open(SeekableByteChannel channel) throws IOException {
@@ -149,7 +216,13 @@ final class TarIndex {
     if (e.isSparse()) {
       return EntryType.OTHER;
     }
-    return e.isFile() ? EntryType.FILE : EntryType.OTHER;
+    // Not e.isFile(): commons-compress calls every non-directory a file, FIFOs and devices too.
+    byte flag = e.getLinkFlag();
+    return flag == TarConstants.LF_NORMAL
+            || flag == TarConstants.LF_OLDNORM
+            || flag == TarConstants.LF_CONTIG
+        ? EntryType.FILE
+        : EntryType.OTHER;
   }
 
   static String describe(Throwable e) {

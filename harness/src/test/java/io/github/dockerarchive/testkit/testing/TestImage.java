@@ -1,0 +1,591 @@
+package io.github.dockerarchive.testkit.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.digest.Digest;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One synthetic image for tests: layer tars built from files, a config whose {@code
+ * rootfs.diff_ids} are the sha256 of the uncompressed layers, and its {@code manifest.json} item.
+ *
+ * <pre>{@code
+ * TestImage image = new TestImage()
+ *     .tags("busybox:latest")
+ *     .layer(Layer.of("hello.txt", "hi"))
+ *     .compress(Compression.GZIP);
+ * byte[] archive = TestImage.archive(image).build();
+ * }</pre>
+ *
+ * <p>Options: lower-case manifest keys (old Jib), compressed layer bytes, layers reached through
+ * symbolic or hard links (Docker up to 24), the Docker 25 hybrid layout ({@code blobs/sha256/...}
+ * with {@code index.json} and {@code oci-layout}), and duplicate entries written after each blob
+ * with different bytes (first wins, ARC-7). Everything is JSON by Jackson and tar by
+ * commons-compress.
+ */
+public final class TestImage {
+  /** The shared Jackson mapper (compact output, insertion order). */
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Where the blobs go. */
+  public enum Layout {
+    /** The reference writer's names: {@code <diffID hex>.tar} and {@code <config hex>.json}. */
+    LEGACY,
+    /**
+     * Docker 25+: {@code blobs/sha256/<hex>} (by the stored bytes' digest), plus {@code
+     * index.json}, {@code oci-layout} and an OCI manifest blob that readers must ignore (ARC-3).
+     */
+    HYBRID
+  }
+
+  /** How {@code manifest.json} reaches each layer. */
+  public enum LinkStyle {
+    /** {@code Layers} names the file itself. */
+    NONE,
+    /** {@code Layers} names {@code <hex>/layer.tar}, a symlink to {@code ../<blob>}. */
+    SYMLINK,
+    /** {@code Layers} names {@code <hex>/layer.tar}, a hard link to {@code <blob>}. */
+    HARDLINK
+  }
+
+  /**
+   * One layer: its uncompressed tar and the diffID the config declares for it.
+   *
+   * @param tar the uncompressed layer tar
+   * @param diffId the declared diffID (the sha256 of {@code tar} unless made with {@link
+   *     #withDiffId})
+   */
+  public record Layer(byte[] tar, Digest diffId) {
+    /**
+     * A layer holding text files.
+     *
+     * @param namesAndContents name, content, name, content...
+     * @return the layer
+     */
+    public static Layer of(String... namesAndContents) {
+      TarBuilder tar = new TarBuilder();
+      for (int i = 0; i + 1 < namesAndContents.length; i += 2) {
+        tar.file(namesAndContents[i], namesAndContents[i + 1]);
+      }
+      return raw(tar.build());
+    }
+
+    /**
+     * A layer whose tar is these bytes; its diffID is their sha256.
+     *
+     * @param tar the uncompressed layer bytes
+     * @return the layer
+     */
+    public static Layer raw(byte[] tar) {
+      return new Layer(tar.clone(), Digest.sha256(tar));
+    }
+
+    /**
+     * A layer of {@code size} pseudo-random bytes in one file (for concurrency and big-stream
+     * tests).
+     *
+     * @param seed the random seed
+     * @param size the file size
+     * @return the layer
+     */
+    public static Layer random(long seed, int size) {
+      byte[] data = new byte[size];
+      new java.util.Random(seed).nextBytes(data);
+      return raw(new TarBuilder().file("data-" + seed + ".bin", data).build());
+    }
+
+    /**
+     * The same bytes with another declared diffID (for SRC-7 mismatch tests).
+     *
+     * @param declared the diffID to put in the config
+     * @return the changed layer
+     */
+    public Layer withDiffId(Digest declared) {
+      return new Layer(tar, declared);
+    }
+
+    /**
+     * The uncompressed size.
+     *
+     * @return the tar's length
+     */
+    public long size() {
+      return tar.length;
+    }
+  }
+
+  private final List<Layer> layers = new ArrayList<>();
+  private final List<Compression> compressions = new ArrayList<>();
+  private List<String> repoTags = List.of();
+  private boolean repoTagsNull;
+  private Compression defaultCompression = Compression.NONE;
+  private LinkStyle linkStyle = LinkStyle.NONE;
+  private Layout layout = Layout.LEGACY;
+  private boolean lowerCaseKeys;
+  private boolean duplicateEntries;
+  private boolean layerSources;
+  private Consumer<ObjectNode> configEdit = c -> {};
+  private Consumer<ObjectNode> itemEdit = i -> {};
+  private byte[] rawConfig;
+  private final java.util.Map<String, byte[]> stored = new java.util.HashMap<>();
+
+  /** An untagged image with no layers. */
+  public TestImage() {}
+
+  /**
+   * Sets the RepoTags.
+   *
+   * @param tags the tags as stored (no normalisation)
+   * @return this image
+   */
+  public TestImage tags(String... tags) {
+    this.repoTags = List.of(tags);
+    this.repoTagsNull = false;
+    return this;
+  }
+
+  /**
+   * Writes {@code "RepoTags": null}.
+   *
+   * @return this image
+   */
+  public TestImage nullTags() {
+    this.repoTags = List.of();
+    this.repoTagsNull = true;
+    return this;
+  }
+
+  /**
+   * Adds a layer, stored with the image's default compression.
+   *
+   * @param layer the layer
+   * @return this image
+   */
+  public TestImage layer(Layer layer) {
+    layers.add(layer);
+    compressions.add(null);
+    return this;
+  }
+
+  /**
+   * Adds a layer stored with its own compression.
+   *
+   * @param layer the layer
+   * @param compression how its bytes are stored
+   * @return this image
+   */
+  public TestImage layer(Layer layer, Compression compression) {
+    layers.add(layer);
+    compressions.add(compression);
+    return this;
+  }
+
+  /**
+   * Adds a layer holding text files.
+   *
+   * @param namesAndContents name, content, name, content...
+   * @return this image
+   */
+  public TestImage layerFiles(String... namesAndContents) {
+    return layer(Layer.of(namesAndContents));
+  }
+
+  /**
+   * Stores every layer without an explicit compression with this one.
+   *
+   * @param compression the compression
+   * @return this image
+   */
+  public TestImage compress(Compression compression) {
+    this.defaultCompression = compression;
+    return this;
+  }
+
+  /**
+   * Reaches the layers through links.
+   *
+   * @param style the link style
+   * @return this image
+   */
+  public TestImage layersAs(LinkStyle style) {
+    this.linkStyle = style;
+    return this;
+  }
+
+  /**
+   * Chooses the blob layout.
+   *
+   * @param layout the layout
+   * @return this image
+   */
+  public TestImage layout(Layout layout) {
+    this.layout = layout;
+    return this;
+  }
+
+  /**
+   * Writes {@code config}, {@code repoTags}, {@code layers} as Jib before 2.3 did.
+   *
+   * @return this image
+   */
+  public TestImage lowerCaseKeys() {
+    this.lowerCaseKeys = true;
+    return this;
+  }
+
+  /**
+   * Writes every blob twice: the right bytes first, then different bytes under the same name.
+   *
+   * @return this image
+   */
+  public TestImage duplicateEntries() {
+    this.duplicateEntries = true;
+    return this;
+  }
+
+  /**
+   * Adds Docker 25 style {@code LayerSources} (one descriptor per diffID).
+   *
+   * @return this image
+   */
+  public TestImage layerSources() {
+    this.layerSources = true;
+    return this;
+  }
+
+  /**
+   * Changes the config after {@code rootfs} is set (remove {@code rootfs}, set {@code created}...).
+   *
+   * @param edit the change
+   * @return this image
+   */
+  public TestImage configEdit(Consumer<ObjectNode> edit) {
+    this.configEdit = this.configEdit.andThen(edit);
+    return this;
+  }
+
+  /**
+   * Uses these bytes as the config, whatever the layers are.
+   *
+   * @param config the config bytes
+   * @return this image
+   */
+  public TestImage rawConfig(byte[] config) {
+    this.rawConfig = config.clone();
+    return this;
+  }
+
+  /**
+   * Changes the {@code manifest.json} item after it is built.
+   *
+   * @param edit the change
+   * @return this image
+   */
+  public TestImage itemEdit(Consumer<ObjectNode> edit) {
+    this.itemEdit = this.itemEdit.andThen(edit);
+    return this;
+  }
+
+  /**
+   * The layers in order.
+   *
+   * @return the layers
+   */
+  public List<Layer> layers() {
+    return List.copyOf(layers);
+  }
+
+  /**
+   * The declared diffIDs in order.
+   *
+   * @return the diffIDs
+   */
+  public List<Digest> diffIds() {
+    return layers.stream().map(Layer::diffId).toList();
+  }
+
+  /**
+   * The RepoTags as written.
+   *
+   * @return the tags
+   */
+  public List<String> repoTags() {
+    return repoTags;
+  }
+
+  /**
+   * The config document before serialisation.
+   *
+   * @return a fresh config object
+   */
+  public ObjectNode configNode() {
+    ObjectNode config = JSON.createObjectNode();
+    config.put("architecture", "amd64");
+    config.put("os", "linux");
+    config.put("created", "2024-01-02T03:04:05Z");
+    ObjectNode rootfs = config.putObject("rootfs");
+    rootfs.put("type", "layers");
+    ArrayNode ids = rootfs.putArray("diff_ids");
+    layers.forEach(l -> ids.add(l.diffId().toString()));
+    configEdit.accept(config);
+    return config;
+  }
+
+  /**
+   * The config bytes (compact JSON).
+   *
+   * @return the config
+   */
+  public byte[] configBytes() {
+    return rawConfig != null ? rawConfig.clone() : toJson(configNode());
+  }
+
+  /**
+   * The sha256 of the config bytes: the image ID.
+   *
+   * @return the config digest
+   */
+  public Digest configDigest() {
+    return Digest.sha256(configBytes());
+  }
+
+  /**
+   * The compression a layer is stored with.
+   *
+   * @param i the layer's index
+   * @return its compression
+   */
+  public Compression compressionOf(int i) {
+    Compression c = compressions.get(i);
+    return c == null ? defaultCompression : c;
+  }
+
+  /**
+   * The bytes stored for a layer.
+   *
+   * @param i the layer's index
+   * @return the (possibly compressed) bytes
+   */
+  public byte[] storedLayer(int i) {
+    Compression c = compressionOf(i);
+    return stored.computeIfAbsent(i + " " + c, k -> TarBuilder.compress(layers.get(i).tar(), c));
+  }
+
+  /**
+   * The tar path of the config.
+   *
+   * @return the config path
+   */
+  public String configPath() {
+    String hex = configDigest().hex();
+    return layout == Layout.HYBRID ? "blobs/sha256/" + hex : hex + ".json";
+  }
+
+  /**
+   * The tar path of the file holding a layer's bytes.
+   *
+   * @param i the layer's index
+   * @return the blob's path
+   */
+  public String blobPath(int i) {
+    if (layout == Layout.HYBRID) {
+      return "blobs/sha256/" + Digest.sha256(storedLayer(i)).hex();
+    }
+    return layers.get(i).diffId().hex() + ".tar";
+  }
+
+  /**
+   * The tar paths {@code manifest.json} lists, one per layer.
+   *
+   * @return the layer paths
+   */
+  public List<String> layerPaths() {
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      paths.add(linkStyle == LinkStyle.NONE ? blobPath(i) : linkDirectory(i) + "/layer.tar");
+    }
+    return paths;
+  }
+
+  private String linkDirectory(int i) {
+    return Digest.sha256(
+            ("link " + i + " " + layers.get(i).diffId()).getBytes(StandardCharsets.UTF_8))
+        .hex();
+  }
+
+  /**
+   * This image's {@code manifest.json} item.
+   *
+   * @return a fresh item object
+   */
+  public ObjectNode manifestItem() {
+    ObjectNode item = JSON.createObjectNode();
+    item.put(lowerCaseKeys ? "config" : "Config", configPath());
+    String tagsKey = lowerCaseKeys ? "repoTags" : "RepoTags";
+    if (repoTagsNull) {
+      item.putNull(tagsKey);
+    } else {
+      ArrayNode tags = item.putArray(tagsKey);
+      repoTags.forEach(tags::add);
+    }
+    ArrayNode paths = item.putArray(lowerCaseKeys ? "layers" : "Layers");
+    layerPaths().forEach(paths::add);
+    if (layerSources) {
+      ObjectNode sources = item.putObject("LayerSources");
+      for (int i = 0; i < layers.size(); i++) {
+        ObjectNode d = sources.putObject(layers.get(i).diffId().toString());
+        d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+        d.put("size", layers.get(i).size());
+        d.put("digest", layers.get(i).diffId().toString());
+      }
+    }
+    itemEdit.accept(item);
+    return item;
+  }
+
+  /** Adds this image's blobs and links to a tar, skipping paths already in {@code written}. */
+  void addBlobs(TarBuilder tar, Set<String> written) {
+    if (layout == Layout.HYBRID && written.add("oci-layout")) {
+      tar.directory("blobs").directory("blobs/sha256");
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      String blob = blobPath(i);
+      if (written.add(blob)) {
+        tar.file(blob, storedLayer(i));
+        if (duplicateEntries) {
+          tar.file(blob, "not the layer (a later duplicate must be ignored)");
+        }
+      }
+      if (linkStyle != LinkStyle.NONE) {
+        String link = linkDirectory(i) + "/layer.tar";
+        if (written.add(link)) {
+          if (linkStyle == LinkStyle.SYMLINK) {
+            tar.symlink(link, "../" + blob);
+          } else {
+            tar.hardlink(link, blob);
+          }
+        }
+      }
+    }
+    if (written.add(configPath())) {
+      tar.file(configPath(), configBytes());
+      if (duplicateEntries) {
+        tar.file(configPath(), "{\"duplicate\":true}");
+      }
+    }
+  }
+
+  /**
+   * The {@code manifest.json} of several images (compact JSON).
+   *
+   * @param images the images, in order
+   * @return the document
+   */
+  public static byte[] manifestJson(TestImage... images) {
+    ArrayNode items = JSON.createArrayNode();
+    for (TestImage image : images) {
+      items.add(image.manifestItem());
+    }
+    return toJson(items);
+  }
+
+  /**
+   * A complete archive: every image's blobs (shared ones once), then {@code index.json} and {@code
+   * oci-layout} when any image uses the hybrid layout, then {@code manifest.json}. The builder can
+   * take more entries before {@link TarBuilder#build()}.
+   *
+   * @param images the images, in {@code manifest.json} order
+   * @return a tar builder holding the archive
+   */
+  public static TarBuilder archive(TestImage... images) {
+    TarBuilder tar = new TarBuilder();
+    Set<String> written = new HashSet<>();
+    for (TestImage image : images) {
+      image.addBlobs(tar, written);
+    }
+    if (Arrays.stream(images).anyMatch(i -> i.layout == Layout.HYBRID)) {
+      ArrayNode manifests = JSON.createArrayNode();
+      for (TestImage image : images) {
+        byte[] oci = image.ociManifest();
+        String path = "blobs/sha256/" + Digest.sha256(oci).hex();
+        if (written.add(path)) {
+          tar.file(path, oci);
+        }
+        ObjectNode d = manifests.addObject();
+        d.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        d.put("digest", Digest.sha256(oci).toString());
+        d.put("size", oci.length);
+      }
+      ObjectNode index = JSON.createObjectNode();
+      index.put("schemaVersion", 2);
+      index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+      index.set("manifests", manifests);
+      tar.file("index.json", toJson(index));
+      tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
+    }
+    tar.file("manifest.json", manifestJson(images));
+    return tar;
+  }
+
+  /**
+   * Builds the archive of this image alone.
+   *
+   * @return the tar bytes
+   */
+  public byte[] build() {
+    return archive(this).build();
+  }
+
+  /**
+   * Writes the archive of this image alone.
+   *
+   * @param path the file
+   * @return {@code path}
+   */
+  public Path writeTo(Path path) {
+    return archive(this).writeTo(path);
+  }
+
+  private byte[] ociManifest() {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("schemaVersion", 2);
+    m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    ObjectNode c = m.putObject("config");
+    c.put("mediaType", "application/vnd.oci.image.config.v1+json");
+    c.put("digest", configDigest().toString());
+    c.put("size", configBytes().length);
+    ArrayNode ls = m.putArray("layers");
+    for (int i = 0; i < layers.size(); i++) {
+      byte[] stored = storedLayer(i);
+      ObjectNode d = ls.addObject();
+      d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+      d.put("digest", Digest.sha256(stored).toString());
+      d.put("size", stored.length);
+    }
+    return toJson(m);
+  }
+
+  /**
+   * Compact JSON of a Jackson tree or value.
+   *
+   * @param value the value
+   * @return its UTF-8 bytes
+   */
+  public static byte[] toJson(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
