@@ -47,7 +47,9 @@ class SkopeoLayoutInteropTest {
       ImageCopier.copy(
           image, OciLayoutOutput.create(dir.resolve("oci"), "v1"), ImageCopier.Progress.NONE);
       ImageCopier.copy(image, DirOutput.create(dir.resolve("d")), ImageCopier.Progress.NONE);
-      for (String ref : List.of("oci:" + dir.resolve("oci") + ":v1", "dir:" + dir.resolve("d"))) {
+      List<String> refs = List.of("oci:" + dir.resolve("oci") + ":v1", "dir:" + dir.resolve("d"));
+      for (int i = 0; i < refs.size(); i++) {
+        String ref = refs.get(i);
         String raw = SKOPEO.run("inspect", "--config", "--raw", ref);
         JsonNode config = JSON.readTree(raw);
         assertThat(Digest.sha256(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
@@ -55,7 +57,7 @@ class SkopeoLayoutInteropTest {
             .isEqualTo(image.configDigest());
         assertThat(config.get("rootfs").get("diff_ids").get(0).asText())
             .isEqualTo(image.diffIds().get(0).toString());
-        SKOPEO.run("copy", ref, "oci:" + dir.resolve("check") + ":" + ref.hashCode());
+        SKOPEO.run("copy", ref, "oci:" + dir.resolve("check") + ":copy" + i);
       }
     }
   }
