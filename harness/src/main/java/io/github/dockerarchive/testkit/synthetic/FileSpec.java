@@ -1,0 +1,104 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+/**
+ * One entry of a synthetic layer.
+ *
+ * @param path the path inside the layer, relative, {@code /}-separated (may be long or unicode)
+ * @param kind what the entry is
+ * @param size the content size of a {@link EntryKind#FILE}; 0 for other kinds
+ * @param mode permission bits, for example {@code 0644}
+ * @param target the link target of a {@link EntryKind#SYMLINK} or {@link EntryKind#HARDLINK}, else
+ *     null
+ */
+public record FileSpec(String path, EntryKind kind, long size, int mode, String target) {
+
+  /** Checks the values. */
+  public FileSpec {
+    if (path == null || path.isEmpty()) {
+      throw new IllegalArgumentException("a file needs a path");
+    }
+    if (kind == null) {
+      throw new IllegalArgumentException("file \"" + path + "\" needs a kind");
+    }
+    if (size < 0 || (kind != EntryKind.FILE && size != 0)) {
+      throw new IllegalArgumentException(
+          "file \"" + path + "\": size " + size + " is not allowed for a " + kind);
+    }
+    boolean link = kind == EntryKind.SYMLINK || kind == EntryKind.HARDLINK;
+    if (link != (target != null)) {
+      throw new IllegalArgumentException(
+          "file \""
+              + path
+              + "\": a target is "
+              + (link ? "required" : "not allowed")
+              + " for a "
+              + kind);
+    }
+    if (mode < 0 || mode > 07777) {
+      throw new IllegalArgumentException("file \"" + path + "\": mode must be within 07777");
+    }
+  }
+
+  /**
+   * A regular file of seeded content.
+   *
+   * @param path the path
+   * @param size the content size
+   * @return the spec, mode 0644
+   */
+  public static FileSpec file(String path, long size) {
+    return new FileSpec(path, EntryKind.FILE, size, 0644, null);
+  }
+
+  /**
+   * A directory.
+   *
+   * @param path the path
+   * @return the spec, mode 0755
+   */
+  public static FileSpec directory(String path) {
+    return new FileSpec(path, EntryKind.DIRECTORY, 0, 0755, null);
+  }
+
+  /**
+   * A symbolic link.
+   *
+   * @param path the link's path
+   * @param target what it points at
+   * @return the spec, mode 0777
+   */
+  public static FileSpec symlink(String path, String target) {
+    return new FileSpec(path, EntryKind.SYMLINK, 0, 0777, target);
+  }
+
+  /**
+   * A hard link.
+   *
+   * @param path the link's path
+   * @param target an earlier entry of the same layer
+   * @return the spec, mode 0644
+   */
+  public static FileSpec hardlink(String path, String target) {
+    return new FileSpec(path, EntryKind.HARDLINK, 0, 0644, target);
+  }
+
+  /**
+   * A whiteout deleting {@code path} from lower layers.
+   *
+   * @param path the deleted path
+   * @return the spec
+   */
+  public static FileSpec whiteout(String path) {
+    return new FileSpec(path, EntryKind.WHITEOUT, 0, 0644, null);
+  }
+
+  /**
+   * An opaque whiteout for a directory.
+   *
+   * @param directory the directory whose lower content is hidden
+   * @return the spec
+   */
+  public static FileSpec opaqueWhiteout(String directory) {
+    return new FileSpec(directory, EntryKind.OPAQUE_WHITEOUT, 0, 0644, null);
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+import java.util.List;
+
+/**
+ * One synthetic image.
+ *
+ * @param tags the {@code RepoTags} to store, as written (empty: untagged)
+ * @param layers the layers, bottom first
+ * @param config the config fields
+ */
+public record ImageSpec(List<String> tags, List<LayerSpec> layers, ConfigSpec config) {
+
+  /** Copies the lists and fills a missing config with {@link ConfigSpec#defaults()}. */
+  public ImageSpec {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    layers = layers == null ? List.of() : List.copyOf(layers);
+    config = config == null ? ConfigSpec.defaults() : config;
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+import io.github.dockerarchive.testkit.archive.Compression;
+import java.util.List;
+
+/**
+ * One synthetic layer: its entries and how it is stored. Equal specs (with the same archive seed)
+ * give byte-identical layers, so the same spec twice is the same layer twice (one diffID).
+ *
+ * @param files the entries, in tar order (empty: an empty layer, a tar of two zero blocks)
+ * @param compression how the layer is stored, or null for the dialect's default
+ */
+public record LayerSpec(List<FileSpec> files, Compression compression) {
+
+  /** Copies the list. */
+  public LayerSpec {
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /**
+   * A layer of the given entries, stored as the dialect stores layers.
+   *
+   * @param files the entries
+   * @return the spec
+   */
+  public static LayerSpec of(FileSpec... files) {
+    return new LayerSpec(List.of(files), null);
+  }
+
+  /**
+   * A layer holding one file of exactly {@code bytes} seeded bytes ({@code filler.bin}).
+   *
+   * @param bytes the file's size
+   * @return the spec
+   */
+  public static LayerSpec filler(long bytes) {
+    return of(FileSpec.file("filler.bin", bytes));
+  }
+
+  /**
+   * The same layer stored with another compression.
+   *
+   * @param stored how to store it, or null for the dialect's default
+   * @return the changed spec
+   */
+  public LayerSpec withCompression(Compression stored) {
+    return new LayerSpec(files, stored);
+  }
+
+  /**
+   * The sum of the file sizes (not the tar size).
+   *
+   * @return content bytes
+   */
+  public long contentBytes() {
+    return files.stream().mapToLong(FileSpec::size).sum();
+  }
+}
