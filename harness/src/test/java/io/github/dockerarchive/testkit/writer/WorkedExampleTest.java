@@ -89,6 +89,21 @@ class WorkedExampleTest {
   }
 
   @Test
+  @DisplayName("WR-6, WR-7: byte-identical to the archive skopeo 1.9.3 wrote from the same copy")
+  void identicalToSkopeo() throws Exception {
+    Path out = dir.resolve("out.tar");
+    try (ArchiveReader reader = ArchiveReader.open(FIXTURE);
+        ArchiveWriter writer = ArchiveWriter.create(out, WriterOptions.defaults())) {
+      TestImages.copy(
+          reader.imageSource(null, -1),
+          writer.newImage(DockerReference.parseNormalized("emptyimage:latest")));
+    }
+    Path golden =
+        Path.of(WorkedExampleTest.class.getResource("/writer/skopeo-1.9.3-emptyimage.tar").toURI());
+    assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(golden));
+  }
+
+  @Test
   @DisplayName("WR-6: the same layer twice gives the two distinct IDs of §6.6")
   void duplicatedLayerIds() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
