@@ -54,7 +54,7 @@ record SchemaTwoManifest(Digest config, List<Digest> layers) {
     JsonNode mediaTypeNode = root.get("mediaType");
     String mediaType =
         mediaTypeNode == null || !mediaTypeNode.isTextual() ? null : mediaTypeNode.asText();
-    if (LIST_TYPES.contains(mediaType) || (mediaType == null && root.has("manifests"))) {
+    if (mediaType == null ? root.has("manifests") : LIST_TYPES.contains(mediaType)) {
       throw new ManifestTypeRejectedException(
           RULE,
           "Manifest lists are not supported for docker tar files: got "
