@@ -150,6 +150,44 @@ class RoundTripTest {
   }
 
   @Test
+  @DisplayName("WR-1: destinations used from several threads at once give a valid archive")
+  void threads() throws Exception {
+    byte[] base = TestImages.layer("base", "shared by every thread");
+    List<TestImages.Image> images = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      images.add(TestImages.image("t" + i, List.of(base, TestImages.layer("own", "t" + i))));
+    }
+    Path out = dir.resolve("threads.tar");
+    try (ArchiveWriter writer = ArchiveWriter.create(out, WriterOptions.defaults())) {
+      List<Thread> threads = new ArrayList<>();
+      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (int i = 0; i < images.size(); i++) {
+        TestImages.Image image = images.get(i);
+        String tag = "t" + i;
+        threads.add(
+            startThread(
+                () -> {
+                  try {
+                    TestImages.write(writer.newImage(ref(tag)), image);
+                  } catch (Throwable t) {
+                    failures.add(t);
+                  }
+                }));
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      assertThat(failures).isEmpty();
+    }
+    try (ArchiveReader reader = ArchiveReader.open(out)) {
+      assertThat(ArchiveVerifier.verify(reader, ArchiveVerifier.ProgressListener.NONE).isValid())
+          .isTrue();
+      assertThat(reader.manifest()).hasSize(images.size());
+    }
+    assertThat(TestImages.names(Files.readAllBytes(out))).doesNotHaveDuplicates();
+  }
+
+  @Test
   @DisplayName("WR-12: hybrid layout: blobs/sha256, OCI manifest, index.json, oci-layout")
   void hybrid() throws Exception {
     TestImages.Image a = TestImages.image("ha", 2);
@@ -193,5 +231,11 @@ class RoundTripTest {
     assertThat(manifest.get("layers")).hasSize(2);
     assertThat(TestImages.entry(tar, "manifest.json").text())
         .contains("\"Config\":\"blobs/sha256/" + a.configDigest().hex() + "\"");
+  }
+
+  private static Thread startThread(Runnable body) {
+    Thread t = new Thread(body);
+    t.start();
+    return t;
   }
 }
