@@ -1,19 +1,33 @@
 package io.github.dockerarchive.testkit;
 
 /**
- * A manifest of a type the destination cannot store: not Docker schema 2 where schema 2 is
- * required, or a manifest list (WR-5).
+ * A destination was given a manifest of a type it cannot store (WR-5): the docker-archive writer
+ * takes Docker schema 2 image manifests only, and never manifest lists or OCI indexes. The message
+ * names the type received and the type required.
  */
 public class ManifestTypeRejectedException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 
+  private final String mediaType;
+
   /**
    * Creates an exception.
    *
-   * @param rule the rule ID, or {@code null}
-   * @param message the message, naming the type given and the types accepted
+   * @param rule the rule ID, such as {@code "WR-5"}
+   * @param message the message, naming the type received and the type required
+   * @param mediaType the media type that was refused, or {@code null} when the manifest had none
    */
-  public ManifestTypeRejectedException(String rule, String message) {
+  public ManifestTypeRejectedException(String rule, String message, String mediaType) {
     super(rule, message);
+    this.mediaType = mediaType;
+  }
+
+  /**
+   * The media type that was refused.
+   *
+   * @return the manifest's media type, or {@code null} when it had none
+   */
+  public String mediaType() {
+    return mediaType;
   }
 }

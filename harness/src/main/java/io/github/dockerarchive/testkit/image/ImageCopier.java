@@ -227,7 +227,8 @@ public final class ImageCopier {
                   + l.digest()
                   + " of type "
                   + l.mediaType()
-                  + " cannot be described in a Docker schema 2 manifest");
+                  + " cannot be described in a Docker schema 2 manifest",
+              l.mediaType());
         }
         converted.add(l.withMediaType(type));
       }

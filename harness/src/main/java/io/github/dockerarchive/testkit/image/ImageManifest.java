@@ -61,12 +61,15 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
     }
     if (ManifestTypes.isList(type) || root.has("manifests")) {
       throw new ManifestTypeRejectedException(
-          "WR-5", "manifest lists and image indexes are not supported (media type " + type + ")");
+          "WR-5",
+          "manifest lists and image indexes are not supported (media type " + type + ")",
+          type);
     }
     if (!MediaTypes.DOCKER_MANIFEST_V2.equals(type) && !ManifestTypes.OCI_MANIFEST.equals(type)) {
       throw new ManifestTypeRejectedException(
           "WR-5",
-          "unsupported manifest type " + type + ": need a Docker schema 2 or OCI image manifest");
+          "unsupported manifest type " + type + ": need a Docker schema 2 or OCI image manifest",
+          type);
     }
     JsonNode version = root.get("schemaVersion");
     if (version == null || version.asInt() != 2) {

@@ -91,7 +91,9 @@ public final class OciLayoutInput implements ImageInput {
     String type = chosen.has("mediaType") ? chosen.get("mediaType").asText() : null;
     if (ManifestTypes.isList(type)) {
       throw new ManifestTypeRejectedException(
-          "REF-3", where + " names an image index; only single-image manifests are supported");
+          "REF-3",
+          where + " names an image index; only single-image manifests are supported",
+          type);
     }
     try {
       Digest digest = Digest.parse(chosen.path("digest").asText(null));

@@ -101,7 +101,8 @@ public final class OciLayoutOutput implements ImageOutput {
           "WR-5",
           "an OCI layout stores OCI image manifests, got "
               + parsed.mediaType()
-              + " (the copier converts it)");
+              + " (the copier converts it)",
+          parsed.mediaType());
     }
     manifest =
         blobs.put(

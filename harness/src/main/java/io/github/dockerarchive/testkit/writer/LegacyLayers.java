@@ -1,0 +1,91 @@
+package io.github.dockerarchive.testkit.writer;
+
+import io.github.dockerarchive.testkit.InvalidConfigException;
+import io.github.dockerarchive.testkit.digest.Digest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reference's legacy per-layer metadata (REFERENCE.md §6.6, WR-6): for each layer a v1 ID
+ * derived from the layer's chainID, its parent's ID and, for the top layer, seven members of the
+ * image config, so that the output is byte-identical to skopeo's.
+ */
+final class LegacyLayers {
+  /** The config members the top layer's {@code json} copies, in the reference's list. */
+  static final List<String> TOP_LAYER_KEYS =
+      List.of(
+          "architecture",
+          "config",
+          "container",
+          "container_config",
+          "created",
+          "docker_version",
+          "os");
+
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+
+  private LegacyLayers() {}
+
+  /**
+   * One layer's legacy metadata.
+   *
+   * @param id the v1 ID, 64 hex digits
+   * @param json the content of {@code <id>/json}
+   * @param chainId the layer's chainID
+   */
+  record LegacyLayer(String id, byte[] json, Digest chainId) {}
+
+  /**
+   * The legacy metadata of an image's layers, bottom first.
+   *
+   * @param layers the layer digests of the manifest, bottom first
+   * @param config the config bytes (read only when there is at least one layer)
+   * @param configName the config for messages
+   * @throws InvalidConfigException (WR-6) {@code unmarshaling config: ...} when the config is not a
+   *     JSON object
+   */
+  static List<LegacyLayer> compute(List<Digest> layers, byte[] config, String configName)
+      throws InvalidConfigException {
+    if (layers.isEmpty()) {
+      return List.of();
+    }
+    Map<String, byte[]> configValues;
+    try {
+      configValues = GoJson.topLevelRawValues(config);
+    } catch (IOException e) {
+      throw new InvalidConfigException(
+          "WR-6", "unmarshaling config " + configName + ": " + e.getMessage(), e);
+    }
+    List<LegacyLayer> result = new ArrayList<>(layers.size());
+    String parent = null;
+    Digest chainId = null;
+    for (int i = 0; i < layers.size(); i++) {
+      Digest layer = layers.get(i);
+      chainId =
+          chainId == null
+              ? layer
+              : Digest.sha256((chainId + " " + layer).getBytes(StandardCharsets.UTF_8));
+      TreeMap<String, Object> members = new TreeMap<>();
+      if (parent != null) {
+        members.put("parent", parent);
+      }
+      if (i == layers.size() - 1) {
+        for (String key : TOP_LAYER_KEYS) {
+          byte[] raw = configValues.get(key);
+          members.put(key, new GoJson.Raw(raw == null ? NULL : GoJson.compact(raw)));
+        }
+      }
+      members.put("layer_id", chainId.toString());
+      String id = Digest.sha256(GoJson.object(members)).hex();
+      members.remove("layer_id");
+      members.put("id", id);
+      result.add(new LegacyLayer(id, GoJson.object(members), chainId));
+      parent = id;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,130 @@
+package io.github.dockerarchive.testkit.writer;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.DigestMismatchException;
+import io.github.dockerarchive.testkit.digest.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+
+/**
+ * Reads a blob once, counting it and hashing it with sha256 (the name it is stored under) and, when
+ * the caller gave a digest of another algorithm, with that algorithm too; then checks it against
+ * what the caller said (WR-2). Reads at most one byte beyond an expected size, enough to tell that
+ * the stream is too long without reading an endless one.
+ */
+final class VerifyingCopy {
+  static final String RULE = "WR-2";
+
+  /** Receives the bytes read, in order. */
+  interface Target {
+    void write(byte[] bytes, int offset, int length) throws IOException;
+  }
+
+  private final String what;
+  private final Digest expectedDigest;
+  private final long expectedSize;
+  private final MessageDigest sha256 = Digest.newSha256();
+  private final MessageDigest other;
+  private long count;
+  private boolean tooLong;
+
+  /**
+   * @param what the blob for messages, for example {@code layer sha256:0b91...}
+   * @param expectedDigest the digest the caller gave, or null
+   * @param expectedSize the size the caller gave, or -1
+   */
+  VerifyingCopy(String what, Digest expectedDigest, long expectedSize) {
+    this.what = what;
+    this.expectedDigest = expectedDigest;
+    this.expectedSize = expectedSize;
+    this.other =
+        expectedDigest == null || expectedDigest.algorithm().equals(Digest.SHA256)
+            ? null
+            : expectedDigest.newMessageDigest();
+  }
+
+  /**
+   * Copies {@code in} to {@code target} until end of stream, or until one byte beyond the expected
+   * size was read (that byte is not passed on).
+   *
+   * @throws ArchiveException (rule WR-2) when reading fails; the stream's error is the cause
+   * @throws IOException what {@code target} throws, unchanged
+   */
+  void copy(InputStream in, Target target) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    while (true) {
+      int want = buffer.length;
+      if (expectedSize >= 0) {
+        want = (int) Math.min(buffer.length, expectedSize - count + 1);
+      }
+      int n = read(in, buffer, want);
+      if (n < 0) {
+        return;
+      }
+      if (expectedSize >= 0 && count + n > expectedSize) {
+        accept(buffer, (int) (expectedSize - count), target);
+        tooLong = true;
+        return;
+      }
+      accept(buffer, n, target);
+    }
+  }
+
+  private int read(InputStream in, byte[] buffer, int want) throws ArchiveException {
+    try {
+      return in.read(buffer, 0, want);
+    } catch (IOException | RuntimeException e) {
+      throw new ArchiveException(
+          RULE, "reading " + what + " failed after " + count + " bytes: " + e.getMessage(), e);
+    }
+  }
+
+  private void accept(byte[] buffer, int n, Target target) throws IOException {
+    sha256.update(buffer, 0, n);
+    if (other != null) {
+      other.update(buffer, 0, n);
+    }
+    count += n;
+    target.write(buffer, 0, n);
+  }
+
+  /**
+   * Checks the bytes read against the expected size and digest.
+   *
+   * @return the sha256 of the bytes
+   * @throws DigestMismatchException (rule WR-2) on a short or long stream or another digest
+   */
+  Digest check() throws DigestMismatchException {
+    if (tooLong) {
+      throw new DigestMismatchException(
+          RULE,
+          "Size mismatch for "
+              + what
+              + ": expected "
+              + expectedSize
+              + " bytes, got more than "
+              + expectedSize,
+          expectedDigest);
+    }
+    if (expectedSize >= 0 && count != expectedSize) {
+      throw new DigestMismatchException(
+          RULE,
+          "Size mismatch for " + what + ": expected " + expectedSize + " bytes, got " + count,
+          expectedDigest);
+    }
+    Digest actual = Digest.ofSha256(sha256.digest());
+    if (expectedDigest != null) {
+      Digest actualInKind = other == null ? actual : expectedDigest.withHash(other.digest());
+      if (!actualInKind.equals(expectedDigest)) {
+        throw new DigestMismatchException(RULE, what, expectedDigest, actualInKind);
+      }
+    }
+    return actual;
+  }
+
+  /** The number of bytes read and passed on. */
+  long count() {
+    return count;
+  }
+}
