@@ -61,6 +61,67 @@ final class BenchArchives {
     return file;
   }
 
+  /**
+   * Writes an OCI image layout with one image of {@code layers} uncompressed layers, named {@code
+   * name} in {@code index.json}.
+   */
+  static Path writeOciLayout(Path dir, int layers, long layerBytes, long seed, String name)
+      throws IOException {
+    Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
+    SplittableRandom random = new SplittableRandom(seed);
+    List<String> diffIds = new ArrayList<>();
+    StringBuilder layerDescriptors = new StringBuilder();
+    for (int i = 0; i < layers; i++) {
+      LayerBytes layer = new LayerBytes(random.split(), layerBytes, "data" + i + ".bin");
+      DigestSink measured = layer.measure();
+      Digest diffId = Digest.ofSha256(measured.md.digest());
+      try (OutputStream out = Files.newOutputStream(blobs.resolve(diffId.hex()))) {
+        layer.writeTo(out);
+      }
+      diffIds.add("\"" + diffId + "\"");
+      layerDescriptors
+          .append(i == 0 ? "" : ",")
+          .append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"")
+          .append(diffId)
+          .append("\",\"size\":")
+          .append(measured.count)
+          .append('}');
+    }
+    byte[] config =
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
+                + "\"diff_ids\":["
+                + String.join(",", diffIds)
+                + "]}}")
+            .getBytes(StandardCharsets.UTF_8);
+    Digest configDigest = Digest.sha256(config);
+    Files.write(blobs.resolve(configDigest.hex()), config);
+    byte[] manifest =
+        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
+                + "\"digest\":\""
+                + configDigest
+                + "\",\"size\":"
+                + config.length
+                + "},\"layers\":["
+                + layerDescriptors
+                + "]}")
+            .getBytes(StandardCharsets.UTF_8);
+    Digest manifestDigest = Digest.sha256(manifest);
+    Files.write(blobs.resolve(manifestDigest.hex()), manifest);
+    Files.writeString(
+        dir.resolve("index.json"),
+        "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+            + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
+            + manifestDigest
+            + "\",\"size\":"
+            + manifest.length
+            + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\""
+            + name
+            + "\"}}]}");
+    Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    return dir;
+  }
+
   private static void put(TarArchiveOutputStream tar, String name, byte[] data) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(data.length);

@@ -17,7 +17,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = DockerArchiveCli.Version.class,
     description = "Read, check and write docker-save archives (docker-archive: transport).",
-    subcommands = {InspectCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      InspectCommand.class,
+      VerifyCommand.class,
+      CopyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class DockerArchiveCli {
   /** Everything worked. */
   public static final int OK = 0;

@@ -128,7 +128,7 @@ public final class ArchiveWriter implements Closeable {
                 + target
                 + " already exists and holds "
                 + Files.size(absolute)
-                + " bytes; use WriterOptions.withReplaceExisting(true) to replace it");
+                + " bytes; to replace it use WriterOptions.withReplaceExisting(true) (copy --replace)");
       }
       Path temporary = createTemporary(absolute);
       FileChannel channel;

@@ -1,0 +1,71 @@
+package io.github.dockerarchive.testkit.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Runs whole commands, timing them and sampling their peak RSS. */
+final class CommandTimer {
+  private CommandTimer() {}
+
+  /**
+   * The outcome of one run.
+   *
+   * @param seconds wall time
+   * @param peakRssKib peak resident set size of the process (not its children), KiB
+   */
+  record Run(double seconds, long peakRssKib) {}
+
+  /** Runs a command; fails with its output when it exits non-zero. */
+  static Run run(List<String> command) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("bench-cmd", ".log");
+    try {
+      long t0 = System.nanoTime();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
+      long peak = 0;
+      while (p.isAlive()) {
+        peak = Math.max(peak, Environment.peakRssKib(p.pid()));
+        Thread.sleep(10);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (p.exitValue() != 0) {
+        throw new IOException(
+            String.join(" ", command) + " exited " + p.exitValue() + ": " + Files.readString(log));
+      }
+      return new Run(seconds, peak);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Deletes a file or a directory tree if it exists. */
+  static void delete(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+      for (Path p : all) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Median of the wall times and the largest peak RSS of repeated runs. */
+  static Run median(List<Run> runs) {
+    List<Double> seconds = new ArrayList<>(runs.stream().map(Run::seconds).toList());
+    seconds.sort(Double::compare);
+    long peak = runs.stream().mapToLong(Run::peakRssKib).max().orElse(-1);
+    return new Run(seconds.get(seconds.size() / 2), peak);
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.dockerarchive.testkit.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Copy benchmark (issue 3): {@code dockerarchive copy} against {@code skopeo copy} in both
+ * directions on the same OCI layout, with {@code cp} of the same bytes as the copy floor, all in
+ * one run; then both directions of a multi-GiB image with {@code -Xmx64m}.
+ *
+ * <p>Usage: {@code bench/copy [--size-mib 512] [--layers 8] [--big-gib 3] [--repeat 5] [--dir D]
+ * [--out FILE]}
+ */
+public final class CopyBenchmark {
+  private CopyBenchmark() {}
+
+  /**
+   * Runs the benchmark and writes a Markdown report.
+   *
+   * @param args see the class comment
+   * @throws Exception on any failure
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = options(args);
+    int sizeMib = Integer.parseInt(o.getOrDefault("--size-mib", "512"));
+    int layers = Integer.parseInt(o.getOrDefault("--layers", "8"));
+    int bigGib = Integer.parseInt(o.getOrDefault("--big-gib", "3"));
+    int repeat = Integer.parseInt(o.getOrDefault("--repeat", "5"));
+    Path dir =
+        Path.of(
+            o.getOrDefault(
+                "--dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "dockerarchive-bench").toString()));
+    CommandTimer.delete(dir);
+    Files.createDirectories(dir);
+    String jar = BoundedMemoryRun.cliJar().toAbsolutePath().toString();
+
+    StringBuilder report = new StringBuilder("# Copy benchmark\n\n").append(Environment.describe());
+    report.append("- skopeo: ").append(skopeoVersion()).append("\n\n");
+    Path oci =
+        BenchArchives.writeOciLayout(
+            dir.resolve("oci"), layers, (long) sizeMib * (1 << 20) / layers, 42, "v1");
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "## %d MiB in %d uncompressed layers (median of %d runs)%n%n"
+                + "| operation | ours (s) | skopeo (s) | ours / skopeo | cp floor (s) | ours / floor | our peak RSS (MiB) |%n"
+                + "|---|---:|---:|---:|---:|---:|---:|%n",
+            sizeMib,
+            layers,
+            repeat));
+    report.append(compare(dir, jar, oci, repeat, List.of()));
+    if (bigGib > 0) {
+      Path big =
+          BenchArchives.writeOciLayout(
+              dir.resolve("oci-big"), 4, (long) bigGib * (1L << 30) / 4, 7, "v1");
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%n## %d GiB in 4 layers, ours with -Xmx64m (1 run)%n%n"
+                  + "| operation | ours (s) | skopeo (s) | ours / skopeo | cp floor (s) | ours / floor | our peak RSS (MiB) |%n"
+                  + "|---|---:|---:|---:|---:|---:|---:|%n",
+              bigGib));
+      report.append(compare(dir, jar, big, 1, List.of("-Xmx64m")));
+      CommandTimer.delete(big);
+    }
+    CommandTimer.delete(dir);
+    String text = report.toString();
+    System.out.println(text);
+    if (o.containsKey("--out")) {
+      Path out = Path.of(o.get("--out"));
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, text, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String compare(Path dir, String jar, Path oci, int repeat, List<String> jvm)
+      throws Exception {
+    Path ours = dir.resolve("ours.tar");
+    Path theirs = dir.resolve("skopeo.tar");
+    Path floor = dir.resolve("cp.tar");
+    Path oursOci = dir.resolve("ours-oci");
+    Path theirsOci = dir.resolve("skopeo-oci");
+    List<CommandTimer.Run> writeOurs = new ArrayList<>();
+    List<CommandTimer.Run> writeSkopeo = new ArrayList<>();
+    List<CommandTimer.Run> readOurs = new ArrayList<>();
+    List<CommandTimer.Run> readSkopeo = new ArrayList<>();
+    List<CommandTimer.Run> copyFloor = new ArrayList<>();
+    List<String> java = new ArrayList<>(List.of("java", "-XX:+UseSerialGC"));
+    java.addAll(jvm);
+    java.addAll(List.of("-jar", jar, "copy"));
+    for (int i = 0; i < repeat; i++) {
+      for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
+        CommandTimer.delete(p);
+      }
+      writeOurs.add(
+          CommandTimer.run(
+              plus(java, "oci:" + oci + ":v1", "docker-archive:" + ours + ":bench/image:1")));
+      writeSkopeo.add(
+          CommandTimer.run(
+              List.of(
+                  "skopeo",
+                  "--insecure-policy",
+                  "copy",
+                  "-q",
+                  "oci:" + oci + ":v1",
+                  "docker-archive:" + theirs + ":bench/image:1")));
+      copyFloor.add(CommandTimer.run(List.of("cp", ours.toString(), floor.toString())));
+      readOurs.add(
+          CommandTimer.run(plus(java, "docker-archive:" + ours, "oci:" + oursOci + ":v1")));
+      readSkopeo.add(
+          CommandTimer.run(
+              List.of(
+                  "skopeo",
+                  "--insecure-policy",
+                  "copy",
+                  "-q",
+                  "docker-archive:" + theirs,
+                  "oci:" + theirsOci + ":v1")));
+    }
+    CommandTimer.Run floorRun = CommandTimer.median(copyFloor);
+    String rows =
+        row(
+                "copy oci: → docker-archive:",
+                CommandTimer.median(writeOurs),
+                CommandTimer.median(writeSkopeo),
+                floorRun)
+            + row(
+                "copy docker-archive: → oci:",
+                CommandTimer.median(readOurs),
+                CommandTimer.median(readSkopeo),
+                floorRun);
+    for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
+      CommandTimer.delete(p);
+    }
+    return rows;
+  }
+
+  private static List<String> plus(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  private static String row(
+      String what, CommandTimer.Run ours, CommandTimer.Run skopeo, CommandTimer.Run floor) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f |%n",
+        what,
+        ours.seconds(),
+        skopeo.seconds(),
+        ours.seconds() / skopeo.seconds(),
+        floor.seconds(),
+        ours.seconds() / floor.seconds(),
+        ours.peakRssKib() / 1024.0);
+  }
+
+  private static String skopeoVersion() {
+    try {
+      Process p = new ProcessBuilder("skopeo", "--version").redirectErrorStream(true).start();
+      String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      p.waitFor();
+      return v;
+    } catch (Exception e) {
+      return "not installed";
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      o.put(args[i], args[i + 1]);
+    }
+    return o;
+  }
+}

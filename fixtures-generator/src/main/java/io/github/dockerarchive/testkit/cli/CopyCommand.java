@@ -1,0 +1,152 @@
+package io.github.dockerarchive.testkit.cli;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.InvalidReferenceException;
+import io.github.dockerarchive.testkit.image.ImageCopier;
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.reference.DockerReference;
+import io.github.dockerarchive.testkit.reference.TransportReference;
+import io.github.dockerarchive.testkit.writer.ArchiveWriter;
+import io.github.dockerarchive.testkit.writer.Layout;
+import io.github.dockerarchive.testkit.writer.WriterOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dockerarchive copy}: copies images between {@code docker-archive:}, {@code oci:} and
+ * {@code dir:} with skopeo's syntax, so scripts can swap one tool for the other.
+ */
+@Command(
+    name = "copy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copy an image: SRC and DST are docker-archive:PATH[:REF|:@N], oci:DIR[:NAME] or dir:DIR,"
+          + " as in skopeo copy.",
+      "With --multi, every argument but the last is a source and all go into one docker-archive"
+          + " (like podman save -m); each image keeps the tag its source selected it by."
+    })
+final class CopyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--additional-tag",
+      paramLabel = "TAG",
+      description = "Also tag the image with TAG in a docker-archive destination (repeatable).")
+  List<String> additionalTags = new ArrayList<>();
+
+  @Option(
+      names = "--multi",
+      description = "Copy several sources into one docker-archive (the last argument).")
+  boolean multi;
+
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description =
+          "docker-archive layout: docker-archive (skopeo's, the default) or docker-hybrid"
+              + " (Docker 25+: blobs/sha256, index.json, oci-layout and manifest.json).",
+      defaultValue = "docker-archive")
+  String layout;
+
+  @Option(
+      names = "--replace",
+      description = "Replace an existing non-empty destination archive (refused by default).")
+  boolean replace;
+
+  @Parameters(paramLabel = "SRC DST", arity = "2..*", description = "Source(s) and destination.")
+  List<String> arguments;
+
+  @Override
+  public Integer call() throws Exception {
+    List<TransportReference> sources = new ArrayList<>();
+    for (String s : arguments.subList(0, arguments.size() - 1)) {
+      sources.add(TransportReference.parse(s));
+    }
+    TransportReference destination = TransportReference.parse(arguments.get(arguments.size() - 1));
+    if (sources.size() > 1 && !multi) {
+      throw new ParameterException(
+          spec.commandLine(), "several sources need --multi (they all go into one docker-archive)");
+    }
+    if (multi && !(destination instanceof TransportReference.DockerArchive)) {
+      throw new ParameterException(
+          spec.commandLine(), "--multi needs a docker-archive: destination, got " + destination);
+    }
+    if (multi && !additionalTags.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "--additional-tag cannot be combined with --multi");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (destination instanceof TransportReference.DockerArchive d) {
+      copyToArchive(sources, d.archive().forWriting(), err);
+    } else {
+      if (!additionalTags.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "--additional-tag applies to docker-archive: destinations only");
+      }
+      try (ImageInput in = Endpoints.open(sources.get(0));
+          ImageOutput out = Endpoints.layoutOutput(destination);
+          ProgressBar bar = new ProgressBar(err, "copying", false)) {
+        ImageCopier.copy(in, out, bar::update);
+      }
+    }
+    return DockerArchiveCli.OK;
+  }
+
+  private void copyToArchive(
+      List<TransportReference> sources, ArchiveReference target, PrintWriter err)
+      throws ArchiveException, java.io.IOException {
+    WriterOptions options =
+        WriterOptions.defaults().withLayout(layout()).withReplaceExisting(replace);
+    try (ArchiveWriter writer = ArchiveWriter.create(Path.of(target.path()), options)) {
+      for (TransportReference source : sources) {
+        List<DockerReference> tags = tagsFor(source, target);
+        try (ImageInput in = Endpoints.open(source);
+            ImageOutput out = writer.newImage(null);
+            ProgressBar bar = new ProgressBar(err, "copying", false)) {
+          out.addRepoTags(tags);
+          ImageCopier.copy(in, out, bar::update);
+        }
+      }
+    }
+  }
+
+  private Layout layout() {
+    return switch (layout) {
+      case "docker-archive" -> Layout.DOCKER_ARCHIVE;
+      case "docker-hybrid" -> Layout.DOCKER_HYBRID;
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "unknown --layout \"" + layout + "\"; expected docker-archive or docker-hybrid");
+    };
+  }
+
+  private List<DockerReference> tagsFor(TransportReference source, ArchiveReference target)
+      throws InvalidReferenceException {
+    List<DockerReference> tags = new ArrayList<>();
+    if (multi) {
+      if (source instanceof TransportReference.DockerArchive d && d.archive().reference() != null) {
+        tags.add(d.archive().reference());
+      }
+      return tags;
+    }
+    if (target.reference() != null) {
+      tags.add(target.reference());
+    }
+    for (String t : additionalTags) {
+      tags.add(DockerReference.parseNormalized(t).withDefaultTag());
+    }
+    return tags;
+  }
+}
