@@ -64,6 +64,13 @@ final class CopyCommand implements Callable<Integer> {
       description = "Replace an existing non-empty destination archive (refused by default).")
   boolean replace;
 
+  @Option(
+      names = "--sync",
+      description =
+          "fsync a docker-archive destination before it is renamed into place (survives a power"
+              + " loss, not only a killed process; slower).")
+  boolean sync;
+
   @Parameters(paramLabel = "SRC DST", arity = "2..*", description = "Source(s) and destination.")
   List<String> arguments;
 
@@ -107,7 +114,10 @@ final class CopyCommand implements Callable<Integer> {
       List<TransportReference> sources, ArchiveReference target, PrintWriter err)
       throws ArchiveException, java.io.IOException {
     WriterOptions options =
-        WriterOptions.defaults().withLayout(layout()).withReplaceExisting(replace);
+        WriterOptions.defaults()
+            .withLayout(layout())
+            .withReplaceExisting(replace)
+            .withDurable(sync);
     try (ArchiveWriter writer = ArchiveWriter.create(Path.of(target.path()), options)) {
       for (TransportReference source : sources) {
         List<DockerReference> tags = tagsFor(source, target);

@@ -12,6 +12,7 @@ import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -337,6 +338,24 @@ public final class ImageSource implements ImageInput {
    *     cannot be opened
    */
   public BlobStream getBlob(Digest digest) throws ArchiveException {
+    return blob(digest, true);
+  }
+
+  /**
+   * A blob as {@link #getBlob} returns it, decompressed, but without the digest check: for callers
+   * that verify the bytes themselves (an {@link io.github.dockerarchive.testkit.image.ImageOutput}
+   * does, WR-2), so they are hashed once, not twice.
+   *
+   * @param digest the config digest or a diffID
+   * @return the blob's bytes, unverified
+   * @throws ArchiveException if the digest is unknown or the entry cannot be opened
+   */
+  @Override
+  public BlobStream rawBlob(Digest digest) throws ArchiveException {
+    return blob(digest, false);
+  }
+
+  private BlobStream blob(Digest digest, boolean verify) throws ArchiveException {
     Loaded l = load();
     if (digest.equals(l.configDigest())) {
       return new BlobStream(new ByteArrayInputStream(l.config()), l.config().length, digest);
@@ -349,14 +368,13 @@ public final class ImageSource implements ImageInput {
     EntryInputStream stored = reader.openStream(entry);
     try {
       String what = "layer \"" + layer.path() + "\" (diffID " + digest + ")";
+      InputStream plain = layer.compression().decompress(stored);
+      if (!verify) {
+        return new BlobStream(plain, layer.size(), digest);
+      }
       return new BlobStream(
           new VerifyingInputStream(
-              layer.compression().decompress(stored),
-              digest,
-              layer.size(),
-              reader.options().maxLayerSize(),
-              what,
-              "SRC-7"),
+              plain, digest, layer.size(), reader.options().maxLayerSize(), what, "SRC-7"),
           layer.size(),
           digest);
     } catch (ArchiveException e) {

@@ -22,10 +22,11 @@ import java.util.Optional;
 
 /**
  * Copies one image from any {@link ImageInput} to any {@link ImageOutput}, streaming and verifying
- * every blob, reusing blobs the output already has, and converting the manifest where the output
- * needs another type: layers are decompressed for a docker-archive (keyed by diffID), kept as
- * stored for an OCI layout or a {@code dir:} directory (whose manifest is kept byte for byte when
- * the type allows, so its digest survives).
+ * every blob (once: the output's {@code putBlob} checks what it stores, so layers are read raw),
+ * reusing blobs the output already has, and converting the manifest where the output needs another
+ * type: layers are decompressed for a docker-archive (keyed by diffID), kept as stored for an OCI
+ * layout or a {@code dir:} directory (whose manifest is kept byte for byte when the type allows, so
+ * its digest survives).
  */
 public final class ImageCopier {
   private static final long CONFIG_LIMIT = 4L << 20;
@@ -110,7 +111,7 @@ public final class ImageCopier {
           reused++;
           counter.add(stored.size());
         } else {
-          try (BlobStream blob = in.getBlob(stored.digest())) {
+          try (BlobStream blob = in.rawBlob(stored.digest())) {
             out.putBlob(
                 counter.wrap(blob),
                 new BlobInfo(stored.digest(), stored.size(), stored.mediaType()),
@@ -165,7 +166,7 @@ public final class ImageCopier {
   private static BlobInfo putDecompressed(
       ImageInput in, ImageOutput out, Descriptor stored, Digest diffId, Counter counter)
       throws ArchiveException {
-    try (BlobStream blob = in.getBlob(stored.digest())) {
+    try (BlobStream blob = in.rawBlob(stored.digest())) {
       BufferedInputStream buffered = new BufferedInputStream(counter.wrap(blob), 1 << 16);
       buffered.mark(Compression.MAGIC_LENGTH);
       byte[] head = buffered.readNBytes(Compression.MAGIC_LENGTH);

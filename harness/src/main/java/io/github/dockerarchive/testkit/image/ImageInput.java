@@ -37,6 +37,19 @@ public interface ImageInput extends Closeable {
   BlobStream getBlob(Digest digest) throws ArchiveException;
 
   /**
+   * A blob as {@link #getBlob} returns it, but without the digest check, for callers that verify
+   * the bytes themselves (every {@link ImageOutput#putBlob} does, WR-2), so that a copy hashes each
+   * blob once. The default verifies anyway.
+   *
+   * @param digest the digest from the manifest
+   * @return the blob's bytes; close it when done
+   * @throws ArchiveException if the blob is unknown or cannot be opened
+   */
+  default BlobStream rawBlob(Digest digest) throws ArchiveException {
+    return getBlob(digest);
+  }
+
+  /**
    * A short description for messages, such as {@code docker-archive:/tmp/a.tar:@0}.
    *
    * @return the description

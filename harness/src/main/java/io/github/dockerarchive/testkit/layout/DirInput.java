@@ -81,6 +81,11 @@ public final class DirInput implements ImageInput {
   }
 
   @Override
+  public BlobStream rawBlob(Digest digest) throws ArchiveException {
+    return blobs.open(digest, describe(), false);
+  }
+
+  @Override
   public String describe() {
     return "dir:" + directory;
   }

@@ -147,6 +147,11 @@ public final class OciLayoutInput implements ImageInput {
   }
 
   @Override
+  public BlobStream rawBlob(Digest digest) throws ArchiveException {
+    return blobs.open(digest, describe(), false);
+  }
+
+  @Override
   public String describe() {
     return "oci:" + directory + (name == null ? "" : ":" + name);
   }

@@ -139,7 +139,7 @@ public final class ArchiveWriter implements Closeable {
         throw e;
       }
       return new ArchiveWriter(
-          options, target.toString(), absolute, temporary, TarSink.of(channel));
+          options, target.toString(), absolute, temporary, TarSink.of(channel, options.durable()));
     } catch (ArchiveException e) {
       throw e;
     } catch (IOException e) {

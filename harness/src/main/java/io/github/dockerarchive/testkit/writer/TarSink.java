@@ -27,8 +27,8 @@ abstract class TarSink {
   /** Releases what this sink opened itself. */
   abstract void close() throws IOException;
 
-  static TarSink of(FileChannel channel) {
-    return new ChannelSink(channel);
+  static TarSink of(FileChannel channel, boolean durable) {
+    return new ChannelSink(channel, durable);
   }
 
   static TarSink of(OutputStream out, boolean closeWithSink) {
@@ -37,9 +37,11 @@ abstract class TarSink {
 
   private static final class ChannelSink extends TarSink {
     private final FileChannel channel;
+    private final boolean durable;
 
-    ChannelSink(FileChannel channel) {
+    ChannelSink(FileChannel channel, boolean durable) {
       this.channel = channel;
+      this.durable = durable;
     }
 
     @Override
@@ -68,7 +70,9 @@ abstract class TarSink {
 
     @Override
     void flush() throws IOException {
-      channel.force(true);
+      if (durable) {
+        channel.force(true);
+      }
     }
 
     @Override

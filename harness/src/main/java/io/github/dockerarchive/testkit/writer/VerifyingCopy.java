@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.writer;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.DigestMismatchException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.PipelinedHasher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -15,6 +16,11 @@ import java.security.MessageDigest;
  */
 final class VerifyingCopy {
   static final String RULE = "WR-2";
+
+  /** Blobs at least this large (or of unknown size) are hashed on a second thread. */
+  static final long PIPELINE_THRESHOLD = 8L << 20;
+
+  private static final int BUFFER = 1 << 20;
 
   /** Receives the bytes read, in order. */
   interface Target {
@@ -52,23 +58,68 @@ final class VerifyingCopy {
    * @throws IOException what {@code target} throws, unchanged
    */
   void copy(InputStream in, Target target) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    while (true) {
-      int want = buffer.length;
-      if (expectedSize >= 0) {
-        want = (int) Math.min(buffer.length, expectedSize - count + 1);
+    if (expectedSize >= 0 && expectedSize < PIPELINE_THRESHOLD) {
+      copyInline(in, target);
+      return;
+    }
+    MessageDigest[] digests =
+        other == null ? new MessageDigest[] {sha256} : new MessageDigest[] {sha256, other};
+    try (PipelinedHasher hasher = new PipelinedHasher(BUFFER, digests)) {
+      while (true) {
+        byte[] buffer = hasher.nextBuffer();
+        int n = readChunk(in, buffer);
+        if (n < 0) {
+          hasher.finish();
+          return;
+        }
+        count += n;
+        target.write(buffer, 0, n);
+        hasher.submit(n);
+        if (tooLong) {
+          hasher.finish();
+          return;
+        }
       }
-      int n = read(in, buffer, want);
+    }
+  }
+
+  private void copyInline(InputStream in, Target target) throws IOException {
+    byte[] buffer = new byte[BUFFER];
+    while (true) {
+      int n = readChunk(in, buffer);
       if (n < 0) {
         return;
       }
-      if (expectedSize >= 0 && count + n > expectedSize) {
-        accept(buffer, (int) (expectedSize - count), target);
-        tooLong = true;
+      sha256.update(buffer, 0, n);
+      if (other != null) {
+        other.update(buffer, 0, n);
+      }
+      count += n;
+      target.write(buffer, 0, n);
+      if (tooLong) {
         return;
       }
-      accept(buffer, n, target);
     }
+  }
+
+  /**
+   * Reads the next chunk, at most one byte beyond the expected size; a byte beyond it marks the
+   * stream too long and is not returned.
+   */
+  private int readChunk(InputStream in, byte[] buffer) throws ArchiveException {
+    int want = buffer.length;
+    if (expectedSize >= 0) {
+      want = (int) Math.min(buffer.length, expectedSize - count + 1);
+    }
+    int n = read(in, buffer, want);
+    if (n < 0) {
+      return -1;
+    }
+    if (expectedSize >= 0 && count + n > expectedSize) {
+      tooLong = true;
+      return (int) (expectedSize - count);
+    }
+    return n;
   }
 
   private int read(InputStream in, byte[] buffer, int want) throws ArchiveException {
@@ -78,15 +129,6 @@ final class VerifyingCopy {
       throw new ArchiveException(
           RULE, "reading " + what + " failed after " + count + " bytes: " + e.getMessage(), e);
     }
-  }
-
-  private void accept(byte[] buffer, int n, Target target) throws IOException {
-    sha256.update(buffer, 0, n);
-    if (other != null) {
-      other.update(buffer, 0, n);
-    }
-    count += n;
-    target.write(buffer, 0, n);
   }
 
   /**

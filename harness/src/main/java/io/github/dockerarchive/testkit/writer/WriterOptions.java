@@ -19,7 +19,8 @@ public record WriterOptions(
     boolean replaceExisting,
     long spoolThreshold,
     Path spoolDirectory,
-    long configLimit) {
+    long configLimit,
+    boolean durable) {
 
   /** Default {@link #spoolThreshold()}: 1 MiB. */
   public static final long DEFAULT_SPOOL_THRESHOLD = 1L << 20;
@@ -35,6 +36,7 @@ public record WriterOptions(
    * @param spoolThreshold at least 0
    * @param spoolDirectory a directory, or {@code null}
    * @param configLimit at least 0
+   * @param durable whether to fsync the archive before it is renamed into place
    */
   public WriterOptions {
     Objects.requireNonNull(layout, "layout");
@@ -49,13 +51,14 @@ public record WriterOptions(
 
   /**
    * The reference's layout, no replacing, 1 MiB spool threshold, the system temporary directory, 4
-   * MiB config limit.
+   * MiB config limit, no fsync (like skopeo and cp; the rename is still atomic, so a killed process
+   * never leaves a partial archive at the target; only a power loss can).
    *
    * @return the defaults
    */
   public static WriterOptions defaults() {
     return new WriterOptions(
-        Layout.DOCKER_ARCHIVE, false, DEFAULT_SPOOL_THRESHOLD, null, DEFAULT_CONFIG_LIMIT);
+        Layout.DOCKER_ARCHIVE, false, DEFAULT_SPOOL_THRESHOLD, null, DEFAULT_CONFIG_LIMIT, false);
   }
 
   /**
@@ -66,7 +69,7 @@ public record WriterOptions(
    */
   public WriterOptions withLayout(Layout newLayout) {
     return new WriterOptions(
-        newLayout, replaceExisting, spoolThreshold, spoolDirectory, configLimit);
+        newLayout, replaceExisting, spoolThreshold, spoolDirectory, configLimit, durable);
   }
 
   /**
@@ -76,7 +79,7 @@ public record WriterOptions(
    * @return the changed options
    */
   public WriterOptions withReplaceExisting(boolean replace) {
-    return new WriterOptions(layout, replace, spoolThreshold, spoolDirectory, configLimit);
+    return new WriterOptions(layout, replace, spoolThreshold, spoolDirectory, configLimit, durable);
   }
 
   /**
@@ -86,7 +89,7 @@ public record WriterOptions(
    * @return the changed options
    */
   public WriterOptions withSpoolThreshold(long bytes) {
-    return new WriterOptions(layout, replaceExisting, bytes, spoolDirectory, configLimit);
+    return new WriterOptions(layout, replaceExisting, bytes, spoolDirectory, configLimit, durable);
   }
 
   /**
@@ -96,7 +99,8 @@ public record WriterOptions(
    * @return the changed options
    */
   public WriterOptions withSpoolDirectory(Path directory) {
-    return new WriterOptions(layout, replaceExisting, spoolThreshold, directory, configLimit);
+    return new WriterOptions(
+        layout, replaceExisting, spoolThreshold, directory, configLimit, durable);
   }
 
   /**
@@ -106,6 +110,19 @@ public record WriterOptions(
    * @return the changed options
    */
   public WriterOptions withConfigLimit(long bytes) {
-    return new WriterOptions(layout, replaceExisting, spoolThreshold, spoolDirectory, bytes);
+    return new WriterOptions(
+        layout, replaceExisting, spoolThreshold, spoolDirectory, bytes, durable);
+  }
+
+  /**
+   * A copy that does or does not fsync the archive before renaming it into place, so that it
+   * survives a power loss, not only a killed process.
+   *
+   * @param sync whether to fsync
+   * @return the changed options
+   */
+  public WriterOptions withDurable(boolean sync) {
+    return new WriterOptions(
+        layout, replaceExisting, spoolThreshold, spoolDirectory, configLimit, sync);
   }
 }
