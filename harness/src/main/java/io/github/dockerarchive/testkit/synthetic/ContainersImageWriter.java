@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +41,8 @@ final class ContainersImageWriter implements DialectWriter {
       if (written.add(configName)) {
         entries.add(Entry.bytes(configName, FILE_MODE, 0, image.config, Role.CONFIG));
       }
-      List<LegacyIds.Legacy> legacy = LegacyIds.compute(image.storedDigests(), image.config);
+      List<LegacyLayers.LegacyLayer> legacy =
+          LegacyIds.compute(image.storedDigests(), image.config);
       for (int i = 0; i < legacy.size(); i++) {
         String id = legacy.get(i).id();
         if (written.add(id + "/")) {

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ final class DockerLegacyWriter implements DialectWriter {
     boolean tagged = false;
     for (PlannedImage image : images) {
       long created = image.createdSeconds();
-      List<LegacyIds.Legacy> legacy = LegacyIds.compute(image.diffIds(), image.config);
+      List<LegacyLayers.LegacyLayer> legacy = LegacyIds.compute(image.diffIds(), image.config);
       List<String> layerPaths = new ArrayList<>();
       for (int i = 0; i < legacy.size(); i++) {
         String id = legacy.get(i).id();

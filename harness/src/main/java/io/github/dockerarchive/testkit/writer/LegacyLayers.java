@@ -12,11 +12,12 @@ import java.util.TreeMap;
 /**
  * The reference's legacy per-layer metadata (REFERENCE.md §6.6, WR-6): for each layer a v1 ID
  * derived from the layer's chainID, its parent's ID and, for the top layer, seven members of the
- * image config, so that the output is byte-identical to skopeo's.
+ * image config, so that the output is byte-identical to skopeo's. The synthetic docker-legacy and
+ * containers-image dialects use it too.
  */
-final class LegacyLayers {
+public final class LegacyLayers {
   /** The config members the top layer's {@code json} copies, in the reference's list. */
-  static final List<String> TOP_LAYER_KEYS =
+  public static final List<String> TOP_LAYER_KEYS =
       List.of(
           "architecture",
           "config",
@@ -37,7 +38,7 @@ final class LegacyLayers {
    * @param json the content of {@code <id>/json}
    * @param chainId the layer's chainID
    */
-  record LegacyLayer(String id, byte[] json, Digest chainId) {}
+  public record LegacyLayer(String id, byte[] json, Digest chainId) {}
 
   /**
    * The legacy metadata of an image's layers, bottom first.
@@ -48,7 +49,7 @@ final class LegacyLayers {
    * @throws InvalidConfigException (WR-6) {@code unmarshaling config: ...} when the config is not a
    *     JSON object
    */
-  static List<LegacyLayer> compute(List<Digest> layers, byte[] config, String configName)
+  public static List<LegacyLayer> compute(List<Digest> layers, byte[] config, String configName)
       throws InvalidConfigException {
     if (layers.isEmpty()) {
       return List.of();

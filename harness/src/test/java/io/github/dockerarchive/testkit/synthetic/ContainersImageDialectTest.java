@@ -119,7 +119,8 @@ class ContainersImageDialectTest {
         Digest.parse("sha256:0b916d257bd406111a3fced53f81b47de9a30f7c7d514a89769b3483aaddca7e");
     assertThat(LegacyIds.compute(List.of(layer), config).get(0).id())
         .isEqualTo("c7b98db321d22702b8dd264fa7d58936951867854969a873d3dd20520eadca8f");
-    List<LegacyIds.Legacy> twice = LegacyIds.compute(List.of(layer, layer), config);
+    List<io.github.dockerarchive.testkit.writer.LegacyLayers.LegacyLayer> twice =
+        LegacyIds.compute(List.of(layer, layer), config);
     assertThat(twice.get(0).id())
         .isEqualTo("e30d5c12b9af1e6a351491a6f89f97518e684b8e98b0caddc9b8b700824b3b09");
     assertThat(twice.get(1).chainId().toString())
