@@ -104,7 +104,11 @@ final class TrackedArchive implements AutoCloseable, ExtensionContext.Store.Clos
             + (spec == null ? "" : "; replay with @SyntheticArchive(spec = \"" + spec + "\")");
     context.publishReportEntry("dockerarchive.kept", text);
     if (failed) {
-      System.err.println("[dockerarchive] " + context.getDisplayName() + " failed: " + text);
+      String who =
+          context.getExecutionException().isPresent()
+              ? context.getDisplayName() + " failed"
+              : "a test in " + context.getDisplayName() + " failed";
+      System.err.println("[dockerarchive] " + who + ": " + text);
     }
   }
 }
