@@ -256,8 +256,12 @@ public final class SyntheticArchives {
   private static DialectWriter writer(Dialect dialect) {
     return switch (dialect) {
       case CONTAINERS_IMAGE -> new ContainersImageWriter();
-      default ->
-          throw new IllegalArgumentException("dialect " + dialect.id() + " is not implemented yet");
+      case DOCKER_LEGACY -> new DockerLegacyWriter();
+      case DOCKER_HYBRID -> OciArchiveWriter.dockerHybrid();
+      case CONTAINERD -> OciArchiveWriter.containerd();
+      case GO_CONTAINERREGISTRY -> new GoContainerRegistryWriter();
+      case JIB -> new JibWriter(false);
+      case JIB_LEGACY -> new JibWriter(true);
     };
   }
 
