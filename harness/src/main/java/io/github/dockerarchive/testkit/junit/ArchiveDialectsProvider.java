@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.junit;
 import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -52,10 +53,24 @@ final class ArchiveDialectsProvider extends AnnotationBasedArgumentsProvider<Arc
     boolean write =
         kinds.stream().anyMatch(k -> k != Kind.SPEC && k != Kind.DIALECT && k != Kind.COMPRESSION);
     List<ArchiveSpec> specs = new ArrayList<>();
+    boolean every = annotation.value().length == 0;
+    String skipped = null;
     for (Dialect dialect : dialects(annotation, where)) {
       for (Compression compression : compressions) {
-        specs.add(base.toBuilder().dialect(dialect).compression(compression).build());
+        ArchiveSpec spec = base.toBuilder().dialect(dialect).compression(compression).build();
+        // "Every dialect" means every dialect that can hold the archive (Jib writes one image);
+        // a dialect named explicitly fails with the materialiser's reason instead.
+        var reason = every ? SyntheticArchives.whyInapplicable(spec) : java.util.Optional.empty();
+        if (reason.isEmpty()) {
+          specs.add(spec);
+        } else if (skipped == null) {
+          skipped = String.valueOf(reason.get());
+        }
       }
+    }
+    if (specs.isEmpty()) {
+      throw new ExtensionConfigurationException(
+          where + ": no dialect can hold the archive (" + skipped + ")");
     }
     return specs.stream()
         .map(spec -> arguments(spec, kinds, write, declaration, settings, context));

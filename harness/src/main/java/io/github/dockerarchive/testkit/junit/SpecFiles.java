@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.junit;
 
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.SpecJson;
 
 /**
  * Specs as JSON: read for {@link SyntheticArchive#spec()}, written beside a kept archive to replay
@@ -17,16 +18,16 @@ final class SpecFiles {
    * @throws Exception if it is not a valid spec
    */
   static ArchiveSpec parse(String json) throws Exception {
-    throw new UnsupportedOperationException("JSON specs are not supported yet (SpecJson)");
+    return SpecJson.fromJson(json);
   }
 
   /**
    * Formats a spec as JSON.
    *
    * @param spec the spec
-   * @return the text, or null when specs cannot be written as JSON yet
+   * @return the text
    */
   static String format(ArchiveSpec spec) {
-    return null;
+    return SpecJson.toJson(spec);
   }
 }

@@ -10,12 +10,14 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.platform.testkit.engine.Event;
 
@@ -83,12 +85,50 @@ class ArchiveDialectsTest {
   @Test
   @DisplayName(
       "fixtures per dialect × compression, deleted when the test ends unless ON_SUCCESS and an invocation failed")
-  void fixtures() {
+  void fixtures(@TempDir Path root) {
     PATHS.clear();
-    TestKit.run(Fixtures.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(1));
-    assertThat(PATHS).hasSize(4);
+    TestKit.run(Map.of(SyntheticArchive.TEMP_DIR_PROPERTY_NAME, root.toString()), Fixtures.class)
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(3).failed(1));
+    assertThat(PATHS).hasSize(4).allMatch(p -> p.startsWith(root));
     assertThat(PATHS).filteredOn(p -> p.toFile().exists()).hasSize(1);
-    PATHS.forEach(p -> p.toFile().delete());
+  }
+
+  @TestKit.Fixture
+  static class EveryDialectWritten {
+    @ParameterizedTest
+    @ArchiveDialects(archive = @SyntheticArchive(images = 2))
+    void readable(ArchiveFixture fixture) throws Exception {
+      try (var reader =
+          io.github.dockerarchive.testkit.archive.ArchiveReader.open(fixture.path())) {
+        assertThat(reader.manifest()).hasSize(2);
+        assertThat(reader.imageSource(null, 1).diffIds()).isEqualTo(fixture.image(1).diffIds());
+      }
+      SEEN.add(fixture.spec().dialect());
+    }
+
+    @ParameterizedTest
+    @ArchiveDialects(value = Dialect.JIB, archive = @SyntheticArchive(images = 2))
+    void jibNamedExplicitly(ArchiveFixture fixture) {}
+  }
+
+  @Test
+  @DisplayName(
+      "every dialect that can hold two images writes a readable archive; Jib named explicitly fails with the reason")
+  void everyDialectWritten() {
+    SEEN.clear();
+    var results = TestKit.run(EveryDialectWritten.class);
+    results.testEvents().assertStatistics(s -> s.succeeded(Dialect.values().length - 2));
+    assertThat(SEEN).doesNotContain(Dialect.JIB, Dialect.JIB_LEGACY);
+    results
+        .allEvents()
+        .assertThatEvents()
+        .haveAtLeastOne(
+            finishedWithFailure(
+                message(
+                    m ->
+                        m.contains("jibNamedExplicitly(ArchiveFixture)")
+                            && m.contains("writes exactly one image"))));
   }
 
   @TestKit.Fixture

@@ -68,6 +68,17 @@ class CleanupTest {
                 assertThat(e)
                     .contains("seed 4242")
                     .contains("parameter 0 (a) of method CleanupTest$Modes.onSuccessFails(Path)"));
+    Path replay =
+        kept.stream()
+            .filter(p -> p.toString().contains("dockerarchive-"))
+            .map(p -> p.resolveSibling("spec.json"))
+            .filter(Files::exists)
+            .findFirst()
+            .orElseThrow();
+    assertThat(io.github.dockerarchive.testkit.synthetic.SpecJson.read(replay).seed())
+        .isIn(0L, 4242L);
+    assertThat(entries)
+        .allSatisfy(e -> assertThat(e).contains("replay with @SyntheticArchive(spec = \""));
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("[dockerarchive] onSuccessFails(Path) failed: kept " + root)
         .contains("seed 4242")

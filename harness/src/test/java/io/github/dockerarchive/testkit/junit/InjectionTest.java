@@ -293,6 +293,72 @@ class InjectionTest {
   }
 
   @TestKit.Fixture
+  @DockerArchiveTest
+  static class FromSpec {
+    @Test
+    void resource(@SyntheticArchive(spec = "specs/app-and-base.json") ArchiveFixture fixture) {
+      assertThat(fixture.images()).hasSize(2);
+      assertThat(fixture.image(0).repoTags()).contains("example.com/app:1");
+      assertThat(fixture.spec().seed()).isEqualTo(7);
+    }
+
+    @Test
+    void overridden(
+        @SyntheticArchive(
+                spec = "/specs/app-and-base.json",
+                seed = 8,
+                dialect = Dialect.DOCKER_HYBRID,
+                compression = Compression.GZIP)
+            ArchiveFixture fixture) {
+      assertThat(fixture.spec().seed()).isEqualTo(8);
+      assertThat(fixture.spec().dialect()).isEqualTo(Dialect.DOCKER_HYBRID);
+      assertThat(fixture.spec().compression()).isEqualTo(Compression.GZIP);
+      assertThat(fixture.spec().images().get(0).layers()).hasSize(2);
+    }
+
+    @Test
+    void file(@SyntheticArchive(spec = "src/test/resources/specs/app-and-base.json") Path path) {
+      assertThat(path).isRegularFile();
+    }
+
+    @Test
+    void missing(@SyntheticArchive(spec = "specs/nope.json") Path path) {}
+
+    @Test
+    void mixed(@SyntheticArchive(spec = "specs/app-and-base.json", images = 2) Path path) {}
+  }
+
+  @Test
+  @DisplayName(
+      "spec = names a JSON spec on the class path or file system; explicit attributes override it")
+  void fromSpec() {
+    var events = TestKit.run(FromSpec.class).testEvents();
+    events.assertStatistics(s -> s.succeeded(3).failed(2));
+    events
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("missing"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                    "parameter 0 (path) of method InjectionTest$FromSpec.missing(Path)")
+                                && m.contains(
+                                    "spec \"specs/nope.json\" is neither a class path resource nor a file")))))
+        .haveExactly(
+            1,
+            event(
+                test("mixed"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                "cannot be combined with images, layers, layerSize or tags")))));
+  }
+
+  @TestKit.Fixture
   @ExtendWith(DockerArchiveExtension.class)
   static class MetaAnnotated {
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
