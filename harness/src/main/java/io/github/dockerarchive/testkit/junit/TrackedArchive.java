@@ -2,6 +2,8 @@ package io.github.dockerarchive.testkit.junit;
 
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ final class TrackedArchive implements AutoCloseable, ExtensionContext.Store.Clos
   private final CleanupMode cleanup;
   private final String declaration;
   private final ExtensionContext context;
-  private final List<AutoCloseable> handedOut = new ArrayList<>(1);
+  private final List<Closeable> handedOut = new ArrayList<>(1);
 
   TrackedArchive(
       Materialized archive,
@@ -44,19 +46,19 @@ final class TrackedArchive implements AutoCloseable, ExtensionContext.Store.Clos
   }
 
   /** Registers a reader or stream to close before the archive is deleted. */
-  synchronized <T extends AutoCloseable> T own(T resource) {
+  synchronized <T extends Closeable> T own(T resource) {
     handedOut.add(resource);
     return resource;
   }
 
   @Override
-  public void close() throws Exception {
-    Exception first = null;
+  public void close() throws IOException {
+    IOException first = null;
     synchronized (this) {
-      for (AutoCloseable c : handedOut) {
+      for (Closeable c : handedOut) {
         try {
           c.close();
-        } catch (Exception e) {
+        } catch (IOException e) {
           if (first == null) {
             first = e;
           } else {
