@@ -89,6 +89,35 @@ class ParallelTest {
   }
 
   @TestKit.Fixture
+  static class CreateInParallel {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static DockerArchiveExtension archives = DockerArchiveExtension.builder().build();
+
+    @RepeatedTest(100)
+    void each(org.junit.jupiter.api.RepetitionInfo info) {
+      var fixture =
+          archives.create(
+              b ->
+                  b.image(
+                      java.util.List.of("t:" + info.getCurrentRepetition()),
+                      io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(16)));
+      assertThat(fixture.path()).isRegularFile();
+      assertThat(PATHS.add(fixture.path())).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "create() from 100 concurrent tests: each archive belongs to its own test and is deleted with it")
+  void createConcurrently() throws IOException {
+    PATHS.clear();
+    TestKit.run(parallel(), CreateInParallel.class)
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(100).failed(0));
+    assertThat(PATHS).hasSize(100).allSatisfy(p -> assertThat(p).doesNotExist());
+  }
+
+  @TestKit.Fixture
   @DockerArchiveTest
   static class CachedByConfig {
     @RepeatedTest(30)
