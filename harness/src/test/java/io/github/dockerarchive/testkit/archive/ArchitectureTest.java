@@ -16,24 +16,59 @@ import org.junit.jupiter.api.Test;
  * The main code of the harness must not depend on test libraries: other modules use it at run time
  * without JUnit, AssertJ or jqwik on the class path.
  */
-@DisplayName("Architecture: main code does not depend on test libraries")
+@DisplayName("Architecture: only the junit and assertj packages depend on test libraries")
 @AnalyzeClasses(
     packages = "io.github.dockerarchive.testkit",
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+  private static final String JUNIT_LAYER = "io.github.dockerarchive.testkit.junit..";
+  private static final String ASSERTJ_LAYER = "io.github.dockerarchive.testkit.assertj..";
+
   @ArchTest
   static final ArchRule mainCodeHasNoTestDependencies =
       noClasses()
           .that()
-          .resideInAnyPackage(
-              "io.github.dockerarchive.testkit",
-              "io.github.dockerarchive.testkit.archive..",
-              "io.github.dockerarchive.testkit.digest..",
-              "io.github.dockerarchive.testkit.reference..")
+          .resideInAPackage("io.github.dockerarchive.testkit..")
+          .and()
+          .resideOutsideOfPackages(JUNIT_LAYER, ASSERTJ_LAYER)
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.junit..", "org.assertj..", "net.jqwik..")
-          .because("the harness main code is a run-time library for other modules");
+          .resideInAnyPackage("org.junit..", "org.assertj..", "net.jqwik..", "org.opentest4j..")
+          .because(
+              "the harness main code is a run-time library for other modules; only the JUnit"
+                  + " extension and the AssertJ assertions sit on top of test libraries");
+
+  @ArchTest
+  static final ArchRule junitLayerUsesOnlyJunit =
+      noClasses()
+          .that()
+          .resideInAPackage(JUNIT_LAYER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.assertj..", "net.jqwik..", ASSERTJ_LAYER)
+          .because("the JUnit extension must work without AssertJ on the class path");
+
+  @ArchTest
+  static final ArchRule assertjLayerUsesOnlyAssertj =
+      noClasses()
+          .that()
+          .resideInAPackage(ASSERTJ_LAYER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.junit..", "net.jqwik..", JUNIT_LAYER)
+          .because("the assertions must work without JUnit on the class path");
+
+  @ArchTest
+  static final ArchRule coreDoesNotDependOnTheTestLayers =
+      noClasses()
+          .that()
+          .resideInAPackage("io.github.dockerarchive.testkit..")
+          .and()
+          .resideOutsideOfPackages(JUNIT_LAYER, ASSERTJ_LAYER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(JUNIT_LAYER, ASSERTJ_LAYER)
+          .because("the layers sit on top of the core, never the other way");
 
   @Test
   @DisplayName("Architecture: the rule is not vacuous (it rejects this test class)")
@@ -50,5 +85,11 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.github.dockerarchive.testkit");
     assertThat(mainClasses.contain(ArchiveReader.class)).isTrue();
+    // The layers themselves are allowed their library, and checked.
+    junitLayerUsesOnlyJunit.check(mainClasses);
+    assertjLayerUsesOnlyAssertj.check(mainClasses);
+    assertThat(
+            mainClasses.contain(io.github.dockerarchive.testkit.junit.DockerArchiveExtension.class))
+        .isTrue();
   }
 }
