@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The examples of the README's JUnit section, kept compiling and passing here. Each example sits
- * between {@code // tag::name[]} and {@code // end::name[]}; README-junit-section.md holds them
+ * between {@code // tag::name[]} and {@code // end::name[]}; README.md holds them
  * verbatim, and the last test checks that it still does.
  */
 // tag::class[]
@@ -126,7 +126,7 @@ class ReadmeExamplesTest {
   void readmeSectionHoldsTheseExamplesVerbatim() throws Exception {
     Path root = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath();
     String readme =
-        Files.readString(root.resolve("README-junit-section.md"), StandardCharsets.UTF_8);
+        Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
     for (String example : examples()) {
       assertThat(readme).contains(example);
     }
