@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * The examples of the README's JUnit section, kept compiling and passing here. Each example sits
- * between {@code // tag::name[]} and {@code // end::name[]}; README.md holds them
- * verbatim, and the last test checks that it still does.
+ * between {@code // tag::name[]} and {@code // end::name[]}; README.md holds them verbatim, and the
+ * last test checks that it still does.
  */
 // tag::class[]
 @DockerArchiveTest
@@ -125,8 +125,7 @@ class ReadmeExamplesTest {
   @Test
   void readmeSectionHoldsTheseExamplesVerbatim() throws Exception {
     Path root = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath();
-    String readme =
-        Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
     for (String example : examples()) {
       assertThat(readme).contains(example);
     }

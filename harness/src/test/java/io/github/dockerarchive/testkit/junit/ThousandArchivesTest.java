@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An informal measurement, not a benchmark: 1,000 tests each injected with a small archive (one
- * image, two 1 KiB layers), written, injected and deleted. The target is under 10 s on two cores.
+ * 1,000 tests each injected with a small archive (one image, two 1 KiB layers), written, injected
+ * and deleted: all succeed and nothing is left behind. How fast is measured by {@code
+ * bench/fixtures}, not here (timed unit tests flake on shared machines).
  */
 @DisplayName("DockerArchiveExtension: 1,000 injected archives")
 class ThousandArchivesTest {
@@ -30,8 +31,8 @@ class ThousandArchivesTest {
   }
 
   @Test
-  @DisplayName("1,000 tests with an injected archive each run in under 10 seconds")
-  void thousand() {
+  @DisplayName("1,000 tests with an injected archive each all pass and leave nothing behind")
+  void thousand() throws Exception {
     BYTES.set(0);
     // Warm up class loading and the JIT a little, as a real suite would have.
     TestKit.run(
@@ -47,6 +48,9 @@ class ThousandArchivesTest {
     System.out.printf(
         "[dockerarchive] 1,000 injected archives (%d bytes written) in %d ms%n",
         BYTES.get(), millis);
-    assertThat(millis).isLessThan(10_000);
+    assertThat(BYTES.get()).isPositive();
+    try (java.util.stream.Stream<Path> left = java.nio.file.Files.walk(root)) {
+      assertThat(left.filter(java.nio.file.Files::isRegularFile)).isEmpty();
+    }
   }
 }
