@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,19 @@ final class BlobDirectory {
 
   boolean contains(Digest digest) {
     return Files.isRegularFile(path(digest));
+  }
+
+  /** The stored blob of that digest, for reuse (WR-4), or empty when there is none. */
+  Optional<BlobInfo> reuse(BlobInfo info) throws ArchiveException {
+    if (info.digest() == null) {
+      throw new ArchiveException("WR-4", "Can not check for a blob with unknown digest");
+    }
+    Path file = path(info.digest());
+    try {
+      return Optional.of(new BlobInfo(info.digest(), Files.size(file), info.mediaType()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Opens a stored blob, verified against its digest and its file's size. */

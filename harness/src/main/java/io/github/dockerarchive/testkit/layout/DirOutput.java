@@ -89,18 +89,7 @@ public final class DirOutput implements ImageOutput {
 
   @Override
   public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-    if (info.digest() == null) {
-      throw new ArchiveException("WR-4", "Can not check for a blob with unknown digest");
-    }
-    if (!blobs.contains(info.digest())) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new BlobInfo(info.digest(), Files.size(blobs.path(info.digest())), info.mediaType()));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return blobs.reuse(info);
   }
 
   @Override
