@@ -103,6 +103,27 @@ public record ArchiveSpec(
     }
 
     /**
+     * Adds images.
+     *
+     * @param values the images, in order
+     * @return this builder
+     */
+    public Builder images(List<ImageSpec> values) {
+      images.addAll(values);
+      return this;
+    }
+
+    /**
+     * Removes every image added so far (to replace the images of a {@link #toBuilder()} copy).
+     *
+     * @return this builder
+     */
+    public Builder clearImages() {
+      images.clear();
+      return this;
+    }
+
+    /**
      * Adds an image with the default config.
      *
      * @param tags its tags (empty for untagged)

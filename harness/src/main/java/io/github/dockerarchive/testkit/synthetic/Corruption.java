@@ -111,6 +111,34 @@ public enum Corruption {
   }
 
   /**
+   * The corruption's name in specs and on the command line.
+   *
+   * @return for example {@code layer-digest-mismatch}
+   */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * Finds a corruption by its {@link #id()} or constant name, ignoring case.
+   *
+   * @param text for example {@code missing-layer} or {@code MISSING_LAYER}
+   * @return the corruption
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  public static Corruption parse(String text) {
+    StringBuilder ids = new StringBuilder();
+    for (Corruption c : values()) {
+      if (c.id().equalsIgnoreCase(text) || c.name().equalsIgnoreCase(text)) {
+        return c;
+      }
+      ids.append(ids.length() == 0 ? "" : ", ").append(c.id());
+    }
+    throw new IllegalArgumentException(
+        "unknown corruption \"" + text + "\"; expected one of " + ids);
+  }
+
+  /**
    * What the defect is, in a few words.
    *
    * @return the description

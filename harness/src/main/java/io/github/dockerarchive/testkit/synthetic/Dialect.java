@@ -16,7 +16,12 @@ public enum Dialect {
   /** go-containerregistry (crane, kaniko): {@code sha256:<hex>} config, {@code .tar.gz} (DIA-5). */
   GO_CONTAINERREGISTRY("DIA-5", Compression.GZIP),
   /** Jib: {@code config.json}, gzip layers, optionally lower-case keys (DIA-6). */
-  JIB("DIA-6", Compression.GZIP);
+  JIB("DIA-6", Compression.GZIP),
+  /**
+   * Jib before 2.3: as {@link #JIB}, but {@code manifest.json} has the lower-case keys {@code
+   * config}, {@code repoTags} and {@code layers} (DIA-6, ARC-2: keys match case-insensitively).
+   */
+  JIB_LEGACY("DIA-6", Compression.GZIP);
 
   private final String rule;
   private final Compression defaultLayerCompression;

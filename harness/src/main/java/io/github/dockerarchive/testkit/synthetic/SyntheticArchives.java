@@ -1,0 +1,286 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.synthetic.DialectWriter.Layout;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Materialises {@link ArchiveSpec}s: writes the archive a spec describes and returns it with the
+ * truth a correct reader must find.
+ *
+ * <p>Output is deterministic: the same spec gives a byte-identical archive (mtimes, modes, JSON key
+ * order and entry order are fixed; nothing depends on hash-map order or the clock). File contents
+ * come from a seeded generator, so a 1 GiB layer is written at disk speed; uncompressed layers are
+ * streamed straight into the archive and never held in memory, compressed ones are spooled once (in
+ * memory up to 4 MiB, else in a temporary file beside the target that is always deleted) to learn
+ * their digest before their name is written.
+ *
+ * <p>Images whose configs are byte-identical (same layers and config fields) become one {@code
+ * manifest.json} item with their tags merged, as Docker and containers/image do (WR-8); the truth
+ * therefore has one entry per item, in {@code manifest.json} order.
+ *
+ * <p>Corruptions apply to the first image and its first layer. A corruption that cannot apply to a
+ * spec is refused with an {@link IllegalArgumentException} saying why ({@link #whyInapplicable}),
+ * with one adaptation: {@link Corruption#UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR} strips every tag
+ * and, when the spec has fewer than two distinct images, adds copies of the first image (or of a
+ * one-layer image) that differ by the label {@value #COPY_LABEL}, so the archive holds at least two
+ * untagged items ({@link #effectiveSpec}).
+ *
+ * <pre>{@code
+ * ArchiveFixture fixture = SyntheticArchives.materialize(
+ *     ArchiveSpec.builder().image(List.of("busybox:1"), LayerSpec.filler(4096)).build(),
+ *     dir.resolve("busybox.tar"));
+ * Digest diffId = fixture.image(0).diffIds().get(0);
+ * }</pre>
+ */
+public final class SyntheticArchives {
+  /** The label that tells the images added by {@link #effectiveSpec} apart. */
+  public static final String COPY_LABEL = "io.github.dockerarchive.testkit.synthetic.copy";
+
+  private SyntheticArchives() {}
+
+  /**
+   * Writes the archive a spec describes to a file (created or replaced). On failure the partial
+   * file is deleted.
+   *
+   * @param spec the archive
+   * @param target where to write it
+   * @return the archive and its truth
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if the spec's corruption cannot apply to it, or its dialect
+   *     cannot hold its images
+   */
+  public static ArchiveFixture materialize(ArchiveSpec spec, Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    check(spec);
+    boolean done = false;
+    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16)) {
+      List<ImageTruth> truth = write(spec, file, directory);
+      done = true;
+      return new ArchiveFixture(target, spec, truth);
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(absolute);
+      }
+    }
+  }
+
+  /**
+   * Writes the archive a spec describes to a stream. Temporary files (for large compressed layers)
+   * go to {@code java.io.tmpdir} and are deleted before this returns.
+   *
+   * @param spec the archive
+   * @param out where to write it (flushed, not closed)
+   * @return the archive's truth; its {@link ArchiveFixture#path()} is null
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if the spec's corruption cannot apply to it
+   */
+  public static ArchiveFixture materialize(ArchiveSpec spec, OutputStream out) throws IOException {
+    check(spec);
+    List<ImageTruth> truth =
+        write(
+            spec,
+            new Compressors.NonClosingOutputStream(out),
+            Path.of(System.getProperty("java.io.tmpdir")));
+    out.flush();
+    return new ArchiveFixture(null, spec, truth);
+  }
+
+  /**
+   * Why a spec cannot be materialised, if it cannot: its corruption needs something the spec lacks
+   * (a layer, an image, a config named by digest), or its dialect cannot hold its images (Jib
+   * writes exactly one).
+   *
+   * @param spec the spec
+   * @return the reason, or empty when the spec can be materialised
+   */
+  public static Optional<String> whyInapplicable(ArchiveSpec spec) {
+    ArchiveSpec effective = effectiveSpec(spec);
+    Corruption c = spec.corruption();
+    boolean jib = spec.dialect() == Dialect.JIB || spec.dialect() == Dialect.JIB_LEGACY;
+    if (jib && effective.images().size() != 1) {
+      return Optional.of(
+          "the "
+              + spec.dialect().id()
+              + " dialect writes exactly one image (config.json), the spec has "
+              + effective.images().size()
+              + (c == Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR
+                  ? " after " + c + " forced two untagged images"
+                  : ""));
+    }
+    boolean hasImage = !effective.images().isEmpty();
+    boolean hasLayer = hasImage && !effective.images().get(0).layers().isEmpty();
+    switch (c) {
+      case LAYER_DIGEST_MISMATCH,
+          MISSING_LAYER,
+          SYMLINK_LOOP,
+          SYMLINK_ESCAPE,
+          ABSOLUTE_PATH,
+          TRUNCATED -> {
+        if (!hasLayer) {
+          return Optional.of(
+              c + " changes the first layer of the first image, but it has no layers");
+        }
+      }
+      case CONFIG_DIGEST_MISMATCH -> {
+        if (jib) {
+          return Optional.of(
+              c
+                  + " needs a config named by its digest, but the "
+                  + spec.dialect().id()
+                  + " dialect names it config.json");
+        }
+        if (!hasImage) {
+          return Optional.of(c + " changes the first image's config, but the spec has no images");
+        }
+      }
+      case MISSING_CONFIG, LAYER_COUNT_MISMATCH, DUPLICATE_ENTRIES -> {
+        if (!hasImage) {
+          return Optional.of(c + " changes the first image, but the spec has no images");
+        }
+      }
+      default -> {
+        // applies to every spec
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The spec as it is written: the spec itself, except for {@link
+   * Corruption#UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR}, where every tag is removed and labelled
+   * copies are added until there are at least two distinct images.
+   *
+   * @param spec the spec
+   * @return the spec that is materialised
+   */
+  public static ArchiveSpec effectiveSpec(ArchiveSpec spec) {
+    if (spec.corruption() != Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR) {
+      return spec;
+    }
+    List<ImageSpec> images = new ArrayList<>();
+    Set<List<Object>> distinct = new HashSet<>();
+    for (ImageSpec image : spec.images()) {
+      images.add(new ImageSpec(List.of(), image.layers(), image.config()));
+      distinct.add(List.of(image.layers(), image.config()));
+    }
+    ImageSpec template =
+        spec.images().isEmpty()
+            ? new ImageSpec(List.of(), List.of(LayerSpec.filler(16)), null)
+            : images.get(0);
+    for (int copy = 1; distinct.size() < 2; copy++) {
+      Map<String, String> labels = new HashMap<>(template.config().labels());
+      labels.put(COPY_LABEL, Integer.toString(copy));
+      ConfigSpec c = template.config();
+      ConfigSpec labelled =
+          new ConfigSpec(c.architecture(), c.os(), c.created(), c.env(), c.cmd(), labels);
+      ImageSpec added = new ImageSpec(List.of(), template.layers(), labelled);
+      images.add(added);
+      distinct.add(List.of(added.layers(), added.config()));
+    }
+    return spec.toBuilder().clearImages().images(images).build();
+  }
+
+  private static void check(ArchiveSpec spec) {
+    whyInapplicable(spec)
+        .ifPresent(
+            reason -> {
+              throw new IllegalArgumentException("cannot materialise the spec: " + reason);
+            });
+  }
+
+  private static List<ImageTruth> write(ArchiveSpec spec, OutputStream out, Path temporary)
+      throws IOException {
+    ArchiveSpec effective = effectiveSpec(spec);
+    try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
+      List<PlannedImage> images = plan(effective, store);
+      Layout layout = writer(effective.dialect()).layout(images);
+      List<ImageTruth> truth = truth(layout.items());
+      try (OutputStream compressed = Compressors.compress(effective.compression(), out)) {
+        LayoutWriter.write(layout, effective.corruption(), compressed);
+      }
+      return truth;
+    }
+  }
+
+  private static List<PlannedImage> plan(ArchiveSpec spec, BlobStore store) throws IOException {
+    Map<Digest, PlannedImage> byConfig = new LinkedHashMap<>();
+    Compression dialectDefault = spec.dialect().defaultLayerCompression();
+    for (int i = 0; i < spec.images().size(); i++) {
+      ImageSpec image = spec.images().get(i);
+      List<LayerBlob> layers = new ArrayList<>();
+      for (int j = 0; j < image.layers().size(); j++) {
+        LayerSpec layer = image.layers().get(j);
+        boolean flip = spec.corruption() == Corruption.LAYER_DIGEST_MISMATCH && i == 0 && j == 0;
+        Compression stored = layer.compression() != null ? layer.compression() : dialectDefault;
+        layers.add(store.blob(layer, stored, flip));
+      }
+      List<Digest> diffIds = layers.stream().map(l -> l.diffId).toList();
+      PlannedImage planned =
+          new PlannedImage(
+              image.tags(), image.config(), layers, ImageConfigs.build(image.config(), diffIds));
+      PlannedImage existing = byConfig.putIfAbsent(planned.configDigest, planned);
+      if (existing != null) {
+        for (String tag : image.tags()) {
+          if (!existing.tags.contains(tag)) {
+            existing.tags.add(tag);
+          }
+        }
+      }
+    }
+    List<PlannedImage> images = new ArrayList<>(byConfig.values());
+    if (spec.corruption() == Corruption.CONFIG_DIGEST_MISMATCH) {
+      PlannedImage first = images.get(0);
+      first.configNameHex =
+          Digest.sha256(("not the config " + first.configDigest).getBytes(StandardCharsets.UTF_8))
+              .hex();
+    }
+    return images;
+  }
+
+  private static DialectWriter writer(Dialect dialect) {
+    return switch (dialect) {
+      case CONTAINERS_IMAGE -> new ContainersImageWriter();
+      case DOCKER_LEGACY -> new DockerLegacyWriter();
+      case DOCKER_HYBRID -> OciArchiveWriter.dockerHybrid();
+      case CONTAINERD -> OciArchiveWriter.containerd();
+      case GO_CONTAINERREGISTRY -> new GoContainerRegistryWriter();
+      case JIB -> new JibWriter(false);
+      case JIB_LEGACY -> new JibWriter(true);
+    };
+  }
+
+  private static List<ImageTruth> truth(List<ItemDraft> items) {
+    List<ImageTruth> truth = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      ItemDraft item = items.get(i);
+      PlannedImage image = item.image();
+      truth.add(
+          new ImageTruth(
+              i,
+              item.repoTags() == null ? List.of() : item.repoTags(),
+              image.configDigest,
+              image.diffIds(),
+              image.storedDigests(),
+              image.layers.stream().map(l -> l.size).toList(),
+              image.layers.stream().map(l -> l.storedSize).toList(),
+              item.layers()));
+    }
+    return truth;
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.archive.ArchiveReader;
+import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
+import io.github.dockerarchive.testkit.archive.BlobStream;
+import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.archive.ImageSource;
+import io.github.dockerarchive.testkit.archive.VerificationReport;
+import io.github.dockerarchive.testkit.archive.VerificationReport.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every corruption is noticed by our reader at the stage it names, with the exception type it names
+ * (or by verification), in every dialect it applies to.
+ */
+@DisplayName("Corruptions: each is detected at its stage with its exception type and rule")
+class CorruptionTest {
+  @TempDir Path dir;
+
+  static Stream<Arguments> corruptionsAndDialects() {
+    List<Arguments> all = new ArrayList<>();
+    for (Corruption c : Corruption.values()) {
+      for (Dialect d : Dialect.values()) {
+        all.add(Arguments.of(c.rule(), c, d, Compression.NONE));
+      }
+      all.add(Arguments.of(c.rule(), c, Dialect.DOCKER_HYBRID, Compression.GZIP));
+      all.add(Arguments.of(c.rule(), c, Dialect.CONTAINERS_IMAGE, Compression.ZSTD));
+    }
+    return all.stream();
+  }
+
+  static ArchiveSpec spec(Corruption c, Dialect d, Compression outer) {
+    return ArchiveSpec.builder()
+        .dialect(d)
+        .compression(outer)
+        .corruption(c)
+        .image(List.of("busybox:1"), LayerSpec.filler(5000), LayerSpec.filler(7))
+        .build();
+  }
+
+  @ParameterizedTest(name = "{0} {1} in {2} ({3})")
+  @MethodSource("corruptionsAndDialects")
+  @DisplayName("detected at Corruption.stage() with Corruption.failure()")
+  void detected(String rule, Corruption corruption, Dialect dialect, Compression outer)
+      throws Exception {
+    ArchiveSpec spec = spec(corruption, dialect, outer);
+    Optional<String> why = SyntheticArchives.whyInapplicable(spec);
+    if (why.isPresent()) {
+      assertThat(corruption)
+          .isIn(
+              Corruption.CONFIG_DIGEST_MISMATCH, Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR);
+      assertThat(dialect).isIn(Dialect.JIB, Dialect.JIB_LEGACY);
+      assertThatThrownBy(() -> SyntheticArchives.materialize(spec, dir.resolve("x.tar")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(corruption.name())
+          .hasMessageContaining(why.get());
+      assertThat(dir.resolve("x.tar")).doesNotExist();
+      return;
+    }
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("x.tar"));
+    assertDetected(fixture);
+  }
+
+  static void assertDetected(ArchiveFixture fixture) throws Exception {
+    Corruption corruption = fixture.corruption();
+    if (corruption == Corruption.NONE) {
+      assertThat(fixture.isReadable()).isTrue();
+      Readback.assertMatchesTruth(fixture);
+      return;
+    }
+    switch (corruption.stage()) {
+      case OPEN ->
+          assertThatThrownBy(() -> ArchiveReader.open(fixture.path()).close())
+              .isInstanceOf(corruption.failure())
+              .satisfies(
+                  e -> assertThat(((ArchiveException) e).rule()).isEqualTo(corruption.rule()));
+      case LOAD -> {
+        try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+          ImageSource image =
+              corruption == Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR
+                  ? reader.imageSource(null, -1)
+                  : reader.imageSource(null, 0);
+          assertThatThrownBy(image::layers)
+              .isInstanceOf(corruption.failure())
+              .satisfies(
+                  e -> assertThat(((ArchiveException) e).rule()).isEqualTo(corruption.rule()));
+        }
+      }
+      case READ -> {
+        try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+          ImageSource image = reader.imageSource(null, 0);
+          assertThat(image.layers()).hasSize(fixture.image(0).diffIds().size());
+          assertThatThrownBy(
+                  () -> {
+                    try (BlobStream blob = image.getBlob(fixture.image(0).diffIds().get(0))) {
+                      blob.drain();
+                    }
+                  })
+              .isInstanceOf(corruption.failure())
+              .satisfies(
+                  e -> assertThat(((ArchiveException) e).rule()).isEqualTo(corruption.rule()));
+          assertThat(verify(reader).isValid()).isFalse();
+        }
+      }
+      case VERIFY -> {
+        try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+          Readback.assertReadsAsTruth(reader, fixture);
+          VerificationReport report = verify(reader);
+          assertThat(report.isValid()).isFalse();
+          assertThat(report.problems())
+              .anyMatch(p -> p.severity() == Severity.ERROR && corruption.rule().equals(p.rule()));
+        }
+      }
+      case WARNING -> {
+        try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+          Readback.assertReadsAsTruth(reader, fixture);
+          VerificationReport report = verify(reader);
+          assertThat(report.isValid()).isTrue();
+          assertThat(report.problems())
+              .isNotEmpty()
+              .allMatch(
+                  p -> p.severity() == Severity.WARNING && corruption.rule().equals(p.rule()));
+        }
+      }
+    }
+  }
+
+  private static VerificationReport verify(ArchiveReader reader) {
+    return ArchiveVerifier.verify(reader, ArchiveVerifier.ProgressListener.NONE);
+  }
+
+  @Test
+  @DisplayName(
+      "SEL-1: UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR turns one tagged image into two untagged ones")
+  void untaggedAdaptation() throws Exception {
+    ArchiveSpec spec =
+        spec(
+            Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR,
+            Dialect.CONTAINERS_IMAGE,
+            Compression.NONE);
+    ArchiveSpec effective = SyntheticArchives.effectiveSpec(spec);
+    assertThat(effective.images()).hasSize(2).allMatch(i -> i.tags().isEmpty());
+    assertThat(effective.images().get(1).config().labels())
+        .containsEntry(SyntheticArchives.COPY_LABEL, "1");
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("u.tar"));
+    assertThat(fixture.spec()).isEqualTo(spec);
+    assertThat(fixture.images()).hasSize(2);
+    try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+      Readback.assertReadsAsTruth(reader, fixture);
+    }
+  }
+
+  @Test
+  @DisplayName("corruptions needing a layer refuse a spec without one, naming why")
+  void refusesWhatCannotApply() {
+    ArchiveSpec spec =
+        ArchiveSpec.builder().image(List.of("a:1")).corruption(Corruption.MISSING_LAYER).build();
+    assertThatThrownBy(() -> SyntheticArchives.materialize(spec, dir.resolve("n.tar")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("MISSING_LAYER")
+        .hasMessageContaining("no layers");
+    assertThat(Files.exists(dir.resolve("n.tar"))).isFalse();
+  }
+}
