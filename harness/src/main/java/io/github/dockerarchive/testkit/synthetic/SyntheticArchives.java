@@ -40,6 +40,9 @@ import java.util.Set;
  * one-layer image) that differ by the label {@value #COPY_LABEL}, so the archive holds at least two
  * untagged items ({@link #effectiveSpec}).
  *
+ * <p>The returned fixture holds the spec as given (materialising it again gives the same bytes).
+ * Materialising is thread-safe: no state is shared between calls.
+ *
  * <pre>{@code
  * ArchiveFixture fixture = SyntheticArchives.materialize(
  *     ArchiveSpec.builder().image(List.of("busybox:1"), LayerSpec.filler(4096)).build(),

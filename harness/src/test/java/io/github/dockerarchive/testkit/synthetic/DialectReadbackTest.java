@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.TarEntry;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,5 +148,9 @@ class DialectReadbackTest {
             .path();
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
     assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    ArchiveFixture streamed = SyntheticArchives.materialize(spec, stream);
+    assertThat(streamed.path()).isNull();
+    assertThat(stream.toByteArray()).isEqualTo(Files.readAllBytes(a));
   }
 }
