@@ -9,15 +9,11 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.AroundTryHook;
 import net.jqwik.api.lifecycle.FalsifiedSample;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.lifecycle.TryExecutionResult;
-import net.jqwik.api.lifecycle.TryExecutor;
-import net.jqwik.api.lifecycle.TryLifecycleContext;
 
 /**
  * The jqwik lifecycle of generated archives, registered globally through {@code
@@ -28,7 +24,7 @@ import net.jqwik.api.lifecycle.TryLifecycleContext;
  * that the archive can be rebuilt with {@code dockerarchive generate --spec FILE} and the property
  * replayed with {@code @Property(seed = "...")}.
  */
-public final class ArchiveFixtureLifecycle implements AroundPropertyHook, AroundTryHook {
+public final class ArchiveFixtureLifecycle implements AroundPropertyHook {
   /** The key of the report entry a failing property publishes. */
   public static final String REPORT_KEY = "dockerarchive-spec";
 
@@ -80,15 +76,8 @@ public final class ArchiveFixtureLifecycle implements AroundPropertyHook, Around
     return -100;
   }
 
-  @Override
-  public TryExecutionResult aroundTry(
-      TryLifecycleContext context, TryExecutor aTry, List<Object> parameters) throws Throwable {
-    try {
-      return aTry.execute(parameters);
-    } finally {
-      FixtureFiles.current().clear();
-    }
-  }
+  // No per-try deletion: jqwik computes some values ahead of their try (edge cases, the outer
+  // value of a flatMap), so an archive made before one try may be used by a later one.
 
   private static void report(PropertyLifecycleContext context, PropertyExecutionResult result) {
     Optional<FalsifiedSample> sample =

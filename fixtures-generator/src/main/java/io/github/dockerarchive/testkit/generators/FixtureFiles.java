@@ -15,10 +15,12 @@ import net.jqwik.api.lifecycle.Store;
 
 /**
  * The temporary directory of one property's archives, kept in a jqwik {@link Store} that lives as
- * long as the property. It is made when the first archive is written, emptied after every try
- * ({@link ArchiveFixtureLifecycle}) and deleted when the property ends (here, and by jqwik when it
- * resets the store). Its parent is {@code java.io.tmpdir}, or the system property {@value
- * #ROOT_PROPERTY}.
+ * long as the property. It is made when the first archive is written and deleted when the property
+ * ends ({@link ArchiveFixtureLifecycle}, and jqwik when it resets the store, which also catches
+ * archives jqwik materialises again to report a failing sample). Archives are not deleted per try:
+ * jqwik computes some values ahead of their try (edge cases, the outer value of a {@code flatMap}),
+ * so an archive made before one try may serve a later one. Its parent is {@code java.io.tmpdir}, or
+ * the system property {@value #ROOT_PROPERTY}.
  */
 final class FixtureFiles implements Store.CloseOnReset {
   /** The system property naming the directory in which property directories are made. */
@@ -62,27 +64,12 @@ final class FixtureFiles implements Store.CloseOnReset {
     }
   }
 
-  /** Deletes the archives written so far, keeping the directory. */
-  synchronized void clear() throws IOException {
-    if (directory != null) {
-      for (Path p : list(directory)) {
-        deleteTree(p);
-      }
-    }
-  }
-
   /** Deletes the directory and everything in it. */
   @Override
   public synchronized void close() throws IOException {
     if (directory != null) {
       deleteTree(directory);
       directory = null;
-    }
-  }
-
-  private static List<Path> list(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.toList();
     }
   }
 
