@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code dockerarchive} command: inspect and verify docker-save archives.
+ * The {@code dockerarchive} command: inspect, verify, copy and generate docker-save archives.
  *
  * <p>Exit codes: 0 success; 1 a check did not hold ({@code verify}); 2 the input could not be read,
  * or bad usage.
@@ -16,11 +16,13 @@ import picocli.CommandLine.Option;
     name = "dockerarchive",
     mixinStandardHelpOptions = true,
     versionProvider = DockerArchiveCli.Version.class,
-    description = "Read, check and write docker-save archives (docker-archive: transport).",
+    description =
+        "Read, check, copy and generate docker-save archives (docker-archive: transport).",
     subcommands = {
       InspectCommand.class,
       VerifyCommand.class,
       CopyCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DockerArchiveCli {

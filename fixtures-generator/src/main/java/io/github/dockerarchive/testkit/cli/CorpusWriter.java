@@ -1,0 +1,123 @@
+package io.github.dockerarchive.testkit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.generators.ArchiveArbitraries;
+import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
+import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.Corruption;
+import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.RandomGenerator;
+
+/**
+ * Writes a corpus of varied archives drawn from {@link ArchiveArbitraries#specs()} with a seeded
+ * {@link Random}, plus {@code index.json}. Archive {@code k} takes the dialect, corruption and
+ * outer compression at {@code k} modulo their counts (7, 16 and 5: any 16 consecutive archives hold
+ * every corruption, 112 every pair of dialect and corruption); the rest (images, layers, files,
+ * tags, layer compressions) comes from the arbitrary. A draw whose corruption cannot apply to it is
+ * drawn again; the same seed and count give the same corpus.
+ */
+final class CorpusWriter {
+  private static final int GEN_SIZE = 100;
+  private static final int DRAWS = 200;
+
+  private CorpusWriter() {}
+
+  /** Writes {@code count} archives and the index; returns the index. */
+  static ObjectNode write(Path dir, int count, long seed, long maxFileSize, ProgressBar progress)
+      throws IOException {
+    Files.createDirectories(dir);
+    List<ArchiveSpec> specs = drawAll(count, seed, maxFileSize);
+    ObjectNode index = TruthJson.MAPPER.createObjectNode();
+    index.put("seed", seed);
+    index.put("count", count);
+    ArrayNode archives = index.putArray("archives");
+    for (int k = 0; k < count; k++) {
+      ArchiveSpec spec = specs.get(k);
+      String file = name(k, spec);
+      ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve(file));
+      ObjectNode entry = archives.addObject();
+      entry.put("file", file);
+      entry.set("spec", TruthJson.specTree(fixture));
+      entry.set("truth", TruthJson.of(fixture, file));
+      entry.set("expectedFailure", TruthJson.expectedFailure(spec.corruption()));
+      progress.update(k + 1, count);
+    }
+    TruthJson.write(index, dir.resolve("index.json"));
+    return index;
+  }
+
+  /**
+   * Draws the specs. jqwik memoises generators in a store that exists only inside a jqwik context
+   * (a property, or {@code sample()}); the drawing therefore runs as the value of a one-off sample,
+   * while the randomness stays ours: a {@link Random} seeded with {@code seed}.
+   */
+  static List<ArchiveSpec> drawAll(int count, long seed, long maxFileSize) {
+    Supplier<List<ArchiveSpec>> drawing =
+        () -> {
+          RandomGenerator<ArchiveSpec> generator =
+              ArchiveArbitraries.specs().maxFileSize(maxFileSize).generator(GEN_SIZE);
+          Random random = new Random(seed);
+          List<ArchiveSpec> specs = new ArrayList<>(count);
+          for (int k = 0; k < count; k++) {
+            specs.add(draw(generator, random, k));
+          }
+          return specs;
+        };
+    // not Arbitraries.just(...).map(...): that maps at once, outside the context
+    return Arbitraries.integers().between(0, 0).map(ignored -> drawing.get()).sample();
+  }
+
+  static ArchiveSpec draw(RandomGenerator<ArchiveSpec> generator, Random random, int k) {
+    Dialect dialect = pick(Dialect.values(), k);
+    Corruption corruption = pick(Corruption.values(), k);
+    Compression outer = pick(Compression.values(), k);
+    for (int attempt = 0; attempt < DRAWS; attempt++) {
+      ArchiveSpec drawn = generator.next(random).value();
+      ArchiveSpec spec =
+          drawn.toBuilder()
+              .dialect(dialect)
+              .compression(outer)
+              .corruption(corruption)
+              .seed(drawn.seed() + k)
+              .build();
+      if (SyntheticArchives.whyInapplicable(spec).isEmpty()) {
+        return spec;
+      }
+    }
+    // the jib dialects cannot hold two untagged images: fall back to the reference layout
+    ArchiveSpec drawn = generator.next(random).value();
+    return drawn.toBuilder()
+        .dialect(Dialect.CONTAINERS_IMAGE)
+        .compression(outer)
+        .corruption(corruption)
+        .build();
+  }
+
+  private static <T> T pick(T[] values, int k) {
+    return values[k % values.length];
+  }
+
+  private static String name(int k, ArchiveSpec spec) {
+    return String.format(
+        Locale.ROOT,
+        "archive-%04d-%s-%s%s.tar",
+        k,
+        spec.dialect().id(),
+        spec.corruption().id(),
+        spec.compression() == Compression.NONE
+            ? ""
+            : "-" + spec.compression().name().toLowerCase(Locale.ROOT));
+  }
+}

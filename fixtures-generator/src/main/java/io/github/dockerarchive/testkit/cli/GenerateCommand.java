@@ -1,0 +1,231 @@
+package io.github.dockerarchive.testkit.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
+import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.Corruption;
+import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.SpecJson;
+import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dockerarchive generate}: writes a synthetic archive from flags or a spec file, with its
+ * truth; or a corpus of varied archives with an index. Deterministic: the same arguments give
+ * byte-identical files.
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Write a synthetic docker-save archive and, with --truth, what a correct reader must find"
+          + " in it. The same arguments always give the same bytes.",
+      "From flags: --images images of --layers layers, each layer one file of --layer-size"
+          + " seeded bytes. From a spec: --spec FILE (the JSON --print-spec prints, or a failing"
+          + " property reported). A corpus: --corpus DIR --count N --seed S writes N varied"
+          + " archives (every dialect, compression and corruption) and DIR/index.json."
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--images", paramLabel = "N", description = "Images (default 1).")
+  Integer images;
+
+  @Option(names = "--layers", paramLabel = "N", description = "Layers per image (default 1).")
+  Integer layers;
+
+  @Option(
+      names = "--layer-size",
+      paramLabel = "SIZE",
+      converter = Sizes.class,
+      description = "Bytes of the file in each layer: 512, 10MiB, 1GiB, 5MB... (default 1KiB).")
+  Long layerSize;
+
+  @Option(
+      names = "--dialect",
+      paramLabel = "D",
+      description =
+          "Producer imitated: containers-image (default), docker-legacy, docker-hybrid,"
+              + " containerd, go-containerregistry, jib, jib-legacy.")
+  String dialect;
+
+  @Option(
+      names = "--compression",
+      paramLabel = "C",
+      description = "Whole-archive compression: none (default), gzip, bzip2, xz, zstd.")
+  String compression;
+
+  @Option(
+      names = "--layer-compression",
+      paramLabel = "C",
+      description = "Layer compression: none, gzip, bzip2, xz, zstd (default: the dialect's).")
+  String layerCompression;
+
+  @Option(
+      names = "--corruption",
+      paramLabel = "K",
+      description = "Defect to build in, for example missing-layer or truncated (default none).")
+  String corruption;
+
+  @Option(
+      names = "--tag",
+      paramLabel = "T",
+      description = "Tag of the first image (repeatable; default " + FlagSpec.DEFAULT_TAG + ").")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--untagged", description = "Leave every image untagged.")
+  boolean untagged;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Seed of the content, or of the corpus draw (default 0).")
+  Long seed;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "SPEC.json",
+      description = "Build the archive this spec file describes (excludes the shape flags).")
+  Path specFile;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT.tar",
+      description = "The archive to write.")
+  Path output;
+
+  @Option(names = "--truth", paramLabel = "OUT.json", description = "Write the truth as JSON.")
+  Path truth;
+
+  @Option(names = "--print-spec", description = "Print the spec as JSON on standard output.")
+  boolean printSpec;
+
+  @Option(
+      names = "--corpus",
+      paramLabel = "DIR",
+      description = "Write --count varied archives and index.json into DIR.")
+  Path corpus;
+
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description = "Archives in a corpus (default 20).",
+      defaultValue = "20")
+  int count;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (corpus != null) {
+      return corpus(err);
+    }
+    ArchiveSpec archive = archiveSpec();
+    if (printSpec) {
+      out.print(SpecJson.toJson(archive));
+      out.flush();
+    }
+    if (output == null) {
+      if (!printSpec) {
+        throw usage("missing -o OUT.tar (or --print-spec, or --corpus DIR)");
+      }
+      return DockerArchiveCli.OK;
+    }
+    SyntheticArchives.whyInapplicable(archive)
+        .ifPresent(
+            why -> {
+              throw usage("the spec cannot be generated: " + why);
+            });
+    ArchiveFixture fixture = SyntheticArchives.materialize(archive, output);
+    if (truth != null) {
+      TruthJson.write(TruthJson.of(fixture, output.getFileName().toString()), truth);
+    }
+    return DockerArchiveCli.OK;
+  }
+
+  private int corpus(PrintWriter err) throws Exception {
+    if (specFile != null || output != null || printSpec || truth != null || shapeFlagsGiven()) {
+      throw usage(
+          "--corpus takes only --count, --seed and --layer-size (the largest file); each archive's"
+              + " spec and truth go into DIR/index.json");
+    }
+    if (count < 1) {
+      throw usage("--count must be at least 1, got " + count);
+    }
+    long maxFile = layerSize == null ? 8 << 10 : layerSize;
+    try (ProgressBar bar = ProgressBar.ofItems(err, "generating", quiet)) {
+      ObjectNode index = CorpusWriter.write(corpus, count, seed == null ? 0 : seed, maxFile, bar);
+      if (!quiet) {
+        err.printf(
+            "%d archives and index.json written to %s%n", index.get("archives").size(), corpus);
+      }
+    }
+    return DockerArchiveCli.OK;
+  }
+
+  private ArchiveSpec archiveSpec() throws Exception {
+    if (specFile != null) {
+      if (shapeFlagsGiven() || layerSize != null || seed != null) {
+        throw usage(
+            "--spec excludes --images, --layers, --layer-size, --dialect, --compression,"
+                + " --layer-compression, --corruption, --tag, --untagged and --seed");
+      }
+      return SpecJson.read(specFile);
+    }
+    try {
+      return new FlagSpec(
+              images == null ? 1 : images,
+              layers == null ? 1 : layers,
+              layerSize == null ? 1024 : layerSize,
+              dialect == null ? Dialect.CONTAINERS_IMAGE : Dialect.parse(dialect),
+              compression == null ? Compression.NONE : compression(compression),
+              layerCompression == null ? null : compression(layerCompression),
+              corruption == null ? Corruption.NONE : Corruption.parse(corruption),
+              tags,
+              untagged,
+              seed == null ? 0 : seed)
+          .toSpec();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private boolean shapeFlagsGiven() {
+    return images != null
+        || layers != null
+        || dialect != null
+        || compression != null
+        || layerCompression != null
+        || corruption != null
+        || !tags.isEmpty()
+        || untagged;
+  }
+
+  static Compression compression(String text) {
+    for (Compression c : Compression.values()) {
+      if (c.name().equalsIgnoreCase(text) || c.label().equalsIgnoreCase(text)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown compression \"" + text + "\"; expected one of none, gzip, bzip2, xz, zstd");
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

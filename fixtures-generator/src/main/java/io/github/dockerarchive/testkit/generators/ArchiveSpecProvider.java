@@ -1,0 +1,74 @@
+package io.github.dockerarchive.testkit.generators;
+
+import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
+import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.providers.ArbitraryProvider;
+import net.jqwik.api.providers.TypeUsage;
+
+/**
+ * The default arbitraries of {@code @ForAll ArchiveSpec} and {@code @ForAll ArchiveFixture},
+ * registered through {@code META-INF/services/net.jqwik.api.providers.ArbitraryProvider}: {@link
+ * ArchiveArbitraries#specs()} configured by the parameter's {@link Images}, {@link Layers}, {@link
+ * Dialects}, {@link MaxFileSize}, {@link Corrupted} and {@link Valid} annotations.
+ *
+ * <pre>{@code
+ * @Property(tries = 50)
+ * void readsEveryLayer(@ForAll @Images(max = 2) @Dialects(Dialect.DOCKER_LEGACY) ArchiveFixture f) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class ArchiveSpecProvider implements ArbitraryProvider {
+  /** Created by jqwik through the service loader. */
+  public ArchiveSpecProvider() {}
+
+  @Override
+  public boolean canProvideFor(TypeUsage targetType) {
+    return targetType.isOfType(ArchiveSpec.class) || targetType.isOfType(ArchiveFixture.class);
+  }
+
+  @Override
+  public Set<Arbitrary<?>> provideFor(TypeUsage targetType, SubtypeProvider subtypeProvider) {
+    SpecArbitrary specs = configure(ArchiveArbitraries.specs(), targetType);
+    return Set.of(targetType.isOfType(ArchiveFixture.class) ? specs.fixtures() : specs);
+  }
+
+  /**
+   * Applies a parameter's annotations.
+   *
+   * @param specs the arbitrary to configure
+   * @param type the parameter's type usage
+   * @return the configured arbitrary
+   * @throws IllegalArgumentException when {@link Corrupted} and {@link Valid} are both present
+   */
+  static SpecArbitrary configure(SpecArbitrary specs, TypeUsage type) {
+    SpecArbitrary a = specs;
+    Optional<Images> images = type.findAnnotation(Images.class);
+    if (images.isPresent()) {
+      a = a.images(images.get().min(), images.get().max());
+    }
+    Optional<Layers> layers = type.findAnnotation(Layers.class);
+    if (layers.isPresent()) {
+      a = a.layers(layers.get().min(), layers.get().max());
+    }
+    Optional<Dialects> dialects = type.findAnnotation(Dialects.class);
+    if (dialects.isPresent()) {
+      a = a.dialects(dialects.get().value());
+    }
+    Optional<MaxFileSize> maxFileSize = type.findAnnotation(MaxFileSize.class);
+    if (maxFileSize.isPresent()) {
+      a = a.maxFileSize(maxFileSize.get().value());
+    }
+    if (type.isAnnotated(Corrupted.class)) {
+      if (type.isAnnotated(Valid.class)) {
+        throw new IllegalArgumentException("a parameter cannot be both @Corrupted and @Valid");
+      }
+      Corrupted corrupted = type.findAnnotation(Corrupted.class).orElseThrow();
+      a = corrupted.value().length == 0 ? a.corruptedOnly() : a.corruptions(corrupted.value());
+    }
+    return a;
+  }
+}
