@@ -25,7 +25,8 @@ final class DemoRun {
         EngineTestKit.engine("jqwik")
             // report entries as JUnit Platform events, where the test kit sees them
             .configurationParameter("jqwik.reporting.usejunitplatform", "true")
-            // the test kit does not read junit-platform.properties: keep jqwik's database in target/
+            // the test kit does not read junit-platform.properties: keep jqwik's database in
+            // target/
             .configurationParameter("jqwik.database", "target/jqwik-database")
             .selectors(selectMethod(type.getName(), method, parameterTypes))
             .execute());
