@@ -23,18 +23,25 @@ final class CommandTimer {
 
   /** Runs a command; fails with its output when it exits non-zero. */
   static Run run(List<String> command) throws IOException, InterruptedException {
+    return run(command, java.util.Map.of());
+  }
+
+  /** Runs a command with extra environment variables; fails when it exits non-zero. */
+  static Run run(List<String> command, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("bench-cmd", ".log");
     try {
       long t0 = System.nanoTime();
-      Process p =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().putAll(env);
+      Process p = builder.start();
       long peak = 0;
       while (p.isAlive()) {
-        peak = Math.max(peak, Environment.peakRssKib(p.pid()));
+        peak = Math.max(peak, peakOfTree(p.toHandle()));
         Thread.sleep(10);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -46,6 +53,15 @@ final class CommandTimer {
     } finally {
       Files.deleteIfExists(log);
     }
+  }
+
+  /** The largest peak RSS among a process and its descendants (the launcher script runs java). */
+  private static long peakOfTree(ProcessHandle process) {
+    long peak = Environment.peakRssKib(process.pid());
+    for (ProcessHandle child : process.descendants().toList()) {
+      peak = Math.max(peak, Environment.peakRssKib(child.pid()));
+    }
+    return peak;
   }
 
   /** Deletes a file or a directory tree if it exists. */

@@ -39,7 +39,8 @@ public final class CopyBenchmark {
                 Path.of(System.getProperty("java.io.tmpdir"), "dockerarchive-bench").toString()));
     CommandTimer.delete(dir);
     Files.createDirectories(dir);
-    String jar = BoundedMemoryRun.cliJar().toAbsolutePath().toString();
+    BoundedMemoryRun.cliJar();
+    String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
 
     StringBuilder report = new StringBuilder("# Copy benchmark\n\n").append(Environment.describe());
     report.append("- skopeo: ").append(skopeoVersion()).append("\n\n");
@@ -55,7 +56,7 @@ public final class CopyBenchmark {
             sizeMib,
             layers,
             repeat));
-    report.append(compare(dir, jar, oci, repeat, List.of()));
+    report.append(compare(dir, launcher, oci, repeat, ""));
     if (bigGib > 0) {
       Path big =
           BenchArchives.writeOciLayout(
@@ -67,7 +68,7 @@ public final class CopyBenchmark {
                   + "| operation | ours (s) | skopeo (s) | ours / skopeo | cp floor (s) | ours / floor | our peak RSS (MiB) |%n"
                   + "|---|---:|---:|---:|---:|---:|---:|%n",
               bigGib));
-      report.append(compare(dir, jar, big, 1, List.of("-Xmx64m")));
+      report.append(compare(dir, launcher, big, 1, "-Xmx64m"));
       CommandTimer.delete(big);
     }
     CommandTimer.delete(dir);
@@ -80,7 +81,7 @@ public final class CopyBenchmark {
     }
   }
 
-  private static String compare(Path dir, String jar, Path oci, int repeat, List<String> jvm)
+  private static String compare(Path dir, String launcher, Path oci, int repeat, String jvm)
       throws Exception {
     Path ours = dir.resolve("ours.tar");
     Path theirs = dir.resolve("skopeo.tar");
@@ -92,9 +93,8 @@ public final class CopyBenchmark {
     List<CommandTimer.Run> readOurs = new ArrayList<>();
     List<CommandTimer.Run> readSkopeo = new ArrayList<>();
     List<CommandTimer.Run> copyFloor = new ArrayList<>();
-    List<String> java = new ArrayList<>(List.of("java", "-XX:+UseSerialGC"));
-    java.addAll(jvm);
-    java.addAll(List.of("-jar", jar, "copy"));
+    List<String> java = List.of(launcher, "copy");
+    Map<String, String> env = Map.of("DOCKERARCHIVE_JAVA_OPTS", jvm);
     for (int i = 0; i < repeat; i++) {
       for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
         CommandTimer.delete(p);
