@@ -34,6 +34,23 @@ public final class Leaks {
   }
 
   /**
+   * The temporary files this project makes in a shared directory such as {@code java.io.tmpdir}
+   * (names with {@code dockerarchive} or {@code .synthetic-layer-} in them), leaving out whatever
+   * other programs keep there.
+   *
+   * @param directory the directory
+   * @return the names of the project's files in it
+   * @throws IOException if it cannot be listed
+   */
+  public static Set<String> projectTemporaryFiles(Path directory) throws IOException {
+    try (Stream<Path> list = Files.list(directory)) {
+      return list.map(p -> p.getFileName().toString())
+          .filter(n -> n.contains("dockerarchive") || n.startsWith(".synthetic-layer-"))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  /**
    * The live threads by id and name, leaving out the JVM's and the frameworks' shared pools that
    * outlive any single operation (the common fork-join pool, JUnit's timeout threads, Jazzer's).
    *
