@@ -86,9 +86,49 @@ public final class HostileRunner {
     }
   }
 
+  /**
+   * Reads everything an archive holds from a stream: every image by index, every blob to its end.
+   *
+   * @param in the archive bytes
+   * @param options the reader options
+   * @return how far reading got
+   */
+  public static Result readAll(InputStream in, ReaderOptions options) {
+    return readAll(() -> ArchiveReader.open(in, options));
+  }
+
+  /**
+   * Reads everything an archive file holds: every image by index, every blob to its end.
+   *
+   * @param file the archive
+   * @param options the reader options
+   * @return how far reading got
+   */
+  public static Result readAll(Path file, ReaderOptions options) {
+    return readAll(() -> ArchiveReader.open(file, options));
+  }
+
+  private interface Opener {
+    ArchiveReader open() throws ArchiveException;
+  }
+
+  private static Result readAll(Opener opener) {
+    ArchiveReader reader;
+    try {
+      reader = opener.open();
+    } catch (ArchiveException e) {
+      return new Result(0, e, FailureStage.OPEN);
+    }
+    try (reader) {
+      return readImages(null, reader);
+    } catch (IOException e) {
+      throw new AssertionError("SAFE-1: closing the reader failed: " + e, e);
+    }
+  }
+
   private static Result readImages(HostileCase c, ArchiveReader reader) {
     int done = 0;
-    int count = c.selector() == null ? reader.manifest().size() : 1;
+    int count = c == null || c.selector() == null ? reader.manifest().size() : 1;
     for (int i = 0; i < count; i++) {
       ImageSource source;
       try {
@@ -116,7 +156,7 @@ public final class HostileRunner {
 
   private static ImageSource source(HostileCase c, ArchiveReader reader, int index)
       throws ArchiveException {
-    if (c.selector() == null) {
+    if (c == null || c.selector() == null) {
       return reader.imageSource(null, index);
     }
     if (c.selector().isEmpty()) {
