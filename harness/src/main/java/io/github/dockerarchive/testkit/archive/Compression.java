@@ -38,12 +38,15 @@ public enum Compression {
   private static final int BUFFER = 1 << 16;
 
   /**
-   * The most memory the xz decoder may use, in KiB (256 MiB). xz presets use dictionaries of at
-   * most 64 MiB, but the header may ask for 1.5 GiB, which the decoder would allocate up front: a
-   * few bytes of hostile input must not exhaust the heap (SAFE-1, SAFE-3). zstd (window limit 128
-   * MiB by default), bzip2 and gzip are bounded by their formats.
+   * The most memory the xz decoder may use, in KiB: 256 MiB, or half the maximum heap when that is
+   * less. xz presets use dictionaries of at most 64 MiB, but the header may ask for 1.5 GiB, which
+   * the decoder allocates up front: a few bytes of hostile input must not exhaust the heap (SAFE-1,
+   * SAFE-3). A fixed 256 MiB was not enough on a small heap: a header asking for 192 MiB passed the
+   * check and the allocation then died with an {@link OutOfMemoryError} under {@code -Xmx128m}.
+   * zstd (window limit 128 MiB by default, off-heap), bzip2 and gzip are bounded by their formats.
    */
-  static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
+  static final int XZ_MEMORY_LIMIT_KIB =
+      (int) Math.min(256L * 1024, Runtime.getRuntime().maxMemory() / 2 / 1024);
 
   private final byte[] magic;
   private final String label;

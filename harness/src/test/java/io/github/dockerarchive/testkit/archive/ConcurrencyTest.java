@@ -240,4 +240,63 @@ class ConcurrencyTest {
       }
     }
   }
+
+  @Test
+  @DisplayName(
+      "RD-5: 16 threads read every blob of every image of a gzip archive of 3 images with gzip"
+          + " layers, some shared")
+  void manyReadersMultiImageCompressed() throws Exception {
+    var spec =
+        io.github.dockerarchive.testkit.synthetic.ArchiveSpec.builder()
+            .dialect(io.github.dockerarchive.testkit.synthetic.Dialect.CONTAINERD)
+            .compression(Compression.GZIP)
+            .image(
+                List.of("multi/a:1"),
+                io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(200_000),
+                io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(150_000))
+            .image(
+                List.of("multi/b:1"),
+                io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(200_000),
+                io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(90_000),
+                io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(70_000))
+            .image(
+                List.of("multi/c:1"),
+                io.github.dockerarchive.testkit.synthetic.LayerSpec.filler(300_000))
+            .build();
+    var fixture =
+        io.github.dockerarchive.testkit.synthetic.SyntheticArchives.materialize(
+            spec, dir.resolve("multi.tar.gz"));
+    try (ArchiveReader reader =
+        ArchiveReader.open(fixture.path(), ReaderOptions.defaults().withTemporaryDirectory(tmp))) {
+      assertThat(reader.compression()).isEqualTo(Compression.GZIP);
+      List<Callable<Integer>> tasks = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        final int thread = t;
+        tasks.add(
+            () -> {
+              int blobs = 0;
+              for (int k = 0; k < fixture.images().size(); k++) {
+                int i = (thread + k) % fixture.images().size();
+                var truth = fixture.image(i);
+                ImageSource source = reader.imageSource(null, i);
+                assertThat(source.configDigest()).isEqualTo(truth.configDigest());
+                List<Digest> ids = new ArrayList<>(truth.diffIds());
+                java.util.Collections.rotate(ids, thread);
+                for (Digest d : ids) {
+                  try (BlobStream blob = source.getBlob(d)) {
+                    assertThat(sha256Of(blob)).isEqualTo(d);
+                  }
+                  blobs++;
+                }
+              }
+              return blobs;
+            });
+      }
+      int expected = fixture.images().stream().mapToInt(i -> i.diffIds().size()).sum();
+      assertThat(runAll(tasks)).containsOnly(expected);
+    }
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).as("the decompressed copy is deleted on close").isEmpty();
+    }
+  }
 }

@@ -135,4 +135,53 @@ class ParallelTest {
     TestKit.run(config, CachedByConfig.class).testEvents().assertStatistics(s -> s.succeeded(30));
     assertThat(PATHS).hasSize(1);
   }
+
+  static final Map<String, Set<String>> CONTENT = new ConcurrentHashMap<>();
+  static final Set<Path> SHARED = ConcurrentHashMap.newKeySet();
+
+  @TestKit.Fixture
+  @DockerArchiveTest
+  static class Thousand {
+    @SyntheticArchive(shared = true, images = 2, layerSize = 256)
+    static Path shared;
+
+    @RepeatedTest(1000)
+    void each(
+        @SyntheticArchive(layerSize = 128, tags = "parallel/each:1") Path mine,
+        @SyntheticArchive(shared = true, images = 2, layerSize = 256) Path sharedParam)
+        throws IOException {
+      assertThat(PATHS.add(mine)).as("a per-test archive is never handed out twice").isTrue();
+      SHARED.add(sharedParam);
+      SHARED.add(shared);
+      CONTENT
+          .computeIfAbsent("mine", k -> ConcurrentHashMap.newKeySet())
+          .add(
+              io.github.dockerarchive.testkit.digest.Digest.sha256(Files.readAllBytes(mine)).hex());
+      CONTENT
+          .computeIfAbsent("shared", k -> ConcurrentHashMap.newKeySet())
+          .add(
+              io.github.dockerarchive.testkit.digest.Digest.sha256(Files.readAllBytes(sharedParam))
+                  .hex());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "1,000 tests on 8 threads: distinct per-test archives of identical content, one shared"
+          + " archive, nothing left")
+  void thousandTestsOnEightThreads() throws IOException {
+    PATHS.clear();
+    CONTENT.clear();
+    SHARED.clear();
+    TestKit.run(parallel(), Thousand.class)
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1000).failed(0));
+    assertThat(PATHS).hasSize(1000).allSatisfy(p -> assertThat(p).doesNotExist());
+    assertThat(CONTENT.get("mine")).as("deterministic per-test content").hasSize(1);
+    assertThat(CONTENT.get("shared")).as("deterministic shared content").hasSize(1);
+    assertThat(SHARED).as("one shared archive for the field and the parameters").hasSize(1);
+    try (Stream<Path> left = Files.list(root)) {
+      assertThat(left).isEmpty();
+    }
+  }
 }
