@@ -5,6 +5,7 @@ import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.VerifyingCopy;
 import io.github.dockerarchive.testkit.digest.VerifyingInputStream;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -119,30 +119,13 @@ final class BlobDirectory {
       throw new ArchiveException("WR-3", "creating a temporary blob file: " + e, e);
     }
     try {
-      Digest digest;
-      long size;
-      if (info.digest() != null) {
-        VerifyingInputStream verified =
-            new VerifyingInputStream(
-                stream,
-                info.digest(),
-                info.size(),
-                Long.MAX_VALUE,
-                "blob " + info.digest(),
-                "WR-2");
-        size = copy(verified, temp);
-        digest = info.digest();
-      } else {
-        MessageDigest md = Digest.newSha256();
-        size = copy(new java.security.DigestInputStream(stream, md), temp);
-        if (info.size() >= 0 && size != info.size()) {
-          throw new io.github.dockerarchive.testkit.DigestMismatchException(
-              "WR-2",
-              "Size mismatch for blob: expected " + info.size() + " bytes, got " + size,
-              null);
-        }
-        digest = Digest.ofSha256(md.digest());
+      VerifyingCopy copy = new VerifyingCopy("blob " + info.digest(), info.digest(), info.size());
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        copy.copy(stream, out::write);
       }
+      Digest sha256 = copy.check();
+      Digest digest = info.digest() != null ? info.digest() : sha256;
+      long size = copy.count();
       Path target = path(digest);
       Files.createDirectories(target.getParent());
       if (Files.exists(target)) {
@@ -159,19 +142,6 @@ final class BlobDirectory {
       throw new ArchiveException(
           "WR-2", "writing blob " + info.digest() + ": " + e.getMessage(), e);
     }
-  }
-
-  private static long copy(InputStream in, Path file) throws IOException {
-    long total = 0;
-    try (OutputStream out = Files.newOutputStream(file)) {
-      byte[] buffer = new byte[BUFFER];
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
-        total += n;
-      }
-    }
-    return total;
   }
 
   static void deleteQuietly(Path file) {

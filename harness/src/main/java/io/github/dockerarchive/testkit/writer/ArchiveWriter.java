@@ -6,6 +6,7 @@ import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.UnknownBlobException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.VerifyingCopy;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.writer.LegacyLayers.LegacyLayer;

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.writer;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.VerifyingCopy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;

@@ -1,9 +1,7 @@
-package io.github.dockerarchive.testkit.writer;
+package io.github.dockerarchive.testkit.digest;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.DigestMismatchException;
-import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.digest.PipelinedHasher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -14,16 +12,25 @@ import java.security.MessageDigest;
  * what the caller said (WR-2). Reads at most one byte beyond an expected size, enough to tell that
  * the stream is too long without reading an endless one.
  */
-final class VerifyingCopy {
-  static final String RULE = "WR-2";
+public final class VerifyingCopy {
+  /** The rule a mismatch breaks. */
+  public static final String RULE = "WR-2";
 
   /** Blobs at least this large (or of unknown size) are hashed on a second thread. */
-  static final long PIPELINE_THRESHOLD = 8L << 20;
+  public static final long PIPELINE_THRESHOLD = 8L << 20;
 
   private static final int BUFFER = 1 << 20;
 
   /** Receives the bytes read, in order. */
-  interface Target {
+  public interface Target {
+    /**
+     * Takes bytes.
+     *
+     * @param bytes the buffer
+     * @param offset where the bytes start
+     * @param length how many
+     * @throws IOException if they cannot be written
+     */
     void write(byte[] bytes, int offset, int length) throws IOException;
   }
 
@@ -36,11 +43,13 @@ final class VerifyingCopy {
   private boolean tooLong;
 
   /**
+   * Prepares a copy.
+   *
    * @param what the blob for messages, for example {@code layer sha256:0b91...}
    * @param expectedDigest the digest the caller gave, or null
    * @param expectedSize the size the caller gave, or -1
    */
-  VerifyingCopy(String what, Digest expectedDigest, long expectedSize) {
+  public VerifyingCopy(String what, Digest expectedDigest, long expectedSize) {
     this.what = what;
     this.expectedDigest = expectedDigest;
     this.expectedSize = expectedSize;
@@ -57,7 +66,7 @@ final class VerifyingCopy {
    * @throws ArchiveException (rule WR-2) when reading fails; the stream's error is the cause
    * @throws IOException what {@code target} throws, unchanged
    */
-  void copy(InputStream in, Target target) throws IOException {
+  public void copy(InputStream in, Target target) throws IOException {
     if (expectedSize >= 0 && expectedSize < PIPELINE_THRESHOLD) {
       copyInline(in, target);
       return;
@@ -137,7 +146,7 @@ final class VerifyingCopy {
    * @return the sha256 of the bytes
    * @throws DigestMismatchException (rule WR-2) on a short or long stream or another digest
    */
-  Digest check() throws DigestMismatchException {
+  public Digest check() throws DigestMismatchException {
     if (tooLong) {
       throw new DigestMismatchException(
           RULE,
@@ -165,8 +174,12 @@ final class VerifyingCopy {
     return actual;
   }
 
-  /** The number of bytes read and passed on. */
-  long count() {
+  /**
+   * The number of bytes read and passed on.
+   *
+   * @return the count
+   */
+  public long count() {
     return count;
   }
 }
