@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       CopyCommand.class,
       GenerateCommand.class,
+      SelfTestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DockerArchiveCli {

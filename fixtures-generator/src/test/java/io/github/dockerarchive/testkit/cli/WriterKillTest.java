@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WR-10: {@code dockerarchive copy oci:... docker-archive:OUT:x} of a 1 GiB image in a child JVM,
+ * WR-10: {@code dockerarchive copy oci:... docker-archive:OUT:x} of a 2 GiB image in a child JVM,
  * killed with SIGKILL at several points while it writes. The target path never holds a partial
  * archive; the temporary file is named {@code .OUT.dockerarchive-tmp-*} so that {@link
  * ArchiveWriter#deleteLeftovers} removes it; a run left alone produces a valid archive.
  */
 @DisplayName("WR-10: kill -9 while writing leaves no partial archive, only a named leftover")
 class WriterKillTest {
-  static final long LAYER = 256L << 20;
+  static final long LAYER = 512L << 20;
   static final long TOTAL = 4 * LAYER;
 
   @TempDir static Path dir;
