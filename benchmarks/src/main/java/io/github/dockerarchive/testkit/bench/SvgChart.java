@@ -104,12 +104,12 @@ final class SvgChart {
     for (double d = x0; d <= x1; d++) {
       double x = LEFT + plotW * (d - x0) / (x1 - x0);
       svg.append(line(x, TOP, x, TOP + plotH, "#ddd"));
-      svg.append(text(x, TOP + plotH + 16, "middle", 11, format(Math.pow(10, d))));
+      svg.append(text(x, TOP + plotH + 16, "middle", 11, decade(d)));
     }
     for (double d = y0; d <= y1; d++) {
       double y = TOP + plotH - plotH * (d - y0) / (y1 - y0);
       svg.append(line(LEFT, y, LEFT + plotW, y, "#ddd"));
-      svg.append(text(LEFT - 6, y + 4, "end", 11, format(Math.pow(10, d))));
+      svg.append(text(LEFT - 6, y + 4, "end", 11, decade(d)));
     }
     svg.append(text(LEFT + plotW / 2.0, HEIGHT - 18, "middle", 12, xLabel));
     svg.append(text(16, TOP + plotH / 2.0, "middle", 12, yLabel, -90));
@@ -216,6 +216,13 @@ final class SvgChart {
       return String.format(Locale.ROOT, "%.2f", v);
     }
     return String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  /** 10^d written out plainly: 0.001, 0.1, 1, 1,000. */
+  private static String decade(double d) {
+    return d < 0
+        ? "0." + "0".repeat((int) -d - 1) + "1"
+        : String.format(Locale.ROOT, "%,.0f", Math.pow(10, d));
   }
 
   private static double niceCeiling(double v) {
