@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Runs whole commands, timing them and sampling their peak RSS. */
@@ -23,11 +26,22 @@ final class CommandTimer {
 
   /** Runs a command; fails with its output when it exits non-zero. */
   static Run run(List<String> command) throws IOException, InterruptedException {
-    return run(command, java.util.Map.of());
+    return run(command, Map.of());
   }
 
   /** Runs a command with extra environment variables; fails when it exits non-zero. */
-  static Run run(List<String> command, java.util.Map<String, String> env)
+  static Run run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
+    return run(command, env, 0).orElseThrow();
+  }
+
+  /**
+   * Runs a command, killing it (and its descendants) once it has run for {@code timeoutSeconds}
+   * ({@code <= 0}: no limit); fails when it exits non-zero.
+   *
+   * @return the run, or empty when the command was killed at the timeout
+   */
+  static Optional<Run> run(List<String> command, Map<String, String> env, double timeoutSeconds)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("bench-cmd", ".log");
     try {
@@ -40,16 +54,22 @@ final class CommandTimer {
       builder.environment().putAll(env);
       Process p = builder.start();
       long peak = 0;
-      while (p.isAlive()) {
+      // waitFor returns as soon as the process ends, so the wall time is not rounded up to the
+      // sampling period (which matters for start-up times of a few tens of milliseconds).
+      do {
         peak = Math.max(peak, peakOfTree(p.toHandle()));
-        Thread.sleep(10);
-      }
+        if (timeoutSeconds > 0 && (System.nanoTime() - t0) / 1e9 > timeoutSeconds) {
+          p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+          p.destroyForcibly().waitFor();
+          return Optional.empty();
+        }
+      } while (!p.waitFor(10, TimeUnit.MILLISECONDS));
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (p.exitValue() != 0) {
         throw new IOException(
             String.join(" ", command) + " exited " + p.exitValue() + ": " + Files.readString(log));
       }
-      return new Run(seconds, peak);
+      return Optional.of(new Run(seconds, peak));
     } finally {
       Files.deleteIfExists(log);
     }

@@ -43,7 +43,7 @@ public final class CopyBenchmark {
     String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
 
     StringBuilder report = new StringBuilder("# Copy benchmark\n\n").append(Environment.describe());
-    report.append("- skopeo: ").append(skopeoVersion()).append("\n\n");
+    report.append("- skopeo: ").append(Environment.skopeoVersion()).append("\n\n");
     Path oci =
         BenchArchives.writeOciLayout(
             dir.resolve("oci"), layers, (long) sizeMib * (1 << 20) / layers, 42, "v1");
@@ -162,18 +162,7 @@ public final class CopyBenchmark {
         ours.peakRssKib() / 1024.0);
   }
 
-  private static String skopeoVersion() {
-    try {
-      Process p = new ProcessBuilder("skopeo", "--version").redirectErrorStream(true).start();
-      String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      p.waitFor();
-      return v;
-    } catch (Exception e) {
-      return "not installed";
-    }
-  }
-
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       o.put(args[i], args[i + 1]);

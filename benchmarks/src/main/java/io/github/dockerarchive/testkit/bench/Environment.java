@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -59,5 +60,17 @@ final class Environment {
       return -1;
     }
     return -1;
+  }
+
+  /** The first line of {@code skopeo --version}, or "not installed". */
+  static String skopeoVersion() {
+    try {
+      Process p = new ProcessBuilder("skopeo", "--version").redirectErrorStream(true).start();
+      String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      p.waitFor();
+      return v;
+    } catch (IOException | InterruptedException e) {
+      return "not installed";
+    }
   }
 }
