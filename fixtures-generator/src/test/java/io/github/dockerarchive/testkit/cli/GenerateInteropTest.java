@@ -77,19 +77,7 @@ class GenerateInteropTest {
   @EnumSource(Dialect.class)
   @DisplayName("podman load and image inspect: the truth's config digest is the image ID")
   void podman(Dialect dialect) throws Exception {
-    ExternalTool podman =
-        ExternalTool.of(
-            "podman",
-            "--storage-driver",
-            "vfs",
-            "--root",
-            dir.resolve("storage").toString(),
-            "--runroot",
-            dir.resolve("run").toString(),
-            "--events-backend",
-            "none",
-            "--cgroup-manager",
-            "cgroupfs");
+    ExternalTool podman = ExternalTool.isolatedPodman(dir);
     podman.assumeInstalled();
     JsonNode truth = generate(dialect);
 

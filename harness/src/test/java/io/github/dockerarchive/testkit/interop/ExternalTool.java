@@ -40,6 +40,28 @@ public final class ExternalTool {
   }
 
   /**
+   * podman with storage of its own under {@code dir} ({@code --storage-driver vfs}, as root here),
+   * so tests never touch the machine's images.
+   *
+   * @param dir a directory for the storage and run roots
+   * @return the tool
+   */
+  public static ExternalTool isolatedPodman(java.nio.file.Path dir) {
+    return of(
+        "podman",
+        "--storage-driver",
+        "vfs",
+        "--root",
+        dir.resolve("storage").toString(),
+        "--runroot",
+        dir.resolve("run").toString(),
+        "--events-backend",
+        "none",
+        "--cgroup-manager",
+        "cgroupfs");
+  }
+
+  /**
    * Whether the executable is on the PATH.
    *
    * @return true if found

@@ -32,19 +32,7 @@ class PodmanInteropTest {
 
   @BeforeEach
   void isolatedPodman() {
-    podman =
-        ExternalTool.of(
-            "podman",
-            "--storage-driver",
-            "vfs",
-            "--root",
-            dir.resolve("storage").toString(),
-            "--runroot",
-            dir.resolve("run").toString(),
-            "--events-backend",
-            "none",
-            "--cgroup-manager",
-            "cgroupfs");
+    podman = ExternalTool.isolatedPodman(dir);
     podman.assumeInstalled();
   }
 

@@ -189,19 +189,7 @@ class SkopeoWriterInteropTest {
   @EnumSource(Layout.class)
   @DisplayName("WR-12: podman load takes our archives; image inspect gives our IDs and diffIDs")
   void podmanLoadsOurs(Layout layout) throws Exception {
-    ExternalTool podman =
-        ExternalTool.of(
-            "podman",
-            "--storage-driver",
-            "vfs",
-            "--root",
-            dir.resolve("storage").toString(),
-            "--runroot",
-            dir.resolve("run").toString(),
-            "--events-backend",
-            "none",
-            "--cgroup-manager",
-            "cgroupfs");
+    ExternalTool podman = ExternalTool.isolatedPodman(dir);
     podman.assumeInstalled();
     Image a = image("pa", 2, List.of());
     Image b = image("pb", 1, List.of(a.layers().get(0)));
