@@ -2,9 +2,7 @@ package io.github.dockerarchive.testkit.layout;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +13,16 @@ import java.nio.file.Path;
  * An image stored as skopeo's {@code dir:} transport writes it (REF-3): {@code manifest.json}, a
  * {@code version} file and one file per blob named by its hex digest.
  */
-public final class DirInput implements ImageInput {
+public final class DirInput extends StoredImageInput {
   private static final long MANIFEST_LIMIT = 4L << 20;
 
   private final Path directory;
-  private final BlobDirectory blobs;
   private final byte[] manifest;
   private final String mediaType;
 
   private DirInput(Path directory, byte[] manifest, String mediaType) {
+    super(blobsOf(directory));
     this.directory = directory;
-    this.blobs = blobsOf(directory);
     this.manifest = manifest;
     this.mediaType = mediaType;
   }
@@ -76,22 +73,7 @@ public final class DirInput implements ImageInput {
   }
 
   @Override
-  public BlobStream getBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe());
-  }
-
-  @Override
-  public BlobStream rawBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe(), false);
-  }
-
-  @Override
   public String describe() {
     return "dir:" + directory;
-  }
-
-  @Override
-  public void close() {
-    // Nothing is held open between calls.
   }
 }

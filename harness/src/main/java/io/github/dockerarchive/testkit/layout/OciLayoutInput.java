@@ -8,9 +8,7 @@ import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ManifestTypes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,25 +21,24 @@ import java.util.List;
  * One image of an OCI image layout directory ({@code oci:DIR[:REF]}, REF-3): chosen by its {@code
  * org.opencontainers.image.ref.name} annotation, or the only image when no name is given.
  */
-public final class OciLayoutInput implements ImageInput {
+public final class OciLayoutInput extends StoredImageInput {
   static final String REF_NAME = "org.opencontainers.image.ref.name";
   private static final long MANIFEST_LIMIT = 4L << 20;
 
   private final Path directory;
   private final String name;
-  private final BlobDirectory blobs;
   private final Digest manifestDigest;
   private final String mediaType;
   private final byte[] manifest;
 
   private OciLayoutInput(Path directory, String name, Digest manifestDigest, String mediaType)
       throws ArchiveException {
+    super(blobsOf(directory));
     this.directory = directory;
     this.name = name;
-    this.blobs = blobsOf(directory);
     this.manifestDigest = manifestDigest;
     this.mediaType = mediaType;
-    this.manifest = blobs.readSmall(manifestDigest, MANIFEST_LIMIT, describe());
+    this.manifest = blobs().readSmall(manifestDigest, MANIFEST_LIMIT, describe());
   }
 
   static BlobDirectory blobsOf(Path directory) {
@@ -142,22 +139,7 @@ public final class OciLayoutInput implements ImageInput {
   }
 
   @Override
-  public BlobStream getBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe());
-  }
-
-  @Override
-  public BlobStream rawBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe(), false);
-  }
-
-  @Override
   public String describe() {
     return "oci:" + directory + (name == null ? "" : ":" + name);
-  }
-
-  @Override
-  public void close() {
-    // Nothing is held open between calls.
   }
 }
