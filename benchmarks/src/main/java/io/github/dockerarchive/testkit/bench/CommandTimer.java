@@ -84,6 +84,33 @@ final class CommandTimer {
     return peak;
   }
 
+  /**
+   * An empty scratch directory: {@code --dir} from the options, or {@code name} in the system
+   * temporary directory; whatever was there is deleted first.
+   */
+  static Path scratchDirectory(java.util.Map<String, String> options, String name)
+      throws IOException {
+    Path dir =
+        Path.of(
+            options.getOrDefault(
+                "--dir", Path.of(System.getProperty("java.io.tmpdir"), name).toString()));
+    delete(dir);
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  /**
+   * The absolute path of the {@code ./dockerarchive} launcher, once the tool's jar is built and the
+   * launcher's first run (which writes the class-data sharing archive) is behind us, so that no
+   * figure includes it.
+   */
+  static String launcher() throws IOException, InterruptedException {
+    BoundedMemoryRun.cliJar();
+    String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
+    run(List.of(launcher, "--version"));
+    return launcher;
+  }
+
   /** Deletes a file or a directory tree if it exists. */
   static void delete(Path path) throws IOException {
     if (!Files.exists(path)) {

@@ -32,15 +32,8 @@ public final class CopyBenchmark {
     int layers = Integer.parseInt(o.getOrDefault("--layers", "8"));
     int bigGib = Integer.parseInt(o.getOrDefault("--big-gib", "3"));
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "5"));
-    Path dir =
-        Path.of(
-            o.getOrDefault(
-                "--dir",
-                Path.of(System.getProperty("java.io.tmpdir"), "dockerarchive-bench").toString()));
-    CommandTimer.delete(dir);
-    Files.createDirectories(dir);
-    BoundedMemoryRun.cliJar();
-    String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
+    Path dir = CommandTimer.scratchDirectory(o, "dockerarchive-bench");
+    String launcher = CommandTimer.launcher();
 
     StringBuilder report = new StringBuilder("# Copy benchmark\n\n").append(Environment.describe());
     report.append("- skopeo: ").append(Environment.skopeoVersion()).append("\n\n");

@@ -43,17 +43,8 @@ public final class ScalingBenchmark {
             .toArray();
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "3"));
     double timeout = Double.parseDouble(o.getOrDefault("--timeout", "300"));
-    Path dir =
-        Path.of(
-            o.getOrDefault(
-                "--dir",
-                Path.of(System.getProperty("java.io.tmpdir"), "dockerarchive-scaling").toString()));
-    CommandTimer.delete(dir);
-    Files.createDirectories(dir);
-    BoundedMemoryRun.cliJar();
-    String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
-    // The first run after a build writes the class-data sharing archive: not part of any figure.
-    CommandTimer.run(List.of(launcher, "--version"));
+    Path dir = CommandTimer.scratchDirectory(o, "dockerarchive-scaling");
+    String launcher = CommandTimer.launcher();
 
     StringBuilder report =
         new StringBuilder("# Scaling benchmark\n\n").append(Environment.describe());

@@ -29,7 +29,7 @@ public final class StartupBenchmark {
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "10"));
     String archive = o.getOrDefault("--archive", "samples/almostempty.tar");
     String jar = BoundedMemoryRun.cliJar().toString();
-    String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
+    String launcher = CommandTimer.launcher();
     List<List<String>> commands =
         List.of(
             List.of(launcher, "inspect", archive),
