@@ -1,18 +1,11 @@
 package io.github.dockerarchive.testkit.cli;
 
-import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.InvalidReferenceException;
-import io.github.dockerarchive.testkit.image.ImageCopier;
-import io.github.dockerarchive.testkit.image.ImageInput;
-import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.layout.TransportCopy;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.reference.TransportReference;
-import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.Layout;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,41 +87,40 @@ final class CopyCommand implements Callable<Integer> {
           spec.commandLine(), "--additional-tag cannot be combined with --multi");
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (destination instanceof TransportReference.DockerArchive d) {
-      copyToArchive(sources, d.archive().forWriting(), err);
-    } else {
-      if (!additionalTags.isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(), "--additional-tag applies to docker-archive: destinations only");
-      }
-      try (ImageInput in = Endpoints.open(sources.get(0));
-          ImageOutput out = Endpoints.layoutOutput(destination);
-          ProgressBar bar = new ProgressBar(err, "copying", false)) {
-        ImageCopier.copy(in, out, bar::update);
-      }
-    }
-    return DockerArchiveCli.OK;
-  }
-
-  private void copyToArchive(
-      List<TransportReference> sources, ArchiveReference target, PrintWriter err)
-      throws ArchiveException, java.io.IOException {
     WriterOptions options =
         WriterOptions.defaults()
             .withLayout(layout())
             .withReplaceExisting(replace)
             .withDurable(sync);
-    try (ArchiveWriter writer = ArchiveWriter.create(Path.of(target.path()), options)) {
-      for (TransportReference source : sources) {
-        List<DockerReference> tags = tagsFor(source, target);
-        try (ImageInput in = Endpoints.open(source);
-            ImageOutput out = writer.newImage(null);
-            ProgressBar bar = new ProgressBar(err, "copying", false)) {
-          out.addRepoTags(tags);
-          ImageCopier.copy(in, out, bar::update);
-        }
+    if (multi) {
+      List<ProgressBar> bars = new ArrayList<>();
+      try {
+        TransportCopy.copyMulti(
+            sources,
+            ((TransportReference.DockerArchive) destination).archive(),
+            options,
+            source -> {
+              ProgressBar bar = new ProgressBar(err, "copying", false);
+              bars.add(bar);
+              return bar::update;
+            });
+      } finally {
+        bars.forEach(ProgressBar::close);
       }
+      return DockerArchiveCli.OK;
     }
+    if (!additionalTags.isEmpty() && !(destination instanceof TransportReference.DockerArchive)) {
+      throw new ParameterException(
+          spec.commandLine(), "--additional-tag applies to docker-archive: destinations only");
+    }
+    List<DockerReference> tags = new ArrayList<>();
+    for (String t : additionalTags) {
+      tags.add(DockerReference.parseNormalized(t).withDefaultTag());
+    }
+    try (ProgressBar bar = new ProgressBar(err, "copying", false)) {
+      TransportCopy.copy(sources.get(0), destination, options, tags, bar::update);
+    }
+    return DockerArchiveCli.OK;
   }
 
   private Layout layout() {
@@ -140,23 +132,5 @@ final class CopyCommand implements Callable<Integer> {
               spec.commandLine(),
               "unknown --layout \"" + layout + "\"; expected docker-archive or docker-hybrid");
     };
-  }
-
-  private List<DockerReference> tagsFor(TransportReference source, ArchiveReference target)
-      throws InvalidReferenceException {
-    List<DockerReference> tags = new ArrayList<>();
-    if (multi) {
-      if (source instanceof TransportReference.DockerArchive d && d.archive().reference() != null) {
-        tags.add(d.archive().reference());
-      }
-      return tags;
-    }
-    if (target.reference() != null) {
-      tags.add(target.reference());
-    }
-    for (String t : additionalTags) {
-      tags.add(DockerReference.parseNormalized(t).withDefaultTag());
-    }
-    return tags;
   }
 }

@@ -1,0 +1,15 @@
+package io.github.dockerarchive.testkit.conformance;
+
+/** Thrown by a check when the implementation breaks the rule; the message is the reason. */
+public final class CheckFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * A failure.
+   *
+   * @param reason what the implementation did instead, in one line
+   */
+  public CheckFailure(String reason) {
+    super(reason);
+  }
+}

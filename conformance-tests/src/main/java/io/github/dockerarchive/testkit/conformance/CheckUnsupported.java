@@ -1,0 +1,18 @@
+package io.github.dockerarchive.testkit.conformance;
+
+/**
+ * Thrown by a check when the implementation cannot take part (found out while running, for example
+ * a dialect it declares it does not read); reported as UNSUPPORTED with the reason.
+ */
+public final class CheckUnsupported extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * An unsupported check.
+   *
+   * @param reason why the check does not apply
+   */
+  public CheckUnsupported(String reason) {
+    super(reason);
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.dockerarchive.testkit.conformance;
+
+/**
+ * An implementation refused or failed a copy. For negative checks this is the expected outcome; the
+ * {@link Kind} tells a clean refusal from a crash or a hang.
+ */
+public final class ImplementationException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** How the implementation failed. */
+  public enum Kind {
+    /**
+     * A clean, reported error: a checked exception, or a command's non-zero exit with a message.
+     */
+    REFUSED,
+    /** An unchecked exception or error, or a command killed by a signal. */
+    CRASHED,
+    /** No answer within the time allowed; the work was stopped. */
+    TIMED_OUT
+  }
+
+  private final Kind kind;
+
+  /**
+   * An implementation failure.
+   *
+   * @param kind how it failed
+   * @param message what the implementation said (its exception message or last lines of stderr)
+   * @param cause the exception, for Java implementations, or null
+   */
+  public ImplementationException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  /**
+   * How the implementation failed.
+   *
+   * @return the kind
+   */
+  public Kind kind() {
+    return kind;
+  }
+}

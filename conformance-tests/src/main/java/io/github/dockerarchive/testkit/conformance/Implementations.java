@@ -1,0 +1,61 @@
+package io.github.dockerarchive.testkit.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Finds implementations by the names given to {@code --impl}: the registered {@link
+ * ImplementationProvider}s ({@code builtin}, {@code skopeo}, ...) and {@code cmd:PATH} for a
+ * command-line adapter.
+ */
+public final class Implementations {
+  /** The prefix of a command-line adapter: {@code cmd:PATH}. */
+  public static final String COMMAND_PREFIX = "cmd:";
+
+  private Implementations() {}
+
+  /**
+   * An implementation chosen for a run.
+   *
+   * @param implementation the implementation
+   * @param reportOnly whether its failures are only reported (peers), not failing the run
+   */
+  public record Selected(ArchiveImplementation implementation, boolean reportOnly) {}
+
+  /**
+   * The registered providers, in class-path order.
+   *
+   * @return the providers
+   */
+  public static List<ImplementationProvider> providers() {
+    List<ImplementationProvider> all = new ArrayList<>();
+    ServiceLoader.load(ImplementationProvider.class).forEach(all::add);
+    return all;
+  }
+
+  /**
+   * Creates the implementation a name stands for.
+   *
+   * @param name a provider's name or {@code cmd:PATH}
+   * @param settings scratch directory and timeout
+   * @return the implementation
+   * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
+   * @throws Exception when the implementation cannot be set up
+   */
+  public static Selected create(String name, ImplementationSettings settings) throws Exception {
+    if (name.startsWith(COMMAND_PREFIX)) {
+      throw new IllegalArgumentException("command-line adapters are not available yet: " + name);
+    }
+    List<String> known = new ArrayList<>();
+    for (ImplementationProvider p : providers()) {
+      if (p.name().equals(name)) {
+        return new Selected(p.create(settings), p.reportOnly());
+      }
+      known.add(p.name());
+    }
+    known.add(COMMAND_PREFIX + "PATH");
+    throw new IllegalArgumentException(
+        "unknown implementation \"" + name + "\"; known: " + String.join(", ", known));
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.dockerarchive.testkit.conformance;
+
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.image.ImageOutput;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The blob-level API of a Java implementation, in the reference's terms (Source, Destination), for
+ * the checks a copy cannot reach: a stream that fails half-way (WR-2), blob reuse (WR-4), unknown
+ * sizes (WR-3), manifest types (WR-5), unknown blobs (SRC-6), cached source errors (SRC-1).
+ */
+public interface JavaApi {
+  /**
+   * Opens one image of an archive.
+   *
+   * @param reference {@code docker-archive:PATH[:REF|:@N]}
+   * @return the image source; closing it closes the archive
+   * @throws IOException when the implementation fails to open it
+   */
+  ImageInput openImage(String reference) throws IOException;
+
+  /**
+   * Starts an archive at a path.
+   *
+   * @param target the archive's path
+   * @return the writer; the archive appears when it is closed after a commit
+   * @throws IOException when the implementation refuses the target
+   */
+  ArchiveSink createArchive(Path target) throws IOException;
+
+  /** An archive being written: one {@link ImageOutput} per image. */
+  interface ArchiveSink extends Closeable {
+    /**
+     * A destination for one more image.
+     *
+     * @return the destination; {@link ImageOutput#commit()} adds the image
+     * @throws IOException when the writer is no longer usable
+     */
+    ImageOutput newImage() throws IOException;
+  }
+}

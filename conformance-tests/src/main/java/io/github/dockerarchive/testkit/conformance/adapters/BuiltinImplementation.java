@@ -1,0 +1,129 @@
+package io.github.dockerarchive.testkit.conformance.adapters;
+
+import io.github.dockerarchive.testkit.archive.ImageSource;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
+import io.github.dockerarchive.testkit.conformance.Capability;
+import io.github.dockerarchive.testkit.conformance.CopyRequest;
+import io.github.dockerarchive.testkit.conformance.ImplementationException;
+import io.github.dockerarchive.testkit.conformance.JavaApi;
+import io.github.dockerarchive.testkit.image.ImageCopier;
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.layout.TransportCopy;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.reference.TransportReference;
+import io.github.dockerarchive.testkit.writer.ArchiveWriter;
+import io.github.dockerarchive.testkit.writer.Layout;
+import io.github.dockerarchive.testkit.writer.WriterOptions;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * This project's implementation, in-process: copies go through {@link TransportCopy} (what {@code
+ * dockerarchive copy} runs) and the Java API is {@link ImageSource} and {@link ArchiveWriter}. A
+ * checked exception is a clean refusal; an unchecked one is a crash.
+ */
+public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
+  private final String name;
+  private final ReaderOptions readerOptions;
+
+  /** The built-in implementation with default options, named {@code builtin}. */
+  public BuiltinImplementation() {
+    this("builtin", ReaderOptions.defaults());
+  }
+
+  /**
+   * The built-in implementation with other reader options (for example the reference-compatible
+   * media types).
+   *
+   * @param name the name results are reported under
+   * @param readerOptions the reader's options
+   */
+  public BuiltinImplementation(String name, ReaderOptions readerOptions) {
+    this.name = name;
+    this.readerOptions = readerOptions;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.allOf(Capability.class);
+  }
+
+  @Override
+  public void copy(CopyRequest request) throws ImplementationException {
+    try {
+      List<TransportReference> sources = new ArrayList<>();
+      for (String s : request.sources()) {
+        sources.add(TransportReference.parse(s));
+      }
+      TransportReference destination = TransportReference.parse(request.destination());
+      WriterOptions options = WriterOptions.defaults().withLayout(layout(request));
+      if (request.multi()) {
+        if (!(destination instanceof TransportReference.DockerArchive d)) {
+          throw new IllegalArgumentException(
+              "--multi needs a docker-archive: destination, got " + destination);
+        }
+        TransportCopy.copyMulti(sources, d.archive(), options, s -> ImageCopier.Progress.NONE);
+      } else {
+        TransportCopy.copy(
+            sources.get(0), destination, options, List.of(), ImageCopier.Progress.NONE);
+      }
+    } catch (InterruptedIOException e) {
+      Thread.currentThread().interrupt();
+      throw new ImplementationException(ImplementationException.Kind.TIMED_OUT, e.toString(), e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ImplementationException(ImplementationException.Kind.REFUSED, e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      throw new ImplementationException(ImplementationException.Kind.CRASHED, e.toString(), e);
+    }
+  }
+
+  private static Layout layout(CopyRequest request) {
+    String l = request.layout().orElse("docker-archive");
+    return switch (l) {
+      case "docker-archive" -> Layout.DOCKER_ARCHIVE;
+      case "docker-hybrid" -> Layout.DOCKER_HYBRID;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown layout \"" + l + "\"; expected docker-archive or docker-hybrid");
+    };
+  }
+
+  @Override
+  public Optional<JavaApi> javaApi() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public ImageInput openImage(String reference) throws IOException {
+    return ImageSource.open(ArchiveReference.parseTransport(reference), readerOptions);
+  }
+
+  @Override
+  public ArchiveSink createArchive(Path target) throws IOException {
+    ArchiveWriter writer = ArchiveWriter.create(target, WriterOptions.defaults());
+    return new ArchiveSink() {
+      @Override
+      public ImageOutput newImage() throws IOException {
+        return writer.newImage(null);
+      }
+
+      @Override
+      public void close() throws IOException {
+        writer.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.dockerarchive.testkit.conformance.adapters;
+
+import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
+import io.github.dockerarchive.testkit.conformance.ImplementationProvider;
+import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
+
+/** {@code --impl builtin}: this project's implementation, in-process. */
+public final class BuiltinProvider implements ImplementationProvider {
+  /** Used by the service loader. */
+  public BuiltinProvider() {}
+
+  @Override
+  public String name() {
+    return "builtin";
+  }
+
+  @Override
+  public ArchiveImplementation create(ImplementationSettings settings) {
+    return new BuiltinImplementation();
+  }
+}
