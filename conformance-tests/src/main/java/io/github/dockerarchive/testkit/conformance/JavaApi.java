@@ -22,6 +22,21 @@ public interface JavaApi {
   ImageInput openImage(String reference) throws IOException;
 
   /**
+   * Opens one image of an archive with limits (RD-3, SAFE-3) and a temporary directory. An
+   * implementation whose limits cannot be set keeps this default, and the checks that need it are
+   * reported as UNSUPPORTED.
+   *
+   * @param reference {@code docker-archive:PATH[:REF|:@N]}
+   * @param options the limits and the temporary directory
+   * @return the image source; closing it closes the archive
+   * @throws IOException when the implementation fails to open it
+   * @throws UnsupportedOperationException when the implementation has no configurable limits
+   */
+  default ImageInput openImage(String reference, ReadOptions options) throws IOException {
+    throw new UnsupportedOperationException("configurable reader limits");
+  }
+
+  /**
    * Starts an archive at a path.
    *
    * @param target the archive's path

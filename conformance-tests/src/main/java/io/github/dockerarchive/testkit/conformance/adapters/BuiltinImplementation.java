@@ -7,6 +7,7 @@ import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
+import io.github.dockerarchive.testkit.conformance.ReadOptions;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageOutput;
@@ -109,6 +110,20 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
   @Override
   public ImageInput openImage(String reference) throws IOException {
     return ImageSource.open(ArchiveReference.parseTransport(reference), readerOptions);
+  }
+
+  @Override
+  public ImageInput openImage(String reference, ReadOptions options) throws IOException {
+    ReaderOptions o =
+        readerOptions
+            .withManifestLimit(options.manifestLimit())
+            .withConfigLimit(options.configLimit())
+            .withMaxArchiveSize(options.maxArchiveSize())
+            .withMaxLayerSize(options.maxLayerSize());
+    if (options.temporaryDirectory().isPresent()) {
+      o = o.withTemporaryDirectory(options.temporaryDirectory().get());
+    }
+    return ImageSource.open(ArchiveReference.parseTransport(reference), o);
   }
 
   @Override
