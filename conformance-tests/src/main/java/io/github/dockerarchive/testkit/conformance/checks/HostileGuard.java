@@ -1,0 +1,217 @@
+package io.github.dockerarchive.testkit.conformance.checks;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What a hostile input must not do to the file system (SAFE-1, SAFE-2), seen from outside the
+ * implementation: a snapshot of the check's scratch directory (except the copy's destinations),
+ * sentinel paths outside it where escaping entry names would land, and the temporary directories
+ * the implementation uses. Taken before a copy and compared after it.
+ */
+final class HostileGuard {
+  /**
+   * The name the corpus gives its escaping entries ({@code ../escaped-hostile}, {@code
+   * /tmp/escaped-hostile}): an extractor that follows them creates a file of this name.
+   */
+  static final String SENTINEL_NAME = "escaped-hostile";
+
+  /**
+   * Entries of a shared temporary directory that belong to other programs on the machine, not to
+   * the implementation: JUnit's {@code @TempDir} directories and Surefire's files of test runs that
+   * happen at the same time.
+   */
+  private static final List<String> FOREIGN_TEMPORARY_PREFIXES =
+      List.of("junit", "surefire", "hsperfdata_");
+
+  /** How long a new entry of a shared temporary directory may take to disappear. */
+  private static final long GRACE_MILLIS = 2_000;
+
+  private final Path scratch;
+  private final Set<Path> destinations;
+  private final Map<String, String> scratchBefore;
+  private final List<Path> sentinels;
+  private final List<Path> temporaryDirectories;
+  private final List<Set<String>> temporaryBefore = new ArrayList<>();
+
+  private HostileGuard(
+      Path scratch, Set<Path> destinations, List<Path> sentinels, List<Path> temporaryDirectories)
+      throws IOException {
+    this.scratch = scratch;
+    this.destinations = destinations;
+    this.sentinels = sentinels;
+    this.temporaryDirectories = temporaryDirectories;
+    this.scratchBefore = snapshot(scratch, destinations);
+    for (Path sentinel : sentinels) {
+      if (Files.exists(sentinel, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalStateException(
+            "the sentinel "
+                + sentinel
+                + " exists before the check (left by an earlier run?); remove it, then run again");
+      }
+    }
+    for (Path t : temporaryDirectories) {
+      temporaryBefore.add(names(t));
+    }
+  }
+
+  /**
+   * Takes the snapshots before a copy.
+   *
+   * @param scratch the check's scratch directory
+   * @param destinations the copy's destinations inside it (their contents are the implementation's
+   *     to write)
+   * @param temporaryDirectories shared temporary directories the implementation writes to
+   * @return the guard
+   * @throws IOException when the scratch directory cannot be walked
+   * @throws IllegalStateException when a sentinel exists already (the check cannot judge)
+   */
+  static HostileGuard before(Path scratch, Set<Path> destinations, List<Path> temporaryDirectories)
+      throws IOException {
+    Set<Path> sentinelDirectories = new LinkedHashSet<>();
+    sentinelDirectories.add(Path.of("/tmp"));
+    sentinelDirectories.add(Path.of(System.getProperty("java.io.tmpdir")));
+    String tmpdir = System.getenv("TMPDIR");
+    if (tmpdir != null && !tmpdir.isBlank()) {
+      sentinelDirectories.add(Path.of(tmpdir));
+    }
+    if (scratch.toAbsolutePath().getParent() != null) {
+      sentinelDirectories.add(scratch.toAbsolutePath().getParent());
+    }
+    sentinelDirectories.addAll(temporaryDirectories);
+    List<Path> sentinels = new ArrayList<>();
+    for (Path d : sentinelDirectories) {
+      sentinels.add(d.toAbsolutePath().normalize().resolve(SENTINEL_NAME));
+    }
+    return new HostileGuard(scratch, destinations, sentinels, temporaryDirectories);
+  }
+
+  /**
+   * What changed since the snapshot: files written, changed or deleted in the scratch directory
+   * outside the destinations (SAFE-2), sentinels created (SAFE-2), temporary files left (SAFE-1).
+   *
+   * @return one line per kind of breach, empty when nothing changed
+   * @throws IOException when a directory cannot be walked
+   * @throws InterruptedException when interrupted while waiting for temporary files to go
+   */
+  List<String> breaches() throws IOException, InterruptedException {
+    List<String> breaches = new ArrayList<>();
+    Map<String, String> after = snapshot(scratch, destinations);
+    if (!after.equals(scratchBefore)) {
+      Set<String> changed = new TreeSet<>();
+      for (Map.Entry<String, String> e : after.entrySet()) {
+        if (!e.getValue().equals(scratchBefore.get(e.getKey()))) {
+          changed.add(e.getKey());
+        }
+      }
+      for (String k : scratchBefore.keySet()) {
+        if (!after.containsKey(k)) {
+          changed.add(k + " (deleted)");
+        }
+      }
+      breaches.add("SAFE-2: wrote outside the destination, in " + scratch + ": " + first(changed));
+    }
+    for (Path sentinel : sentinels) {
+      if (Files.exists(sentinel, LinkOption.NOFOLLOW_LINKS)) {
+        breaches.add(
+            "SAFE-2: created "
+                + sentinel
+                + " (an entry name that leaves the archive was followed)");
+      }
+    }
+    for (int i = 0; i < temporaryDirectories.size(); i++) {
+      Set<String> left = leftIn(temporaryDirectories.get(i), temporaryBefore.get(i));
+      if (!left.isEmpty()) {
+        breaches.add(
+            "SAFE-1: left temporary files in " + temporaryDirectories.get(i) + ": " + first(left));
+      }
+    }
+    return breaches;
+  }
+
+  private static Set<String> leftIn(Path directory, Set<String> before)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+    while (true) {
+      Set<String> now = names(directory);
+      now.removeAll(before);
+      now.removeIf(n -> FOREIGN_TEMPORARY_PREFIXES.stream().anyMatch(n::startsWith));
+      now.remove(SENTINEL_NAME);
+      if (now.isEmpty() || System.nanoTime() > deadline) {
+        return now;
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static String first(Set<String> names) {
+    List<String> shown = names.stream().limit(5).toList();
+    return String.join(", ", shown) + (names.size() > 5 ? ", ... (" + names.size() + ")" : "");
+  }
+
+  /**
+   * The names directly in a directory.
+   *
+   * @param directory the directory
+   * @return its entries' names, or empty when it does not exist
+   * @throws IOException when it cannot be listed
+   */
+  static Set<String> names(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return new TreeSet<>();
+    }
+    try (Stream<Path> list = Files.list(directory)) {
+      Set<String> names = new TreeSet<>();
+      list.forEach(p -> names.add(p.getFileName().toString()));
+      return names;
+    }
+  }
+
+  private static Map<String, String> snapshot(Path root, Set<Path> excluded) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (excluded.contains(dir)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!dir.equals(root)) {
+              files.put(root.relativize(dir) + "/", "dir");
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!excluded.contains(file)) {
+              files.put(
+                  root.relativize(file).toString(),
+                  attrs.size() + "@" + attrs.lastModifiedTime().toMillis());
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            files.put(root.relativize(file).toString(), "unreadable: " + e.getMessage());
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return files;
+  }
+}
