@@ -8,6 +8,7 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.CheckUnsupported;
+import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
@@ -50,10 +51,10 @@ import java.util.function.Consumer;
  * the rule that makes it legal). Each runs as a copy {@code docker-archive:CASE.tar:@0 → oci:OUT}:
  * an input that must be refused must be refused cleanly (no success, no crash, no hang beyond the
  * case's budget); a legal one must be read, and the image read must be the one our reader sees. In
- * both cases nothing may change in the check's scratch directory outside {@code OUT}, no file may
- * appear where escaping entry names would land ({@link HostileGuard}), and a Java implementation
- * may leave nothing new in the JVM's temporary directory (SAFE-1). Command-line implementations are
- * judged on the scratch directory only: their temporary directory is their own.
+ * both cases nothing may change in the check's scratch directory outside {@code OUT}, and no file
+ * may appear where escaping entry names would land ({@link HostileGuard}). Temporary files (SAFE-1)
+ * are judged through the Java API, which can be given a private temporary directory; the shared
+ * {@code /tmp} of a busy machine changes too often for a before/after comparison to prove a leak.
  *
  * <p>Further checks reach what a copy cannot: links to files of the host whose bytes are exactly
  * the layer expected (so a reader that follows them succeeds instead of failing on a digest),
@@ -109,6 +110,14 @@ public final class HostileChecks {
                 + " archive's root (where blob.tar holds the expected layer)",
             Set.of(Capability.READ),
             HostileChecks::climbingLink));
+    all.add(
+        Check.javaApi(
+            "SAFE-1",
+            "no-temporary-file-left",
+            "through the Java API with a private temporary directory, gzip-compressed malformed"
+                + " archives (which a reader decompresses to a temporary file before it finds the"
+                + " fault) end in a checked error, and no temporary file is left",
+            HostileChecks::compressedFailures));
     all.add(
         new Check(
             "RD-4/message-names-oci-layout",
@@ -248,8 +257,7 @@ public final class HostileChecks {
     for (int i = 0; i < selectors.size(); i++) {
       outs.add(ctx.path(i == 0 ? OUT : OUT + i));
     }
-    HostileGuard guard =
-        HostileGuard.before(ctx.scratch(), Set.copyOf(outs), temporaryDirectories(ctx));
+    HostileGuard guard = HostileGuard.before(ctx.scratch(), Set.copyOf(outs));
     Duration budget = c.big() ? BIG_BUDGET : BUDGET;
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < selectors.size() && problems.isEmpty(); i++) {
@@ -414,23 +422,89 @@ public final class HostileChecks {
     }
   }
 
-  /**
-   * The shared temporary directory a Java implementation (one with a Java API, so running in this
-   * JVM) writes to; command-line implementations keep theirs to themselves.
-   */
-  private static List<Path> temporaryDirectories(CheckContext ctx) {
-    if (ctx.implementation().javaApi().isEmpty()) {
-      return List.of();
-    }
-    return List.of(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
-  }
-
   static String oneLine(String message) {
     if (message == null || message.isBlank()) {
       return "(no message)";
     }
     String s = message.strip().replaceAll("\\s*\\R\\s*", " | ");
     return s.length() > 200 ? s.substring(0, 197) + "..." : s;
+  }
+
+  /**
+   * Must-reject inputs whose fault lies inside the tar (open, load and read stages), to be
+   * gzip-compressed so that a reader spools them to a temporary file first; and the truncated gzip,
+   * whose decompression itself fails.
+   */
+  private static final List<String> COMPRESSED_FAILURES =
+      List.of(
+          "truncated-gzip",
+          "truncated-in-layer-data",
+          "bad-checksum-manifest-header",
+          "manifest-empty",
+          "symlink-self-loop",
+          "config-no-rootfs",
+          "synthetic-layer-digest-mismatch");
+
+  private static void compressedFailures(CheckContext ctx) throws Exception {
+    Path inputs = ctx.directory("inputs");
+    List<Path> files = new ArrayList<>();
+    for (HostileCase c : HostileCorpus.cases()) {
+      if (!COMPRESSED_FAILURES.contains(c.name())) {
+        continue;
+      }
+      Path plain = c.materialize(inputs);
+      byte[] bytes = Files.readAllBytes(plain);
+      Path file = plain;
+      if (io.github.dockerarchive.testkit.archive.Compression.detect(bytes, bytes.length)
+          == io.github.dockerarchive.testkit.archive.Compression.NONE) {
+        file = inputs.resolve(c.name() + ".tar.gz");
+        Files.write(
+            file,
+            TarBuilder.compress(bytes, io.github.dockerarchive.testkit.archive.Compression.GZIP));
+        Files.delete(plain);
+      }
+      files.add(file);
+    }
+    if (files.size() != COMPRESSED_FAILURES.size()) {
+      throw new IllegalStateException("hostile cases missing: expected " + COMPRESSED_FAILURES);
+    }
+    ctx.note(
+        "inputs: the hostile corpus's cases "
+            + COMPRESSED_FAILURES
+            + ", gzip-compressed (except truncated-gzip, which is), in "
+            + inputs);
+    JavaApi api = api(ctx);
+    Path tmp = ctx.directory("tmp");
+    ctx.note("each opened through the Java API with the temporary directory " + tmp);
+    List<String> problems = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      ApiRead read =
+          readThroughApi(
+              api,
+              CheckContext.archive(file, ":@0"),
+              ReadOptions.defaults().withTemporaryDirectory(tmp),
+              BUDGET);
+      if (read.error() instanceof CheckUnsupported u) {
+        throw u;
+      }
+      // Accepting one is the failure of its own rule's check; here only the clean end counts.
+      if (read.hung()) {
+        problems.add(name + ": no answer within " + BUDGET.toSeconds() + " s");
+      } else if (read.error() instanceof RuntimeException || read.error() instanceof Error) {
+        problems.add(name + ": unchecked " + read.error());
+      }
+      Set<String> left = HostileGuard.names(tmp);
+      if (!left.isEmpty()) {
+        problems.add(name + ": left temporary files " + left);
+        for (String n : left) {
+          ConformanceRunner.deleteTree(tmp.resolve(n));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CheckFailure(String.join("; ", problems));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -509,7 +583,7 @@ public final class HostileChecks {
   private static void refuseWithinGuard(CheckContext ctx, Path input, String what)
       throws Exception {
     Path out = ctx.path(OUT);
-    HostileGuard guard = HostileGuard.before(ctx.scratch(), Set.of(out), temporaryDirectories(ctx));
+    HostileGuard guard = HostileGuard.before(ctx.scratch(), Set.of(out));
     CopyRequest request = CopyRequest.of(CheckContext.archive(input, ":@0"), CheckContext.oci(out));
     Optional<ImplementationException> outcome = copyWithin(ctx, request, BUDGET);
     List<String> problems = new ArrayList<>();
@@ -672,7 +746,7 @@ public final class HostileChecks {
         if (!left.isEmpty()) {
           problems.add(c.name() + ": left temporary files " + left);
           for (String n : left) {
-            Files.deleteIfExists(tmp.resolve(n));
+            ConformanceRunner.deleteTree(tmp.resolve(n));
           }
         }
       }

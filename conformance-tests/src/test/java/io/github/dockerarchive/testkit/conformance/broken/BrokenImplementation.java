@@ -1,0 +1,254 @@
+package io.github.dockerarchive.testkit.conformance.broken;
+
+import io.github.dockerarchive.testkit.archive.ImageSource;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.conformance.CopyRequest;
+import io.github.dockerarchive.testkit.conformance.ImplementationException;
+import io.github.dockerarchive.testkit.conformance.ReadOptions;
+import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
+import io.github.dockerarchive.testkit.image.ImageCopier;
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.layout.Endpoints;
+import io.github.dockerarchive.testkit.layout.TransportCopy;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.reference.DockerReference;
+import io.github.dockerarchive.testkit.reference.TransportReference;
+import io.github.dockerarchive.testkit.writer.ArchiveWriter;
+import io.github.dockerarchive.testkit.writer.Layout;
+import io.github.dockerarchive.testkit.writer.WriterOptions;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Our implementation with exactly one defect, to show that the suite catches it: the copy of {@link
+ * BuiltinImplementation} spelled out (what {@code TransportCopy} does) with hooks where a subclass
+ * breaks one step. Reads and writes through the Java API go through the same hooks.
+ *
+ * <p>Each subclass names the rule it breaks and the few other rules whose checks may honestly fail
+ * too, with the reason (ignoring compression also breaks reading the gzip dialects).
+ */
+abstract class BrokenImplementation extends BuiltinImplementation {
+  /**
+   * A defective implementation.
+   *
+   * @param name the name results are reported under ({@code broken-...})
+   */
+  BrokenImplementation(String name) {
+    super(name, ReaderOptions.defaults());
+  }
+
+  /**
+   * The rule the defect breaks: at least one of its checks must fail.
+   *
+   * @return a rule ID
+   */
+  abstract String brokenRule();
+
+  /**
+   * Other rules whose checks may fail because of the same defect, each with the reason. Kept tiny.
+   *
+   * @return rule ID to reason
+   */
+  Map<String, String> relatedRules() {
+    return Map.of();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hooks; the defaults are the built-in behaviour
+
+  /**
+   * Opens an image of an archive (every read: copies and the Java API).
+   *
+   * @param reference the archive and selector
+   * @param options the reader options
+   * @return the image
+   * @throws IOException when it cannot be opened
+   */
+  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+      throws IOException {
+    return ImageSource.open(reference, options);
+  }
+
+  /**
+   * The output of a copy out of an archive ({@code docker-archive:} to {@code oci:} or {@code
+   * dir:}).
+   *
+   * @param out the output
+   * @return the output to copy into
+   */
+  ImageOutput readOutput(ImageOutput out) {
+    return out;
+  }
+
+  /**
+   * Starts an archive (every write: copies and the Java API).
+   *
+   * @param target the archive's path
+   * @param options the writer options
+   * @param cleanup where to add what must be closed after the writer
+   * @return the writer
+   * @throws IOException when the target is refused
+   */
+  ArchiveWriter createWriter(Path target, WriterOptions options, List<Closeable> cleanup)
+      throws IOException {
+    return ArchiveWriter.create(target, options);
+  }
+
+  /**
+   * The output of one image written into an archive.
+   *
+   * @param out the writer's output
+   * @param archive what this archive has seen so far (one object per archive)
+   * @return the output to copy into
+   */
+  ImageOutput imageOutput(ImageOutput out, Map<String, Object> archive) {
+    return out;
+  }
+
+  /**
+   * Called after an archive was written and closed without error.
+   *
+   * @param target the archive's path
+   * @throws IOException when post-processing fails
+   */
+  void finished(Path target) throws IOException {}
+
+  // ---------------------------------------------------------------------------------------------
+  // The copy, as TransportCopy does it, through the hooks
+
+  @Override
+  public void copy(CopyRequest request) throws ImplementationException {
+    try {
+      List<TransportReference> sources = new ArrayList<>();
+      for (String s : request.sources()) {
+        sources.add(TransportReference.parse(s));
+      }
+      TransportReference destination = TransportReference.parse(request.destination());
+      Layout layout =
+          switch (request.layout().orElse("docker-archive")) {
+            case "docker-archive" -> Layout.DOCKER_ARCHIVE;
+            case "docker-hybrid" -> Layout.DOCKER_HYBRID;
+            default -> throw new IllegalArgumentException("unknown layout " + request.layout());
+          };
+      WriterOptions options = WriterOptions.defaults().withLayout(layout);
+      if (destination instanceof TransportReference.DockerArchive d) {
+        ArchiveReference target = d.archive().forWriting();
+        List<List<DockerReference>> tags = new ArrayList<>();
+        if (request.multi()) {
+          if (target.reference() != null) {
+            throw new IllegalArgumentException("a multi-image destination takes no tag");
+          }
+          sources.forEach(s -> tags.add(TransportCopy.tagsOf(s)));
+        } else {
+          tags.add(target.reference() == null ? List.of() : List.of(target.reference()));
+        }
+        write(Path.of(target.path()), options, sources, tags);
+      } else if (request.multi()) {
+        throw new IllegalArgumentException("--multi needs a docker-archive: destination");
+      } else {
+        try (ImageInput in = open(sources.get(0));
+            ImageOutput out = readOutput(Endpoints.layoutOutput(destination))) {
+          ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
+        }
+      }
+    } catch (InterruptedIOException e) {
+      Thread.currentThread().interrupt();
+      throw new ImplementationException(ImplementationException.Kind.TIMED_OUT, e.toString(), e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ImplementationException(ImplementationException.Kind.REFUSED, e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      throw new ImplementationException(ImplementationException.Kind.CRASHED, e.toString(), e);
+    }
+  }
+
+  private ImageInput open(TransportReference source) throws IOException {
+    if (source instanceof TransportReference.DockerArchive d) {
+      return openArchiveImage(d.archive(), ReaderOptions.defaults());
+    }
+    return Endpoints.open(source);
+  }
+
+  private void write(
+      Path target,
+      WriterOptions options,
+      List<TransportReference> sources,
+      List<List<DockerReference>> tags)
+      throws IOException {
+    Map<String, Object> archive = new java.util.HashMap<>();
+    List<Closeable> cleanup = new ArrayList<>();
+    try (ArchiveWriter writer = createWriter(target, options, cleanup)) {
+      for (int i = 0; i < sources.size(); i++) {
+        try (ImageInput in = open(sources.get(i));
+            ImageOutput out = imageOutput(writer.newImage(null), archive)) {
+          out.addRepoTags(tags.get(i));
+          ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
+        }
+      }
+    } finally {
+      closeAll(cleanup);
+    }
+    finished(target);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The Java API through the hooks
+
+  @Override
+  public ImageInput openImage(String reference) throws IOException {
+    return openArchiveImage(ArchiveReference.parseTransport(reference), ReaderOptions.defaults());
+  }
+
+  @Override
+  public ImageInput openImage(String reference, ReadOptions options) throws IOException {
+    ReaderOptions o =
+        ReaderOptions.defaults()
+            .withManifestLimit(options.manifestLimit())
+            .withConfigLimit(options.configLimit())
+            .withMaxArchiveSize(options.maxArchiveSize())
+            .withMaxLayerSize(options.maxLayerSize());
+    if (options.temporaryDirectory().isPresent()) {
+      o = o.withTemporaryDirectory(options.temporaryDirectory().get());
+    }
+    return openArchiveImage(ArchiveReference.parseTransport(reference), o);
+  }
+
+  @Override
+  public ArchiveSink createArchive(Path target) throws IOException {
+    List<Closeable> cleanup = new ArrayList<>();
+    ArchiveWriter writer = createWriter(target, WriterOptions.defaults(), cleanup);
+    Map<String, Object> archive = new java.util.HashMap<>();
+    return new ArchiveSink() {
+      @Override
+      public ImageOutput newImage() throws IOException {
+        return imageOutput(writer.newImage(null), archive);
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          writer.close();
+        } finally {
+          closeAll(cleanup);
+        }
+        finished(target);
+      }
+    };
+  }
+
+  private static void closeAll(List<Closeable> cleanup) throws IOException {
+    for (Closeable c : cleanup) {
+      c.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name() + " (breaks " + brokenRule() + ")";
+  }
+}

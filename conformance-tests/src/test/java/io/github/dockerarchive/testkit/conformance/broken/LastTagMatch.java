@@ -1,0 +1,58 @@
+package io.github.dockerarchive.testkit.conformance.broken;
+
+import io.github.dockerarchive.testkit.InvalidReferenceException;
+import io.github.dockerarchive.testkit.archive.ArchiveReader;
+import io.github.dockerarchive.testkit.archive.ManifestItem;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.reference.DockerReference;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * SEL-2 broken: selection by tag takes the LAST item that has the tag, not the first (Docker's and
+ * containerd's habit for duplicate names, wrongly applied to items).
+ */
+final class LastTagMatch extends BrokenImplementation {
+  LastTagMatch() {
+    super("broken-last-tag-match");
+  }
+
+  @Override
+  String brokenRule() {
+    return "SEL-2";
+  }
+
+  @Override
+  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+      throws IOException {
+    if (reference.reference() == null) {
+      return super.openArchiveImage(reference, options);
+    }
+    int last = -1;
+    try (ArchiveReader reader = ArchiveReader.open(Path.of(reference.path()), options)) {
+      List<ManifestItem> items = reader.manifest();
+      for (int i = 0; i < items.size(); i++) {
+        for (String tag : items.get(i).repoTags()) {
+          if (matches(tag, reference.reference())) {
+            last = i;
+          }
+        }
+      }
+    }
+    if (last < 0) {
+      return super.openArchiveImage(reference, options);
+    }
+    return super.openArchiveImage(ArchiveReference.ofIndex(reference.path(), last), options);
+  }
+
+  private static boolean matches(String tag, DockerReference wanted) {
+    try {
+      return DockerReference.parseNormalized(tag).withDefaultTag().equals(wanted.withDefaultTag());
+    } catch (InvalidReferenceException e) {
+      return false;
+    }
+  }
+}

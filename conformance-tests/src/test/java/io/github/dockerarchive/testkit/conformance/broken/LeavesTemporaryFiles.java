@@ -1,0 +1,75 @@
+package io.github.dockerarchive.testkit.conformance.broken;
+
+import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * SAFE-1 broken (RD-1's temporary file): a compressed archive is decompressed into a temporary file
+ * that is deleted when the image is closed, but not when decompressing or opening it fails: the
+ * error path leaks the file.
+ */
+final class LeavesTemporaryFiles extends BrokenImplementation {
+  LeavesTemporaryFiles() {
+    super("broken-leaves-temporary-files");
+  }
+
+  @Override
+  String brokenRule() {
+    return "SAFE-1";
+  }
+
+  @Override
+  Map<String, String> relatedRules() {
+    return Map.of(
+        "ARC-1",
+        "the hostile check of the truncated gzip archive (rule ARC-1) also guards the temporary"
+            + " directory, and finds the leak there");
+  }
+
+  @Override
+  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+      throws IOException {
+    Path archive = Path.of(reference.path());
+    Compression compression;
+    try (InputStream in = Files.newInputStream(archive)) {
+      byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
+      compression = Compression.detect(head, head.length);
+    } catch (IOException e) {
+      return super.openArchiveImage(reference, options);
+    }
+    if (compression == Compression.NONE) {
+      return super.openArchiveImage(reference, options);
+    }
+    Path plain =
+        Files.createTempFile(options.temporaryDirectory(), "dockerarchive-broken-", ".tar");
+    // No try/finally: a failure below leaves the file behind (the defect).
+    try (InputStream in =
+            compression.decompress(new BufferedInputStream(Files.newInputStream(archive)));
+        OutputStream out = Files.newOutputStream(plain)) {
+      in.transferTo(out);
+    }
+    ImageInput image =
+        super.openArchiveImage(
+            new ArchiveReference(plain.toString(), reference.reference(), reference.index()),
+            options);
+    return new ForwardingInput(image) {
+      @Override
+      public void close() throws IOException {
+        try {
+          delegate.close();
+        } finally {
+          Files.deleteIfExists(plain);
+        }
+      }
+    };
+  }
+}
