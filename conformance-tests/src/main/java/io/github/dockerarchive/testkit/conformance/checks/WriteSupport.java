@@ -87,16 +87,31 @@ final class WriteSupport {
    */
   static Source oci(CheckContext context, Path layout, ImageSpec image, String refName)
       throws IOException {
-    ArchiveFixture fixture = fixture(context, layout.getFileName() + "-" + safe(refName), image);
-    try (ImageInput in = openFirst(fixture);
+    ArchiveSpec spec = ArchiveSpec.builder().image(image).seed(SEED).build();
+    return oci(context, layout, spec, 0, refName);
+  }
+
+  /**
+   * Writes one image of a spec into an OCI layout (created, or added to) under a reference name;
+   * the spec's archive and JSON are kept in the scratch directory for the reproduction.
+   */
+  static Source oci(CheckContext context, Path layout, ArchiveSpec spec, int index, String refName)
+      throws IOException {
+    String name = layout.getFileName() + "-" + safe(refName) + ".source.tar";
+    Path archive = context.fixture(name, spec).path();
+    try (ImageInput in =
+            ImageSource.open(
+                ArchiveReference.ofIndex(archive.toString(), index), ReaderOptions.defaults());
         ImageOutput out = OciLayoutOutput.create(layout, refName)) {
       ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
     }
     String reference = "oci:" + layout + ":" + refName;
     context.note(
         "./dockerarchive copy docker-archive:"
-            + fixture.path()
-            + ":@0 "
+            + archive
+            + ":@"
+            + index
+            + " "
             + reference
             + "  # source");
     return new Source(reference, layout, ImageContent.ofOci(layout, refName));
