@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.conformance.checks;
 import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
@@ -171,6 +172,66 @@ final class WriteSupport {
     CheckContext.require(difference.isEmpty(), what + ": " + difference);
     CheckContext.require(
         got.repoTags().equals(tags), what + ": RepoTags " + got.repoTags() + " instead of " + tags);
+  }
+
+  /**
+   * Where the implementation copies an image it reads: {@code dir:} when it claims READ_TO_DIR (a
+   * {@code dir:} copy keeps the manifest and config bytes as served), else {@code oci:}, where the
+   * reference converts the config to OCI's (re-serialised: other bytes, same layers).
+   *
+   * @param context the check
+   * @param name a directory name in the scratch directory
+   * @return the destination reference
+   */
+  static String readDestination(CheckContext context, String name) {
+    if (context.implementation().capabilities().contains(Capability.READ_TO_DIR)) {
+      return "dir:" + context.path(name);
+    }
+    return "oci:" + context.path(name) + ":" + name;
+  }
+
+  /** Reads what a copy to {@link #readDestination} wrote, with the suite's reader. */
+  static ImageContent readBack(CheckContext context, String destination, String what)
+      throws CheckFailure {
+    if (destination.startsWith("dir:")) {
+      return context.readDir(Path.of(destination.substring("dir:".length())), what);
+    }
+    String rest = destination.substring("oci:".length());
+    int colon = rest.lastIndexOf(':');
+    return context.readOci(Path.of(rest.substring(0, colon)), rest.substring(colon + 1), what);
+  }
+
+  /**
+   * Compares an image read back with the expected config and diffIDs. Through {@code dir:} the
+   * config bytes must be the same; through {@code oci:} (converted by some implementations) the
+   * config must still list the same {@code rootfs.diff_ids}.
+   */
+  static void requireRead(
+      ImageContent got, String destination, Digest configDigest, List<Digest> diffIds, String what)
+      throws CheckFailure {
+    CheckContext.require(
+        got.diffIds().equals(diffIds),
+        what + ": layer contents (diffIDs) " + got.diffIds() + " instead of " + diffIds);
+    if (destination.startsWith("dir:")) {
+      CheckContext.require(
+          got.configDigest().equals(configDigest),
+          what + ": config " + got.configDigest() + " instead of " + configDigest);
+      return;
+    }
+    List<String> listed = new ArrayList<>();
+    try {
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(got.config())
+          .path("rootfs")
+          .path("diff_ids")
+          .forEach(d -> listed.add(d.asText()));
+    } catch (IOException e) {
+      throw new CheckFailure(what + ": the config is not JSON: " + e.getMessage());
+    }
+    List<String> expected = diffIds.stream().map(Digest::toString).toList();
+    CheckContext.require(
+        listed.equals(expected),
+        what + ": the config lists rootfs.diff_ids " + listed + " instead of " + expected);
   }
 
   /** The names in a directory, sorted (hidden files included). */

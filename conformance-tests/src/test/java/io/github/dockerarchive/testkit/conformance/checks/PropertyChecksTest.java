@@ -2,11 +2,20 @@ package io.github.dockerarchive.testkit.conformance.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
+import io.github.dockerarchive.testkit.conformance.CheckResult;
+import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
+import io.github.dockerarchive.testkit.conformance.Status;
+import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.ImageSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +25,46 @@ class PropertyChecksTest {
   @Test
   void everyCheckPassesAgainstTheBuiltinImplementation() throws Exception {
     BuiltinRun.requireAllPass(PropertyChecks.checks(), work);
+  }
+
+  /** The built-in implementation without read-to-dir: reads go through oci: instead of dir:. */
+  static final class WithoutReadToDir extends BuiltinImplementation {
+    WithoutReadToDir() {
+      super("builtin-oci-reads", ReaderOptions.defaults());
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      Set<Capability> claimed = EnumSet.allOf(Capability.class);
+      claimed.remove(Capability.READ_TO_DIR);
+      return claimed;
+    }
+  }
+
+  @Test
+  void readsThroughOciPassWithoutReadToDir() throws Exception {
+    List<Check> reading = new ArrayList<>();
+    for (Check c : PropertyChecks.checks()) {
+      if (c.requires().contains(Capability.READ)) {
+        reading.add(c);
+      }
+    }
+    for (Check c : WriteChecks.checks()) {
+      if (c.requires().contains(Capability.READ)) {
+        reading.add(c);
+      }
+    }
+    assertThat(reading).hasSizeGreaterThanOrEqualTo(5);
+    List<CheckResult> results;
+    try (WithoutReadToDir impl = new WithoutReadToDir()) {
+      results = ConformanceRunner.run(reading, impl, ConformanceRunner.Options.in(work));
+    }
+    assertThat(results)
+        .allSatisfy(
+            r ->
+                assertThat(r.status())
+                    .as(r.check().id() + ": " + r.reason())
+                    .isEqualTo(Status.PASS));
   }
 
   @Test
