@@ -666,7 +666,10 @@ public final class WriteChecks {
     manifest.path("layers").forEach(l -> layers.add(l.path("digest").asText()));
     require(
         layers.size() == source.content().diffIds().size(),
-        "the OCI manifest lists " + layers.size() + " layers instead of 2");
+        "the OCI manifest lists "
+            + layers.size()
+            + " layers instead of "
+            + source.content().diffIds().size());
     WriteSupport.requireSameImage(
         c, archive(target, ""), source.content(), List.of(TAG), "the hybrid archive");
   }
