@@ -51,9 +51,10 @@ abstract class BrokenImplementation extends BuiltinImplementation {
   abstract String brokenRule();
 
   /**
-   * Other rules whose checks may fail because of the same defect, each with the reason. Kept tiny.
+   * Other rules (or single checks, by check ID) that may fail because of the same defect, each with
+   * the reason. Kept tiny.
    *
-   * @return rule ID to reason
+   * @return rule ID or check ID to reason
    */
   Map<String, String> relatedRules() {
     return Map.of();

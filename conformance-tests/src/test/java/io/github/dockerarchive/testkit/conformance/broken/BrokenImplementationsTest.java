@@ -49,6 +49,13 @@ class BrokenImplementationsTest {
     try (BuiltinImplementation builtin = new BuiltinImplementation()) {
       results = ConformanceRunner.run(ConformanceSuite.checks(), builtin, options());
     }
+    System.out.println(
+        "slowest checks: "
+            + results.stream()
+                .sorted(java.util.Comparator.comparing(CheckResult::time).reversed())
+                .limit(8)
+                .map(r -> r.check().id() + " " + r.time().toMillis() + " ms")
+                .toList());
     assertThat(describe(results.stream().filter(CheckResult::gates).toList()))
         .as("checks the built-in implementation fails")
         .isEmpty();
@@ -69,7 +76,11 @@ class BrokenImplementationsTest {
         .anyMatch(r -> r.ruleId().equals(broken.brokenRule()));
     Set<String> allowed = new HashSet<>(broken.relatedRules().keySet());
     allowed.add(broken.brokenRule());
-    assertThat(describe(failed.stream().filter(r -> !allowed.contains(r.ruleId())).toList()))
+    assertThat(
+            describe(
+                failed.stream()
+                    .filter(r -> !allowed.contains(r.ruleId()) && !allowed.contains(r.check().id()))
+                    .toList()))
         .as("%s: checks of unrelated rules fail", broken)
         .isEmpty();
     assertThat(describe(results.stream().filter(r -> r.status() == Status.ERROR).toList()))

@@ -33,6 +33,14 @@ final class FollowsEscapingLinks extends BrokenImplementation {
   }
 
   @Override
+  Map<String, String> relatedRules() {
+    return Map.of(
+        "SAFE-1/java-api-messages-name-fault",
+        "a link to /etc/passwd or /etc/shadow that is followed ends in a digest mismatch, whose"
+            + " message cannot name the link (a SHOULD check of the message text)");
+  }
+
+  @Override
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     Path archive = Path.of(reference.path());

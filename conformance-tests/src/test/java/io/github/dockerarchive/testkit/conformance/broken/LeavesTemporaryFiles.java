@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.broken;
 
+import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.ImageInput;
@@ -30,9 +31,9 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
   @Override
   Map<String, String> relatedRules() {
     return Map.of(
-        "ARC-1",
-        "the hostile check of the truncated gzip archive (rule ARC-1) also guards the temporary"
-            + " directory, and finds the leak there");
+        "SAFE-3/archive-cap",
+        "SAFE-3's archive cap check also requires the partial temporary file to be deleted when"
+            + " the cap stops decompression");
   }
 
   @Override
@@ -55,7 +56,20 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
     try (InputStream in =
             compression.decompress(new BufferedInputStream(Files.newInputStream(archive)));
         OutputStream out = Files.newOutputStream(plain)) {
-      in.transferTo(out);
+      byte[] buffer = new byte[1 << 16];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        total += n;
+        if (total > options.maxArchiveSize()) {
+          throw new LimitExceededException(
+              "SAFE-3",
+              reference.path()
+                  + " decompresses to more than the limit of "
+                  + options.maxArchiveSize()
+                  + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
     }
     ImageInput image =
         super.openArchiveImage(

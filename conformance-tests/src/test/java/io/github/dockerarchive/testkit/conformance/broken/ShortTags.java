@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 
 /**
  * WR-8 broken: {@code manifest.json} stores RepoTags in Docker's short, familiar form ({@code
@@ -25,11 +24,6 @@ final class ShortTags extends BrokenImplementation {
   @Override
   String brokenRule() {
     return "WR-8";
-  }
-
-  @Override
-  Map<String, String> relatedRules() {
-    return Map.of("REF-2", "the tags written are not normalised references");
   }
 
   @Override
