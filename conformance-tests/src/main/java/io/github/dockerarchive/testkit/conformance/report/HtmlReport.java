@@ -125,12 +125,15 @@ public final class HtmlReport {
       }
       int gating = i.gatingFailures().size();
       h.append("<td class=\"outcome ")
-          .append(i.passes() ? "v-PASS" : "v-FAIL")
+          .append(i.passes() ? "v-PASS" : i.gated() ? "v-FAIL" : "v-WARN")
           .append("\">")
           .append(
               i.passes()
                   ? "passes every MUST and FIX check"
-                  : gating + (gating == 1 ? " gating failure" : " gating failures"))
+                  : gating
+                      + (gating == 1 ? " check fails" : " checks fail")
+                      + " (MUST/FIX failures and errors)"
+                      + (i.gated() ? "" : ", report only"))
           .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
