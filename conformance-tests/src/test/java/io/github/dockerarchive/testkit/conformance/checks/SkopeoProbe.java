@@ -70,10 +70,10 @@ final class SkopeoProbe implements ArchiveImplementation {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
         throw new ImplementationException(
-            ImplementationException.Kind.TIMED_OUT, "no answer within 120 s", null);
+            ImplementationException.Kind.TIMED_OUT, "no answer within 30 s", null);
       }
       String out = Files.readString(log, StandardCharsets.UTF_8).strip();
       if (p.exitValue() != 0) {
