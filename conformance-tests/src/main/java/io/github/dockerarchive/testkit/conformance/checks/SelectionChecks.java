@@ -329,7 +329,7 @@ public final class SelectionChecks {
     checks.add(
         Check.of(
             "REF-2",
-            "upper-case-refused",
+            "upper-case-selector-refused",
             "selectors BUSYBOX and Busybox:latest are refused (names are lower case), though"
                 + " busybox:latest is stored",
             READ,

@@ -230,7 +230,7 @@ public final class WriteChecks {
             c -> normalised(c, "localhost:5000/x:y", "localhost:5000/x:y")),
         Check.of(
             "REF-2",
-            "upper-case-refused",
+            "upper-case-tag-refused",
             "a tag with an upper-case repository (Busybox:latest) is refused",
             WRITE,
             c -> refusedDestination(c, ":Busybox:latest", "an upper-case repository name")),

@@ -367,6 +367,7 @@ public final class HtmlReport {
       th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
       thead th { background: #f0f0f0; position: sticky; top: 0; }
       td.count { text-align: right; }
+      a.rule-link, td:first-child { white-space: nowrap; }
       .note { color: #666; font-size: .9em; }
       .v { white-space: nowrap; max-width: 40em; }
       .v details { white-space: normal; }
