@@ -44,6 +44,9 @@ final class FollowsEscapingLinks extends BrokenImplementation {
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     Path archive = Path.of(reference.path());
+    if (!Files.isRegularFile(archive)) {
+      return super.openArchiveImage(reference, options); // a pipe can be read once only
+    }
     Map<String, byte[]> files = new HashMap<>();
     Map<String, String> escaping = new HashMap<>();
     try (InputStream in = Files.newInputStream(archive);

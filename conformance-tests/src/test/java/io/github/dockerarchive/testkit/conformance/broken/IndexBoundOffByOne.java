@@ -5,6 +5,7 @@ import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,7 +25,7 @@ final class IndexBoundOffByOne extends BrokenImplementation {
   @Override
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    if (reference.index() > 0) {
+    if (reference.index() > 0 && Files.isRegularFile(Path.of(reference.path()))) {
       int count;
       try (ArchiveReader reader = ArchiveReader.open(Path.of(reference.path()), options)) {
         count = reader.manifest().size();

@@ -8,6 +8,7 @@ import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class LastTagMatch extends BrokenImplementation {
   @Override
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    if (reference.reference() == null) {
+    if (reference.reference() == null || !Files.isRegularFile(Path.of(reference.path()))) {
       return super.openArchiveImage(reference, options);
     }
     int last = -1;
@@ -36,7 +37,15 @@ final class LastTagMatch extends BrokenImplementation {
       List<ManifestItem> items = reader.manifest();
       for (int i = 0; i < items.size(); i++) {
         for (String tag : items.get(i).repoTags()) {
-          if (matches(tag, reference.reference())) {
+          DockerReference parsed;
+          try {
+            parsed = DockerReference.parseNormalized(tag).withDefaultTag();
+          } catch (InvalidReferenceException e) {
+            // An unparseable tag stops the search as in the reference (SEL-5): the built-in
+            // search reports it.
+            return super.openArchiveImage(reference, options);
+          }
+          if (parsed.equals(reference.reference().withDefaultTag())) {
             last = i;
           }
         }
@@ -46,13 +55,5 @@ final class LastTagMatch extends BrokenImplementation {
       return super.openArchiveImage(reference, options);
     }
     return super.openArchiveImage(ArchiveReference.ofIndex(reference.path(), last), options);
-  }
-
-  private static boolean matches(String tag, DockerReference wanted) {
-    try {
-      return DockerReference.parseNormalized(tag).withDefaultTag().equals(wanted.withDefaultTag());
-    } catch (InvalidReferenceException e) {
-      return false;
-    }
   }
 }

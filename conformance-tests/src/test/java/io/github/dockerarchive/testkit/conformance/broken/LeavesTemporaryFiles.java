@@ -40,6 +40,9 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     Path archive = Path.of(reference.path());
+    if (!Files.isRegularFile(archive)) {
+      return super.openArchiveImage(reference, options); // a pipe can be read once only
+    }
     Compression compression;
     try (InputStream in = Files.newInputStream(archive)) {
       byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
