@@ -1,0 +1,27 @@
+package io.github.dockerarchive.testkit.conformance.adapters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --impl dockerarchive-cli}: this project's command-line tool as a separate process, through
+ * {@code adapters/dockerarchive-cli.sh}, run with the same Java and class path as the suite ({@code
+ * java -cp CLASSPATH io.github.dockerarchive.testkit.cli.DockerArchiveCli copy ...}), which works
+ * from the built jar and in a Maven test alike. Gated: its failures fail the run.
+ */
+public final class DockerArchiveCliProvider extends ScriptProvider {
+  /** Used by the service loader. */
+  public DockerArchiveCliProvider() {
+    super("dockerarchive-cli", "dockerarchive-cli.sh", List.of());
+  }
+
+  @Override
+  protected Map<String, String> environment() {
+    return Map.of(
+        "DOCKERARCHIVE_JAVA",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "DOCKERARCHIVE_CLASSPATH",
+        System.getProperty("java.class.path"));
+  }
+}
