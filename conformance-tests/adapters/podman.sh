@@ -10,6 +10,7 @@
 #          (an untagged image is saved by its ID)
 # podman has no Docker 25+ layout, so no write-hybrid.
 set -euo pipefail
+shopt -s inherit_errexit # command substitutions stop at a failure too
 
 usage() {
   echo "usage: $(basename "$0") capabilities | copy [--multi] [--layout L] SRC... DST" >&2
@@ -62,7 +63,13 @@ fi
 
 state="${CONFORMANCE_SCRATCH:?CONFORMANCE_SCRATCH must name a directory for the adapter}"
 store="$state/podman"
-reset() { rm -rf "$store"; }
+reset() {
+  rm -rf "$store"
+  if [[ -f "$state/podman-stage" ]]; then
+    xargs -r -d '\n' rm -rf <"$state/podman-stage"
+    rm -f "$state/podman-stage"
+  fi
+}
 reset
 trap reset EXIT
 mkdir -p "$store/tmp"
@@ -80,12 +87,14 @@ pm() {
 
 # Loads an archive with podman load and prints the ID of the one image it holds.
 load_one() {
-  local archive="$1" out name
+  local archive="$1" out name id
   local -a ids=()
   out="$(pm load -q -i "$archive")"
   # "Loaded image: NAME" (a tag, or sha256:ID when untagged), one line per image.
   while IFS= read -r name; do
-    [[ -n "$name" ]] && ids+=("$(pm image inspect --format '{{.Id}}' "$name")")
+    [[ -n "$name" ]] || continue
+    id="$(pm image inspect --format '{{.Id}}' "$name")"
+    ids+=("$id")
   done <<<"$(sed -n -e 's/^Loaded image[^:]*: *//p' <<<"$out" | tr ',' '\n')"
   mapfile -t ids < <(printf '%s\n' "${ids[@]}" | sort -u)
   if [[ ${#ids[@]} -ne 1 ]]; then
@@ -93,6 +102,31 @@ load_one() {
       "archive); a copy without a selector takes exactly one"
   fi
   printf '%s\n' "${ids[0]}"
+}
+
+# podman pull names an image from oci:DIR or dir:DIR after the directory's path, and fails when
+# that path is no valid repository name (upper case, "_x" components, long); so such a source is
+# first linked (or copied) into a short lower-case directory, in the store when its own path is
+# fit, else in a temporary directory removed at exit. The layout itself is not changed.
+# (Runs in a command substitution: nothing it sets survives it, hence the unique names.)
+staged() {
+  local src="$1" transport="${1%%:*}" rest="${1#*:}" path ref="" root target
+  path="${rest%%:*}"
+  [[ "$rest" == *:* ]] && ref=":${rest#*:}"
+  if [[ "$path" =~ ^(/[a-z0-9]+([._-][a-z0-9]+)*)+$ && ${#path} -lt 200 ]]; then
+    printf '%s' "$src"
+    return
+  fi
+  if [[ "$store" =~ ^(/[a-z0-9]+([._-][a-z0-9]+)*)+$ && ${#store} -lt 150 ]]; then
+    root="$store/in"
+  else
+    root="/tmp/podman-conformance-$$"
+    printf '%s\n' "$root" >>"$state/podman-stage"
+  fi
+  mkdir -p "$root"
+  target="$root/s$BASHPID-$RANDOM"
+  cp -rl "$path" "$target" 2>/dev/null || { rm -rf "$target"; cp -r "$path" "$target"; }
+  printf '%s:%s%s' "$transport" "$target" "$ref"
 }
 
 # Imports a source into the store and prints its image ID.
@@ -107,7 +141,7 @@ import() {
         id="$(load_one "$rest")"
       fi
       ;;
-    oci:* | dir:*) id="$(pm pull -q "$src" | tail -n 1)" ;;
+    oci:* | dir:*) id="$(pm pull -q "$(staged "$src")" | tail -n 1)" ;;
     *) refuse "unsupported source $src (expected docker-archive:, oci: or dir:)" ;;
   esac
   printf '%s\n' "$id"
@@ -150,7 +184,8 @@ case "$destination" in
         "remove \":$tag\" from $destination"
       ids=()
       for src in "${sources[@]}"; do
-        ids+=("$(import "$src")")
+        id="$(import "$src")"
+        ids+=("$id")
       done
       untag "${ids[@]}"
       for i in "${!sources[@]}"; do

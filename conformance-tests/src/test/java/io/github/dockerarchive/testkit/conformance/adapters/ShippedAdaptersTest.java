@@ -224,6 +224,20 @@ class ShippedAdaptersTest {
   }
 
   @Test
+  void aMissingToolIsNamedWhenTheImplementationIsCreated() {
+    ScriptProvider provider =
+        new ScriptProvider("fake-tool", "skopeo.sh", List.of("no-such-tool-on-this-machine")) {};
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                provider.create(
+                    new ImplementationSettings(dir.resolve("fake"), Duration.ofSeconds(10))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no-such-tool-on-this-machine is not installed")
+        .hasMessageContaining("--impl fake-tool");
+    assertThat(dir.resolve("fake")).doesNotExist();
+  }
+
+  @Test
   void theScriptsRunFromACheckoutToo() throws Exception {
     Path checkout = Path.of("adapters").toAbsolutePath();
     for (String script : List.of("skopeo.sh", "podman.sh", "dockerarchive-cli.sh")) {
