@@ -31,8 +31,15 @@ final class BoundedMemoryRun {
     return run;
   }
 
-  static Path cliJar() {
-    Path jar = Path.of("fixtures-generator/target/dockerarchive.jar");
+  /**
+   * The tool's runnable jar (built by conformance-tests, which the benchmarks module does not
+   * depend on): when it is missing, the launcher builds it.
+   */
+  static Path cliJar() throws IOException, InterruptedException {
+    Path jar = Path.of("conformance-tests/target/dockerarchive.jar");
+    if (!Files.exists(jar)) {
+      CommandTimer.run(List.of(Path.of("dockerarchive").toAbsolutePath().toString(), "--version"));
+    }
     if (!Files.exists(jar)) {
       throw new IllegalStateException(
           "build the tool first (./dockerarchive --version); missing " + jar.toAbsolutePath());

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.cli;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Exit codes: 0 success; 1 a check did not hold ({@code verify}); 2 the input could not be read,
  * or bad usage.
+ *
+ * <p>Other modules add subcommands through {@link CliExtension} (the conformance suite adds {@code
+ * conformance}); they are found with {@link ServiceLoader} on the class path.
  */
 @Command(
     name = "dockerarchive",
@@ -23,8 +27,7 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       CopyCommand.class,
       GenerateCommand.class,
-      SelfTestCommand.class,
-      CommandLine.HelpCommand.class
+      SelfTestCommand.class
     })
 public final class DockerArchiveCli {
   /** Everything worked. */
@@ -62,6 +65,11 @@ public final class DockerArchiveCli {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     DockerArchiveCli root = new DockerArchiveCli();
     CommandLine cli = new CommandLine(root);
+    for (CliExtension extension :
+        ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())) {
+      cli.addSubcommand(extension.command());
+    }
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> UNREADABLE);

@@ -99,7 +99,9 @@ public final class ArchiveReader implements Closeable {
       if (Files.isDirectory(path)) {
         throw new ArchiveException("RD-1", "opening file \"" + path + "\": is a directory");
       }
-      try (InputStream in = Files.newInputStream(path)) {
+      // A FileInputStream, not Files.newInputStream: the latter's available() asks a FIFO for its
+      // position and fails with "Illegal seek" on Java 17 (BufferedInputStream calls it).
+      try (InputStream in = new java.io.FileInputStream(path.toFile())) {
         return fromStream(in, options, description);
       } catch (ArchiveException e) {
         throw e;

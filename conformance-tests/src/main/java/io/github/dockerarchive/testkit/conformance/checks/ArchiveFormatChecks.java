@@ -1,11 +1,54 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.archiveOf;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.assemble;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.archive.BlobStream;
+import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.conformance.Check;
+import io.github.dockerarchive.testkit.conformance.CheckContext;
+import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.conformance.JavaApi;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
+import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.FileSpec;
+import io.github.dockerarchive.testkit.synthetic.ImageSpec;
+import io.github.dockerarchive.testkit.synthetic.LayerSpec;
+import io.github.dockerarchive.testkit.testing.TarBuilder;
+import io.github.dockerarchive.testkit.testing.TarBytes;
+import io.github.dockerarchive.testkit.testing.TestImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Checks of ARC: tar variants, item keys, dialects (DIA), names, per-layer compression, links,
- * duplicates.
+ * Checks of ARC (what an archive is), RD (opening it) and DIA (each producer's dialect), all
+ * through reads compared with what the input holds.
+ *
+ * <p>Inputs are hand-made ({@link TestImage}) or synthetic ({@link ArchiveSpec}); each check varies
+ * one thing against a plain, uncompressed, link-free archive, so that a failure names the rule.
+ * Compression appears only in the checks about compression (ARC-1 for the whole archive, ARC-5 per
+ * layer) and in the gzip dialects DIA-4, DIA-5 and DIA-6, whose titles say so. Links appear only in
+ * ARC-6, and there on the config entry: a symlinked layer is SRC-5's subject.
  */
 public final class ArchiveFormatChecks {
   private ArchiveFormatChecks() {}
@@ -16,6 +59,673 @@ public final class ArchiveFormatChecks {
    * @return the checks, in a fixed order
    */
   public static List<Check> checks() {
-    return List.of();
+    List<Check> checks = new ArrayList<>();
+    arc1(checks);
+    arc2(checks);
+    arc3(checks);
+    arc4(checks);
+    arc5(checks);
+    arc6(checks);
+    arc7(checks);
+    rd1(checks);
+    rd5(checks);
+    dialects(checks);
+    return List.copyOf(checks);
+  }
+
+  /** The plain image most ARC checks vary: two uncompressed layers, one tag. */
+  private static TestImage plain() {
+    return new TestImage()
+        .tags("example.com/app:1")
+        .layerFiles("etc/one.txt", "first layer")
+        .layerFiles("etc/two.txt", "second layer");
+  }
+
+  private static void arc1(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-1",
+            "plain-ustar",
+            "a plain uncompressed ustar archive is read",
+            "archive.tar",
+            () -> {
+              TestImage i = plain();
+              return new Input(i, TestImage.archive(i).build());
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-1",
+            "gnu-long-names",
+            "entries with GNU long-name headers (././@LongLink) are read",
+            "archive.tar",
+            () -> longNames(TarArchiveOutputStream.LONGFILE_GNU)));
+    checks.add(
+        readsArchive(
+            "ARC-1",
+            "pax-long-names",
+            "entries whose long names are in PAX headers are read",
+            "archive.tar",
+            () -> longNames(TarArchiveOutputStream.LONGFILE_POSIX)));
+    checks.add(
+        readsArchive(
+            "ARC-1",
+            "modes-without-type-bits",
+            "headers with mode 0444 (no type bits), any uid/gid/uname and a 2024 mtime are read",
+            "archive.tar",
+            () -> {
+              TestImage i = plain();
+              byte[] tar =
+                  assemble(
+                          i,
+                          e -> {
+                            e.setMode(0444);
+                            e.setUserId(1234);
+                            e.setGroupId(5678);
+                            e.setUserName("someone");
+                            e.setGroupName("staff");
+                            e.setModTime(1_700_000_000_000L);
+                          })
+                      .build();
+              return new Input(i, tar);
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-1",
+            "space-terminated-octal",
+            "headers whose size and mode fields end in a space instead of NUL are read",
+            "archive.tar",
+            () -> {
+              TestImage i = plain();
+              byte[] tar = TestImage.archive(i).build();
+              int h = TarBytes.headerOffset(tar, "manifest.json");
+              long size = Long.parseLong(TarBytes.field(tar, h + TarBytes.SIZE, 12).trim(), 8);
+              tar =
+                  TarBytes.setField(
+                      tar,
+                      h,
+                      TarBytes.SIZE,
+                      TarBytes.SIZE_LEN,
+                      String.format(Locale.ROOT, "%011o ", size));
+              tar = TarBytes.setField(tar, h, TarBytes.MODE, TarBytes.MODE_LEN, "0000644 ");
+              return new Input(i, tar);
+            }));
+    for (Compression c :
+        List.of(Compression.GZIP, Compression.BZIP2, Compression.XZ, Compression.ZSTD)) {
+      String name = c.name().toLowerCase(Locale.ROOT);
+      checks.add(
+          readsArchive(
+              "ARC-1",
+              "whole-archive-" + name,
+              "an archive compressed as a whole with " + name + " (file named .tar) is read",
+              "archive.tar",
+              () -> {
+                TestImage i = plain();
+                return new Input(i, TestImage.archive(i).compressed(c));
+              }));
+    }
+    checks.add(
+        readsArchive(
+            "ARC-1",
+            "uncompressed-named-tar-gz",
+            "an uncompressed archive named .tar.gz is read (compression is found by magic bytes)",
+            "archive.tar.gz",
+            () -> {
+              TestImage i = plain();
+              return new Input(i, TestImage.archive(i).build());
+            }));
+  }
+
+  /** The plain image with its first layer stored again under a name of 150 characters. */
+  private static Input longNames(int mode) {
+    String longPath = "layers/" + "x".repeat(130) + "/layer.tar";
+    TestImage i =
+        plain()
+            .itemEdit(
+                item -> {
+                  ArrayNode layers = (ArrayNode) item.get("Layers");
+                  layers.set(0, longPath);
+                });
+    TarBuilder tar = TestImage.archive(i).longFileMode(mode);
+    tar.file(longPath, i.storedLayer(0));
+    return new Input(i, tar.build());
+  }
+
+  private static void arc2(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-2",
+            "lower-case-keys",
+            "an item with the lower-case keys config, repoTags, layers (old Jib) is read",
+            "archive.tar",
+            () -> {
+              TestImage i = plain().lowerCaseKeys();
+              return new Input(i, TestImage.archive(i).build());
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-2",
+            "mixed-case-keys",
+            "an item with the keys CONFIG, repotags, LaYeRs is read (keys match ignoring case)",
+            "archive.tar",
+            () -> {
+              TestImage i =
+                  plain()
+                      .itemEdit(
+                          item -> {
+                            ObjectNode copy = item.deepCopy();
+                            item.removeAll();
+                            item.set("CONFIG", copy.get("Config"));
+                            item.set("repotags", copy.get("RepoTags"));
+                            item.set("LaYeRs", copy.get("Layers"));
+                          });
+              return new Input(i, TestImage.archive(i).build());
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-2",
+            "unknown-keys-ignored",
+            "an item with Parent, an empty LayerSources and unknown keys is read",
+            "archive.tar",
+            () -> {
+              TestImage i =
+                  plain()
+                      .itemEdit(
+                          item -> {
+                            item.put("Parent", "sha256:" + "ab".repeat(32));
+                            item.putObject("LayerSources");
+                            item.putObject("Annotations").put("x", "y");
+                            item.putArray("Extra").add(1).add("two");
+                          });
+              return new Input(i, TestImage.archive(i).build());
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-2",
+            "null-tags-and-layers",
+            "an item with RepoTags null and Layers null (an image of zero layers) is read",
+            "archive.tar",
+            () -> {
+              TestImage i = new TestImage().nullTags().itemEdit(item -> item.putNull("Layers"));
+              return new Input(i, TestImage.archive(i).build());
+            }));
+    checks.add(
+        Check.of(
+            "ARC-2",
+            "roundtrip-single",
+            "our writer's archive of one image of three layers (one empty) reads as written:"
+                + " config bytes and layer contents",
+            READ,
+            c -> {
+              ArchiveSpec spec =
+                  ArchiveSpec.builder()
+                      .image(
+                          List.of("example.com/app:1"),
+                          LayerSpec.filler(3000),
+                          LayerSpec.of(),
+                          LayerSpec.of(FileSpec.directory("etc"), FileSpec.file("etc/config", 100)))
+                      .seed(11)
+                      .build();
+              ArchiveFixture f = c.fixture("archive.tar", spec);
+              ImageContent got = read(c, CheckContext.archive(f.path(), ""), "out");
+              expectImage(got, f.image(0), "the image");
+            }));
+    checks.add(
+        Check.of(
+            "ARC-2",
+            "roundtrip-multi-by-index",
+            "our writer's archive of three images sharing a layer: each read by index is as"
+                + " written",
+            READ,
+            c -> {
+              ArchiveFixture f = c.fixture("archive.tar", threeImages());
+              for (int i = 0; i < 3; i++) {
+                ImageContent got = read(c, CheckContext.archive(f.path(), ":@" + i), "out-" + i);
+                expectImage(got, f.image(i), "image @" + i);
+              }
+            }));
+    checks.add(
+        Check.of(
+            "ARC-2",
+            "roundtrip-multi-by-tag",
+            "our writer's archive of three images sharing a layer: each read by its stored tag is"
+                + " as written",
+            READ,
+            c -> {
+              ArchiveFixture f = c.fixture("archive.tar", threeImages());
+              for (int i = 0; i < 3; i++) {
+                String tag = f.image(i).repoTags().get(0);
+                ImageContent got = read(c, CheckContext.archive(f.path(), ":" + tag), "out-" + i);
+                expectImage(got, f.image(i), "image " + tag);
+              }
+            }));
+  }
+
+  private static ArchiveSpec threeImages() {
+    LayerSpec base = LayerSpec.filler(2048);
+    return ArchiveSpec.builder()
+        .image(List.of("example.com/one:1"), base, LayerSpec.filler(10))
+        .image(
+            new ImageSpec(List.of("example.com/two:2"), List.of(base, LayerSpec.filler(20)), null))
+        .image(List.of("example.com/three:3"), base)
+        .seed(5)
+        .build();
+  }
+
+  private static void arc3(List<Check> checks) {
+    checks.add(
+        Check.of(
+            "ARC-3",
+            "ignores-index-json-and-legacy-files",
+            "manifest.json is followed, not an index.json, repositories, <id>/json or blobs that"
+                + " describe a decoy image",
+            READ,
+            c -> {
+              TestImage real = plain().layout(TestImage.Layout.HYBRID);
+              TestImage decoy =
+                  new TestImage()
+                      .tags("example.com/app:1")
+                      .layout(TestImage.Layout.HYBRID)
+                      .layerFiles("decoy.txt", "not the image manifest.json names");
+              byte[] decoyManifest = ReaderCheckSupport.ociManifest(decoy);
+              Digest decoyDigest = Digest.sha256(decoyManifest);
+              ObjectNode index = TestImage.JSON.createObjectNode();
+              index.put("schemaVersion", 2);
+              index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+              ObjectNode d = index.putArray("manifests").addObject();
+              d.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+              d.put("digest", decoyDigest.toString());
+              d.put("size", decoyManifest.length);
+              d.putObject("annotations").put("io.containerd.image.name", "example.com/app:1");
+              String legacy = "ab".repeat(32);
+              TarBuilder tar =
+                  new TarBuilder()
+                      .directory("blobs")
+                      .directory("blobs/sha256")
+                      .file(
+                          "blobs/sha256/" + Digest.sha256(decoy.storedLayer(0)).hex(),
+                          decoy.storedLayer(0))
+                      .file("blobs/sha256/" + decoy.configDigest().hex(), decoy.configBytes())
+                      .file("blobs/sha256/" + decoyDigest.hex(), decoyManifest)
+                      .file("index.json", TestImage.toJson(index))
+                      .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}")
+                      .file("repositories", "{\"example.com/app\":{\"1\":\"" + legacy + "\"}}")
+                      .directory(legacy)
+                      .file(legacy + "/VERSION", "1.0")
+                      .file(legacy + "/json", "{\"id\":\"" + legacy + "\"}")
+                      .file(legacy + "/layer.tar", decoy.storedLayer(0));
+              for (int i = 0; i < real.layers().size(); i++) {
+                tar.file(real.blobPath(i), real.storedLayer(i));
+              }
+              tar.file(real.configPath(), real.configBytes());
+              tar.file("manifest.json", TestImage.manifestJson(real));
+              Path a = input(c, "archive.tar", tar.build());
+              expectImage(read(c, CheckContext.archive(a, ""), "out"), real, "the image");
+            }));
+  }
+
+  private static void arc4(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-4",
+            "manifest-paths-not-clean",
+            "Config ./X and Layers a//b, a/./b match the entries X, a/b (names compare after"
+                + " cleaning)",
+            "archive.tar",
+            () -> {
+              TestImage i =
+                  plain()
+                      .itemEdit(
+                          item -> {
+                            item.put("Config", "./" + item.get("Config").asText());
+                            ArrayNode layers = (ArrayNode) item.get("Layers");
+                            layers.set(0, "layers//" + layers.get(0).asText());
+                            layers.set(1, "layers/./" + layers.get(1).asText());
+                          });
+              TarBuilder tar = new TarBuilder();
+              for (int n = 0; n < 2; n++) {
+                tar.file("layers/" + i.blobPath(n), i.storedLayer(n));
+              }
+              tar.file(i.configPath(), i.configBytes());
+              tar.file("manifest.json", TestImage.manifestJson(i));
+              return new Input(i, tar.build());
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-4",
+            "entry-names-not-clean",
+            "entries stored as ./manifest.json, ./X and ./a//b are found by the clean names",
+            "archive.tar",
+            () -> {
+              TestImage i =
+                  plain()
+                      .itemEdit(
+                          item -> {
+                            ArrayNode layers = (ArrayNode) item.get("Layers");
+                            layers.set(1, "layers/" + layers.get(1).asText());
+                          });
+              TarBuilder tar = new TarBuilder();
+              tar.file("./" + i.blobPath(0), i.storedLayer(0));
+              tar.file("./layers//" + i.blobPath(1), i.storedLayer(1));
+              tar.file("./" + i.configPath(), i.configBytes());
+              tar.file("./manifest.json", TestImage.manifestJson(i));
+              return new Input(i, tar.build());
+            }));
+  }
+
+  private static void arc5(List<Check> checks) {
+    for (Compression c :
+        List.of(Compression.GZIP, Compression.ZSTD, Compression.BZIP2, Compression.XZ)) {
+      String name = c.name().toLowerCase(Locale.ROOT);
+      checks.add(
+          readsArchive(
+              "ARC-5",
+              "layer-" + name,
+              "a layer stored with " + name + " under a .tar name is read decompressed",
+              "archive.tar",
+              () -> {
+                TestImage i =
+                    new TestImage()
+                        .tags("example.com/app:1")
+                        .layer(TestImage.Layer.of("etc/one.txt", "first layer"), c)
+                        .layerFiles("etc/two.txt", "second layer");
+                return new Input(i, TestImage.archive(i).build());
+              }));
+    }
+    checks.add(
+        readsArchive(
+            "ARC-5",
+            "mixed-layer-compressions",
+            "one image whose five layers are stored plain, gzip, zstd, bzip2 and xz is read",
+            "archive.tar",
+            () -> {
+              TestImage i = new TestImage().tags("example.com/app:1");
+              int n = 0;
+              for (Compression c : Compression.values()) {
+                i.layer(TestImage.Layer.of("layer" + n + ".txt", "layer " + n++), c);
+              }
+              return new Input(i, TestImage.archive(i).build());
+            }));
+    checks.add(
+        readsArchive(
+            "ARC-5",
+            "raw-layer-named-tar-gz",
+            "an uncompressed layer named .tar.gz (as rules_oci writes) is read as it is",
+            "archive.tar",
+            () -> {
+              TestImage i =
+                  plain()
+                      .itemEdit(
+                          item -> {
+                            ArrayNode layers = (ArrayNode) item.get("Layers");
+                            layers.set(0, "layer0.tar.gz");
+                          });
+              TarBuilder tar = new TarBuilder();
+              tar.file("layer0.tar.gz", i.storedLayer(0));
+              tar.file(i.blobPath(1), i.storedLayer(1));
+              tar.file(i.configPath(), i.configBytes());
+              tar.file("manifest.json", TestImage.manifestJson(i));
+              return new Input(i, tar.build());
+            }));
+  }
+
+  private static void arc6(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-6",
+            "config-symlink-relative-to-its-directory",
+            "Config names cfg/config.json, a symlink to ../<hex>.json (resolved from the link's"
+                + " directory)",
+            "archive.tar",
+            () -> configThroughLinks(1, false)));
+    checks.add(
+        readsArchive(
+            "ARC-6",
+            "config-hardlink-relative-to-root",
+            "Config names cfg/config.json, a hard link to <hex>.json (resolved from the archive"
+                + " root)",
+            "archive.tar",
+            () -> configThroughLinks(1, true)));
+    checks.add(
+        readsArchive(
+            "ARC-6",
+            "config-symlink-chain-of-8",
+            "Config reached through a chain of 8 symlinks is read",
+            "archive.tar",
+            () -> configThroughLinks(8, false)));
+    checks.add(
+        Check.of(
+            "ARC-6",
+            "symlink-chain-of-9-refused",
+            "Config reached through a chain of 9 symlinks (all inside the archive) is refused",
+            READ,
+            c -> {
+              Input in = configThroughLinks(9, false);
+              Path a = input(c, "archive.tar", in.tar());
+              refused(c, CheckContext.archive(a, ""), "out", "a chain of 9 links");
+            }));
+  }
+
+  /**
+   * The plain image whose Config is reached through {@code links} links: {@code l1/config.json} to
+   * {@code ../l2/config.json} ... to the config (symlinks, each relative to its own directory), or
+   * one hard link {@code l1/config.json} to the config's root-relative name.
+   */
+  private static Input configThroughLinks(int links, boolean hard) {
+    TestImage i = plain().itemEdit(item -> item.put("Config", "l1/config.json"));
+    TarBuilder tar = new TarBuilder();
+    for (int n = 0; n < 2; n++) {
+      tar.file(i.blobPath(n), i.storedLayer(n));
+    }
+    tar.file(i.configPath(), i.configBytes());
+    if (hard) {
+      tar.hardlink("l1/config.json", i.configPath());
+    } else {
+      for (int n = 1; n <= links; n++) {
+        String target = n == links ? "../" + i.configPath() : "../l" + (n + 1) + "/config.json";
+        tar.symlink("l" + n + "/config.json", target);
+      }
+    }
+    tar.file("manifest.json", TestImage.manifestJson(i));
+    return new Input(i, tar.build());
+  }
+
+  private static void arc7(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-7",
+            "first-duplicate-wins",
+            "every blob and manifest.json written twice, the later copies different: the first"
+                + " copies are read",
+            "archive.tar",
+            () -> {
+              TestImage i = plain().duplicateEntries();
+              TestImage decoy = new TestImage().tags("example.com/app:1");
+              TarBuilder tar = TestImage.archive(i);
+              tar.file("manifest.json", TestImage.manifestJson(decoy));
+              return new Input(i, tar.build());
+            }));
+  }
+
+  private static void rd1(List<Check> checks) {
+    for (Compression c : List.of(Compression.NONE, Compression.GZIP)) {
+      String what = c == Compression.NONE ? "" : "-" + c.name().toLowerCase(Locale.ROOT);
+      checks.add(
+          Check.of(
+              "RD-1",
+              "named-pipe" + what,
+              "an archive"
+                  + (c == Compression.NONE ? "" : " compressed with gzip")
+                  + " read from a named pipe (a stream that cannot seek)",
+              READ,
+              ctx -> {
+                TestImage i = plain();
+                byte[] bytes = TestImage.archive(i).compressed(c);
+                ReaderCheckSupport.throughFifo(
+                    ctx,
+                    "archive.pipe",
+                    bytes,
+                    fifo ->
+                        expectImage(
+                            read(ctx, CheckContext.archive(fifo, ""), "out"), i, "the image"));
+              }));
+    }
+  }
+
+  private static void rd5(List<Check> checks) {
+    checks.add(
+        Check.javaApi(
+            "RD-5",
+            "concurrent-blob-reads",
+            "8 threads read every blob of one image source at once; each stream is independent",
+            c -> {
+              TestImage i = new TestImage().tags("example.com/app:1");
+              for (int n = 0; n < 4; n++) {
+                i.layer(TestImage.Layer.random(n, 40_000 + n));
+              }
+              Path a = archiveOf(c, i);
+              JavaApi api = c.implementation().javaApi().orElseThrow();
+              c.note("Java API: openImage(" + CheckContext.archive(a, "") + "), 8 threads");
+              List<Digest> wanted = new ArrayList<>(i.diffIds());
+              wanted.add(i.configDigest());
+              ExecutorService pool = Executors.newFixedThreadPool(8);
+              try (ImageInput in = api.openImage(CheckContext.archive(a, ""))) {
+                List<Future<String>> results = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                  int shift = t;
+                  Callable<String> task =
+                      () -> {
+                        for (int k = 0; k < wanted.size(); k++) {
+                          Digest d = wanted.get((k + shift) % wanted.size());
+                          try (BlobStream s = in.getBlob(d)) {
+                            Digest got = sha256(s);
+                            if (!got.equals(d)) {
+                              return "blob " + d.shortForm() + " read as " + got.shortForm();
+                            }
+                          }
+                        }
+                        return "";
+                      };
+                  results.add(pool.submit(task));
+                }
+                for (Future<String> f : results) {
+                  String problem;
+                  try {
+                    problem = f.get();
+                  } catch (java.util.concurrent.ExecutionException e) {
+                    problem = "a reading thread failed: " + e.getCause();
+                  }
+                  CheckContext.require(problem.isEmpty(), problem);
+                }
+              } finally {
+                pool.shutdownNow();
+              }
+            }));
+    checks.add(
+        Check.javaApi(
+            "RD-5",
+            "close-fails-open-streams-cleanly",
+            "closing a source while a layer stream is open makes that stream fail with an"
+                + " IOException, not an unchecked exception",
+            c -> {
+              TestImage i = new TestImage().tags("example.com/app:1");
+              i.layer(TestImage.Layer.random(1, 300_000));
+              Path a = archiveOf(c, i);
+              JavaApi api = c.implementation().javaApi().orElseThrow();
+              c.note("Java API: openImage, getBlob(layer), read 1 byte, close the source, read on");
+              ImageInput in = api.openImage(CheckContext.archive(a, ""));
+              BlobStream s;
+              try {
+                s = in.getBlob(i.diffIds().get(0));
+                CheckContext.require(s.read() >= 0, "the layer stream ended at once");
+              } finally {
+                in.close();
+              }
+              try (s) {
+                byte[] buffer = new byte[8192];
+                while (s.read(buffer) >= 0) {
+                  // read on until the stream fails or ends
+                }
+                throw new io.github.dockerarchive.testkit.conformance.CheckFailure(
+                    "a layer stream opened before close() read to its end after close()");
+              } catch (IOException expected) {
+                // the stream failed cleanly
+              } catch (RuntimeException e) {
+                throw new io.github.dockerarchive.testkit.conformance.CheckFailure(
+                    "reading a stream after close() threw the unchecked " + e);
+              }
+            }));
+  }
+
+  private static Digest sha256(InputStream in) throws IOException {
+    MessageDigest sha = Digest.newSha256();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      sha.update(buffer, 0, n);
+    }
+    return Digest.ofSha256(sha.digest());
+  }
+
+  private static void dialects(List<Check> checks) {
+    for (Dialect d : Dialect.values()) {
+      boolean gzip = d.defaultLayerCompression() != Compression.NONE;
+      // Jib writes one image per archive (config.json); the others take two.
+      int images = d == Dialect.JIB || d == Dialect.JIB_LEGACY ? 1 : 2;
+      String name = d.id() + (gzip ? "-gzip" : "");
+      checks.add(
+          Check.of(
+              d.rule(),
+              name,
+              "an archive in the "
+                  + d.id()
+                  + " dialect ("
+                  + (images == 1 ? "one image" : "two images")
+                  + (gzip ? ", gzip layers as the producer writes them" : "")
+                  + ") reads as its truth, each image by index",
+              READ,
+              c -> {
+                ArchiveSpec.Builder spec =
+                    ArchiveSpec.builder()
+                        .image(
+                            List.of("example.com/app:1"),
+                            LayerSpec.filler(1500),
+                            LayerSpec.of(
+                                FileSpec.directory("etc"), FileSpec.file("etc/app.conf", 64)))
+                        .dialect(d)
+                        .seed(3);
+                if (images == 2) {
+                  spec.image(List.of("example.com/tool:2"), LayerSpec.filler(700));
+                }
+                ArchiveFixture f = c.fixture("archive.tar", spec.build());
+                for (int i = 0; i < images; i++) {
+                  ImageContent got = read(c, CheckContext.archive(f.path(), ":@" + i), "out-" + i);
+                  expectImage(got, f.image(i), "image @" + i);
+                }
+              }));
+    }
+  }
+
+  /** A hand-made archive and the image it must read as. */
+  private record Input(TestImage image, byte[] tar) {}
+
+  /** Makes an input; a supplier that may throw nothing checked. */
+  @FunctionalInterface
+  private interface InputMaker {
+    Input make();
+  }
+
+  /** A check that the only image of a hand-made archive reads as the image it was made from. */
+  private static Check readsArchive(
+      String rule, String name, String title, String fileName, InputMaker maker) {
+    return Check.of(
+        rule,
+        name,
+        title,
+        READ,
+        c -> {
+          Input in = maker.make();
+          Path a = input(c, fileName, in.tar());
+          expectImage(read(c, CheckContext.archive(a, ""), "out"), in.image(), "the image");
+        });
   }
 }

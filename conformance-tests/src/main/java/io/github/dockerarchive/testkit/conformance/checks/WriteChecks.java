@@ -1,12 +1,63 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
+import static io.github.dockerarchive.testkit.conformance.CheckContext.archive;
+import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
+import static io.github.dockerarchive.testkit.conformance.checks.WriteSupport.ARCHIVE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
+import io.github.dockerarchive.testkit.conformance.CheckContext;
+import io.github.dockerarchive.testkit.conformance.CheckFailure;
+import io.github.dockerarchive.testkit.conformance.CopyRequest;
+import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.conformance.checks.WriteSupport.Source;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.ImageCopier;
+import io.github.dockerarchive.testkit.layout.TransportCopy;
+import io.github.dockerarchive.testkit.reference.DockerReference;
+import io.github.dockerarchive.testkit.reference.TransportReference;
+import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
+import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.ImageSpec;
+import io.github.dockerarchive.testkit.writer.WriterOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Checks of WR: writing, layouts, headers, multi-image archives, tags; write and read round trips.
+ * Checks of WR: writing, layouts, headers, multi-image archives, tags; write and read round trips;
+ * and the write side of REF-1, REF-2 and REF-3. Every check prepares its sources with the suite's
+ * own writer, lets the implementation write (or read) and judges the result with the suite's own
+ * reader, keeping the inputs to what its rule is about.
  */
 public final class WriteChecks {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<Capability> WRITE = Set.of(Capability.WRITE);
+  private static final Set<Capability> MULTI = Set.of(Capability.WRITE, Capability.WRITE_MULTI);
+  private static final String TAG = "example.com/app:1";
+
+  /** The upstream fixture of REFERENCE.md §2.8, a classpath resource of the harness. */
+  static final String ALMOST_EMPTY =
+      "/corpus/real/containers_image__docker_archive_fixtures_almostempty.tar";
+
+  static final String WORKED_LAYER =
+      "0b916d257bd406111a3fced53f81b47de9a30f7c7d514a89769b3483aaddca7e";
+  static final String WORKED_CONFIG =
+      "9d7f147c0d0c4d4538a04c7ef385809e56eb1aac7bf800fbe976612188025b68";
+  static final String WORKED_ID =
+      "c7b98db321d22702b8dd264fa7d58936951867854969a873d3dd20520eadca8f";
+
   private WriteChecks() {}
 
   /**
@@ -15,6 +66,744 @@ public final class WriteChecks {
    * @return the checks, in a fixed order
    */
   public static List<Check> checks() {
-    return List.of();
+    return List.of(
+        Check.of(
+            "WR-1",
+            "round-trip-one-layer",
+            "their writer -> our reader: an image of one layer written to docker-archive:OUT:"
+                + TAG
+                + " has the source's config bytes, layer contents and tag",
+            WRITE,
+            c -> roundTrip(c, WriteSupport.image("one", 1, 1500))),
+        Check.of(
+            "WR-1",
+            "round-trip-several-layers",
+            "their writer -> our reader: an image of four layers keeps config bytes, layer"
+                + " contents in order and tag",
+            WRITE,
+            c -> roundTrip(c, WriteSupport.image("four", 4, 1200))),
+        Check.of(
+            "WR-1",
+            "round-trip-zero-layers",
+            "their writer -> our reader: an image without layers keeps its config bytes and tag",
+            WRITE,
+            c -> roundTrip(c, WriteSupport.image("empty", 0, 0))),
+        Check.of(
+            "WR-1",
+            "write-read-same-implementation",
+            "write -> read by the same implementation: oci:A -> docker-archive:X -> dir:B (oci:B"
+                + " without read-to-dir) gives the config bytes and layer contents of A",
+            Set.of(Capability.WRITE, Capability.READ),
+            WriteChecks::writeThenRead),
+        Check.of(
+            "WR-1",
+            "read-write-read",
+            "read -> write -> read: a synthetic archive read to dir: (or oci:) and written back to"
+                + " docker-archive: by the implementation holds the archive's config and diffIDs",
+            Set.of(Capability.WRITE, Capability.READ),
+            WriteChecks::readWriteRead),
+        Check.of(
+            "WR-1",
+            "multi-image",
+            "copy --multi of two images: two items in source order, each with its config, layer"
+                + " contents and the tag of its oci: reference name",
+            MULTI,
+            WriteChecks::multiImage),
+        Check.of(
+            "WR-1",
+            "shared-layers-written-once",
+            "copy --multi of two images sharing a base layer: both read back and the shared"
+                + " layer's content is stored once",
+            MULTI,
+            WriteChecks::sharedLayers),
+        Check.of(
+            "WR-6",
+            "default-layout",
+            "the default layout is the reference's: the same entries (names, types, link targets,"
+                + " contents, order) as the reference writer gives for the same image, manifest.json"
+                + " and repositories last",
+            WRITE,
+            WriteChecks::defaultLayout),
+        Check.of(
+            "WR-6",
+            "reference-worked-example",
+            "REFERENCE.md §2.8: the upstream fixture almostempty.tar written as emptyimage:latest"
+                + " gives exactly the entries of the worked example, legacy ID c7b98db3...",
+            WRITE,
+            WriteChecks::workedExample),
+        Check.of(
+            "WR-7",
+            "headers",
+            "every header is ustar without extended headers, files mode 0444 and symlinks 0"
+                + " (no type bits), uid/gid 0, empty user and group names, mtime 0; exactly two"
+                + " zero blocks at the end",
+            WRITE,
+            WriteChecks::headers),
+        Check.of(
+            "WR-7",
+            "deterministic",
+            "the same copy twice gives byte-identical archives",
+            WRITE,
+            WriteChecks::deterministic),
+        Check.of(
+            "WR-8",
+            "repo-tags-fully-qualified",
+            "a tag given as busybox:1.36 is stored in RepoTags in its fully qualified form"
+                + " (docker.io/library/busybox:1.36)",
+            WRITE,
+            WriteChecks::fullyQualified),
+        Check.of(
+            "WR-8",
+            "untagged-empty-list",
+            "an image written without a tag gets \"RepoTags\": [] (not null, not absent)",
+            WRITE,
+            WriteChecks::untagged),
+        Check.of(
+            "WR-8",
+            "repositories",
+            "repositories maps the full name -> tag -> the top legacy layer ID for a tagged"
+                + " image with layers, and has no entry for a tagged image without layers",
+            WRITE,
+            WriteChecks::repositories),
+        Check.of(
+            "WR-8",
+            "same-config-deduplicated",
+            "copy --multi of one image without layers under two tags: one manifest.json item,"
+                + " tags merged in order of first appearance",
+            MULTI,
+            c -> sameImageTwice(c, 0)),
+        Check.of(
+            "WR-9",
+            "same-image-twice-tags-merged",
+            "copy --multi of one image with layers under two tags: one item with both tags,"
+                + " readable by each (the reference fails: unmarshaling config)",
+            MULTI,
+            c -> sameImageTwice(c, 2)),
+        Check.of(
+            "WR-12",
+            "docker-hybrid",
+            "copy --layout docker-hybrid: blobs/sha256/<hex> named by content, oci-layout, an"
+                + " index.json descriptor per tag whose OCI manifest names the config and layers,"
+                + " and a manifest.json our reader reads back",
+            Set.of(Capability.WRITE, Capability.WRITE_HYBRID),
+            WriteChecks::hybrid),
+        Check.of(
+            "REF-1",
+            "index-destination-refused",
+            "a destination docker-archive:OUT:@0 is refused",
+            WRITE,
+            c -> refusedDestination(c, ":@0", "an index in a destination")),
+        Check.of(
+            "REF-1",
+            "digest-destination-refused",
+            "a destination docker-archive:OUT:example.com/app@sha256:... is refused",
+            WRITE,
+            c ->
+                refusedDestination(
+                    c, ":example.com/app@sha256:" + "ab".repeat(32), "a digest reference")),
+        Check.of(
+            "REF-1",
+            "tag-and-digest-destination-refused",
+            "a destination docker-archive:OUT:example.com/app:1@sha256:... is refused",
+            WRITE,
+            c ->
+                refusedDestination(
+                    c, ":example.com/app:1@sha256:" + "cd".repeat(32), "a tag with a digest")),
+        Check.of(
+            "REF-2",
+            "short-name",
+            "a tag given as busybox names docker.io/library/busybox:latest",
+            WRITE,
+            c -> normalised(c, "busybox", "docker.io/library/busybox:latest")),
+        Check.of(
+            "REF-2",
+            "default-tag",
+            "a tag given as example.com/app (no tag) names example.com/app:latest",
+            WRITE,
+            c -> normalised(c, "example.com/app", "example.com/app:latest")),
+        Check.of(
+            "REF-2",
+            "registry-port",
+            "a tag given as localhost:5000/x:y names localhost:5000/x:y (only the first colon"
+                + " ends the path)",
+            WRITE,
+            c -> normalised(c, "localhost:5000/x:y", "localhost:5000/x:y")),
+        Check.of(
+            "REF-2",
+            "upper-case-tag-refused",
+            "a tag with an upper-case repository (Busybox:latest) is refused",
+            WRITE,
+            c -> refusedDestination(c, ":Busybox:latest", "an upper-case repository name")),
+        Check.of(
+            "REF-3",
+            "dir-source",
+            "a dir: source (skopeo's directory layout) is written with its config bytes and"
+                + " layer contents",
+            WRITE,
+            WriteChecks::dirSource),
+        Check.of(
+            "REF-3",
+            "oci-source-by-name",
+            "oci:DIR:NAME picks the image of that reference name from a layout holding two",
+            WRITE,
+            WriteChecks::ociByName));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Round trips
+
+  private static void roundTrip(CheckContext c, ImageSpec image) throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), image, "conformance");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
+    WriteSupport.requireSameImage(
+        c, archive(target, ""), source.content(), List.of(TAG), "the archive written");
+  }
+
+  private static void writeThenRead(CheckContext c) throws Exception {
+    Source a = WriteSupport.oci(c, c.path("a"), WriteSupport.image("same", 3, 1000), "a");
+    Path x = target(c, "x");
+    c.copySucceeds(CopyRequest.of(a.reference(), archive(x, ":" + TAG)));
+    String b = WriteSupport.readDestination(c, "b");
+    c.copySucceeds(CopyRequest.of(archive(x, ""), b));
+    ImageContent back = WriteSupport.readBack(c, b, "the image read back");
+    WriteSupport.requireRead(
+        back, b, a.content().configDigest(), a.content().diffIds(), "B read back from X");
+  }
+
+  private static void readWriteRead(CheckContext c) throws Exception {
+    ImageSpec image = WriteSupport.image("rwr", 3, 900);
+    ArchiveSpec spec =
+        ArchiveSpec.builder()
+            .image(new ImageSpec(List.of(TAG), image.layers(), image.config()))
+            .seed(WriteSupport.SEED)
+            .build();
+    ArchiveFixture fixture = c.fixture("input.tar", spec);
+    String a = WriteSupport.readDestination(c, "a");
+    c.copySucceeds(CopyRequest.of(archive(fixture.path(), ""), a));
+    Path y = target(c, "y");
+    c.copySucceeds(CopyRequest.of(a, archive(y, ":" + TAG)));
+    ImageContent got = c.readArchive(archive(y, ""), "the archive written back");
+    var truth = fixture.image(0);
+    WriteSupport.requireRead(
+        got, a, truth.configDigest(), truth.diffIds(), "the archive written back");
+    require(
+        got.repoTags().equals(List.of(TAG)),
+        "RepoTags " + got.repoTags() + " instead of [" + TAG + "]");
+  }
+
+  private static void multiImage(CheckContext c) throws Exception {
+    Path layout = c.path("sources");
+    Source first = WriteSupport.oci(c, layout, WriteSupport.image("first", 2, 1000), TAG);
+    String secondTag = "example.com/other:2";
+    Source second = WriteSupport.oci(c, layout, WriteSupport.image("second", 2, 1100), secondTag);
+    Path target = target(c, "out");
+    c.copySucceeds(
+        CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
+    List<JsonNode> items = manifestItems(target);
+    require(items.size() == 2, "manifest.json holds " + items.size() + " items instead of 2");
+    WriteSupport.requireSameImage(
+        c, archive(target, ":@0"), first.content(), List.of(TAG), "item @0");
+    WriteSupport.requireSameImage(
+        c, archive(target, ":@1"), second.content(), List.of(secondTag), "item @1");
+  }
+
+  private static void sharedLayers(CheckContext c) throws Exception {
+    Path layout = c.path("sources");
+    var base = WriteSupport.layer("shared-base", 2000);
+    Source first =
+        WriteSupport.oci(
+            c,
+            layout,
+            WriteSupport.image("a", List.of(base, WriteSupport.layer("a-top", 700))),
+            TAG);
+    String secondTag = "example.com/other:2";
+    Source second =
+        WriteSupport.oci(
+            c,
+            layout,
+            WriteSupport.image("b", List.of(base, WriteSupport.layer("b-top", 800))),
+            secondTag);
+    Path target = target(c, "out");
+    c.copySucceeds(
+        CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
+    WriteSupport.requireSameImage(
+        c, archive(target, ":@0"), first.content(), List.of(TAG), "item @0");
+    WriteSupport.requireSameImage(
+        c, archive(target, ":@1"), second.content(), List.of(secondTag), "item @1");
+    Digest shared = first.content().diffIds().get(0);
+    List<String> holding = new ArrayList<>();
+    for (TarScan.Entry e : scan(c, target).entries()) {
+      if (e.isFile()
+          && ImageContent.uncompressedDigest(new ByteArrayInputStream(e.data())).equals(shared)) {
+        holding.add(e.name());
+      }
+    }
+    require(
+        holding.size() == 1,
+        "the shared layer " + shared + " is stored " + holding.size() + " times: " + holding);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // WR-6, WR-7: layout and headers
+
+  private static void defaultLayout(CheckContext c) throws Exception {
+    Source source =
+        WriteSupport.oci(c, c.path("source"), WriteSupport.image("layout", 3, 900), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
+    Path expectedFile = c.directory("expected").resolve(ARCHIVE);
+    TransportCopy.copy(
+        TransportReference.parse(source.reference()),
+        TransportReference.parse(archive(expectedFile, ":" + TAG)),
+        WriterOptions.defaults(),
+        List.of(),
+        ImageCopier.Progress.NONE);
+    c.note("expected (the reference's layout, by the suite's writer): " + expectedFile);
+    List<TarScan.Entry> got = scan(c, target).entries();
+    List<TarScan.Entry> expected = TarScan.read(expectedFile, "the expected archive").entries();
+    require(
+        got.stream()
+            .map(TarScan.Entry::name)
+            .toList()
+            .equals(expected.stream().map(TarScan.Entry::name).toList()),
+        "entries " + names(got) + " instead of the reference's " + names(expected));
+    for (int i = 0; i < expected.size(); i++) {
+      TarScan.Entry want = expected.get(i);
+      TarScan.Entry have = got.get(i);
+      String name = want.name();
+      require(
+          have.type() == want.type(),
+          name + " has type '" + have.type() + "' instead of '" + want.type() + "'");
+      require(
+          have.linkName().equals(want.linkName()),
+          name + " links to \"" + have.linkName() + "\" instead of \"" + want.linkName() + "\"");
+      if (name.equals("manifest.json") || name.equals("repositories")) {
+        continue; // their content is WR-8's
+      }
+      require(
+          Arrays.equals(have.data(), want.data()),
+          name
+              + " holds "
+              + have.data().length
+              + " bytes (sha256 "
+              + Digest.sha256(have.data()).hex().substring(0, 12)
+              + ") that differ from the reference layout's "
+              + want.data().length
+              + " bytes");
+    }
+  }
+
+  private static void workedExample(CheckContext c) throws Exception {
+    Path fixture = c.path("almostempty.tar");
+    try (InputStream in = WriteChecks.class.getResourceAsStream(ALMOST_EMPTY)) {
+      if (in == null) {
+        throw new IllegalStateException("the resource " + ALMOST_EMPTY + " is missing");
+      }
+      Files.copy(in, fixture, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Path layout = c.path("source");
+    TransportCopy.copy(
+        TransportReference.parse(archive(fixture, "")),
+        TransportReference.parse("oci:" + layout + ":emptyimage"),
+        WriterOptions.defaults(),
+        List.of(),
+        ImageCopier.Progress.NONE);
+    c.note("./dockerarchive copy docker-archive:" + fixture + " oci:" + layout + ":emptyimage");
+    Path target = target(c, "out");
+    c.copySucceeds(
+        CopyRequest.of("oci:" + layout + ":emptyimage", archive(target, ":emptyimage:latest")));
+    TarScan tar = scan(c, target);
+    List<String> expected =
+        List.of(
+            WORKED_LAYER + ".tar",
+            WORKED_CONFIG + ".json",
+            WORKED_ID + "/layer.tar",
+            WORKED_ID + "/VERSION",
+            WORKED_ID + "/json",
+            "manifest.json",
+            "repositories");
+    require(
+        tar.names().equals(expected),
+        "entries " + tar.names() + " instead of REFERENCE.md §2.8's " + expected);
+    TarScan.Entry link = tar.entry(WORKED_ID + "/layer.tar").orElseThrow();
+    require(
+        link.type() == '2' && link.linkName().equals("../" + WORKED_LAYER + ".tar"),
+        WORKED_ID
+            + "/layer.tar is type '"
+            + link.type()
+            + "' -> \""
+            + link.linkName()
+            + "\" instead of a symlink to ../"
+            + WORKED_LAYER
+            + ".tar");
+    require(
+        tar.entry(WORKED_ID + "/VERSION").orElseThrow().text().equals("1.0"),
+        WORKED_ID + "/VERSION does not hold 1.0");
+    require(
+        Digest.sha256(tar.entry(WORKED_LAYER + ".tar").orElseThrow().data())
+            .hex()
+            .equals(WORKED_LAYER),
+        WORKED_LAYER + ".tar does not hold the layer of that digest");
+    require(
+        Digest.sha256(tar.entry(WORKED_CONFIG + ".json").orElseThrow().data())
+            .hex()
+            .equals(WORKED_CONFIG),
+        WORKED_CONFIG + ".json does not hold the config of that digest");
+    String json = tar.entry(WORKED_ID + "/json").orElseThrow().text();
+    String hashed =
+        json.replace(
+            "\"id\":\"" + WORKED_ID + "\"", "\"layer_id\":\"sha256:" + WORKED_LAYER + "\"");
+    require(
+        Digest.sha256(hashed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .hex()
+            .equals(WORKED_ID),
+        WORKED_ID + "/json is not the legacy layer config whose ID that is (REFERENCE.md §6.6)");
+  }
+
+  private static void headers(CheckContext c) throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("hdr", 2, 1000), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
+    TarScan tar = scan(c, target);
+    for (TarScan.Entry e : tar.entries()) {
+      String n = e.name();
+      require(
+          e.magic().equals("ustar\0" + "00"),
+          n + ": header magic/version \"" + e.magic().replace("\0", "\\0") + "\", not ustar");
+      require(!e.extendedHeader(), n + ": preceded by an extended (PAX or GNU) header");
+      if (e.isFile()) {
+        require(e.mode() == 0444, n + ": mode " + Integer.toOctalString(e.mode()) + ", not 444");
+      } else if (e.type() == '2') {
+        require(e.mode() == 0, n + ": symlink mode " + Integer.toOctalString(e.mode()) + ", not 0");
+      }
+      require(e.uid() == 0 && e.gid() == 0, n + ": uid/gid " + e.uid() + "/" + e.gid());
+      require(
+          e.userName().isEmpty() && e.groupName().isEmpty(),
+          n + ": user/group names \"" + e.userName() + "\"/\"" + e.groupName() + "\"");
+      require(e.mtime() == 0, n + ": mtime " + e.mtime() + ", not 0");
+    }
+    long trailer = tar.length() - tar.dataEnd();
+    require(
+        trailer == 2L * TarScan.BLOCK,
+        "the archive ends with " + trailer + " bytes after the last entry, not two zero blocks");
+    byte[] tail = new byte[(int) trailer];
+    try (var ch = java.nio.channels.FileChannel.open(target)) {
+      ch.read(java.nio.ByteBuffer.wrap(tail), tar.dataEnd());
+    }
+    require(TarScan.allZero(tail), "the two blocks after the last entry are not all zero");
+  }
+
+  private static void deterministic(CheckContext c) throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("det", 2, 1000), "s");
+    Path first = target(c, "first");
+    Path second = target(c, "second");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(first, ":" + TAG)));
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(second, ":" + TAG)));
+    long at = Files.mismatch(first, second);
+    require(
+        at == -1,
+        "two copies of the same image differ from byte "
+            + at
+            + " on ("
+            + Files.size(first)
+            + " and "
+            + Files.size(second)
+            + " bytes)");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // WR-8, WR-9: manifest.json and repositories
+
+  private static void fullyQualified(CheckContext c) throws Exception {
+    List<String> tags = writeTagged(c, "busybox:1.36");
+    require(tags.size() == 1, "RepoTags " + tags + " instead of one tag");
+    String stored = tags.get(0);
+    String canonical;
+    try {
+      canonical = DockerReference.parseNormalized(stored).canonical();
+    } catch (IOException e) {
+      throw new CheckFailure("the stored tag \"" + stored + "\" is not a reference: " + e);
+    }
+    require(
+        canonical.equals(stored),
+        "RepoTags holds \"" + stored + "\", not its fully qualified form \"" + canonical + "\"");
+  }
+
+  private static void untagged(CheckContext c) throws Exception {
+    Source source =
+        WriteSupport.oci(c, c.path("source"), WriteSupport.image("untagged", 1, 800), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, "")));
+    List<JsonNode> items = manifestItems(target);
+    require(items.size() == 1, "manifest.json holds " + items.size() + " items instead of 1");
+    JsonNode tags = field(items.get(0), "RepoTags");
+    require(tags != null, "the item has no RepoTags");
+    require(
+        tags.isArray() && tags.isEmpty(),
+        "the untagged item has \"RepoTags\": " + tags + ", not []");
+  }
+
+  private static void repositories(CheckContext c) throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("repo", 2, 900), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
+    TarScan tar = scan(c, target);
+    JsonNode repositories = repositoriesOf(tar);
+    require(
+        repositories.size() == 1 && repositories.has("example.com/app"),
+        "repositories " + repositories + " does not map just example.com/app");
+    JsonNode tags = repositories.get("example.com/app");
+    require(
+        tags.isObject() && tags.size() == 1 && tags.path("1").isTextual(),
+        "repositories[example.com/app] is " + tags + ", not {\"1\": ID}");
+    String id = tags.get("1").asText();
+    require(id.matches("[0-9a-f]{64}"), "the legacy ID \"" + id + "\" is not 64 hex digits");
+    boolean legacyDirectories = tar.names().stream().anyMatch(n -> n.endsWith("/layer.tar"));
+    if (legacyDirectories) {
+      String top = source.content().diffIds().get(1).hex();
+      TarScan.Entry link =
+          tar.entry(id + "/layer.tar")
+              .orElseThrow(
+                  () -> new CheckFailure("repositories names " + id + ", which has no layer.tar"));
+      require(
+          link.linkName().endsWith(top + ".tar") || Digest.sha256(link.data()).hex().equals(top),
+          "repositories names " + id + ", which is not the top layer's legacy directory");
+    }
+    Source empty = WriteSupport.oci(c, c.path("empty"), WriteSupport.image("norepo", 0, 0), "s");
+    Path second = target(c, "out-empty");
+    c.copySucceeds(CopyRequest.of(empty.reference(), archive(second, ":" + TAG)));
+    TarScan emptyTar = scan(c, second);
+    if (emptyTar.entry("repositories").isPresent()) {
+      JsonNode r = repositoriesOf(emptyTar);
+      require(
+          !r.has("example.com/app"),
+          "repositories " + r + " has an entry for an image without layers");
+    }
+  }
+
+  private static void sameImageTwice(CheckContext c, int layers) throws Exception {
+    Path layout = c.path("sources");
+    ImageSpec image = WriteSupport.image("twice" + layers, layers, 900);
+    String secondTag = "example.com/app:2";
+    Source first = WriteSupport.oci(c, layout, image, TAG);
+    Source second = WriteSupport.oci(c, layout, image, secondTag);
+    Path target = target(c, "out");
+    c.copySucceeds(
+        CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
+    List<JsonNode> items = manifestItems(target);
+    require(
+        items.size() == 1,
+        "manifest.json holds "
+            + items.size()
+            + " items for one image (config "
+            + first.content().configDigest()
+            + ") instead of 1");
+    JsonNode tags = field(items.get(0), "RepoTags");
+    List<String> stored = new ArrayList<>();
+    if (tags != null) {
+      tags.forEach(t -> stored.add(t.asText()));
+    }
+    require(
+        stored.equals(List.of(TAG, secondTag)),
+        "RepoTags " + stored + " instead of [" + TAG + ", " + secondTag + "]");
+    WriteSupport.requireSameImage(
+        c,
+        archive(target, ":" + secondTag),
+        first.content(),
+        List.of(TAG, secondTag),
+        "by " + secondTag);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // WR-12: hybrid layout
+
+  private static void hybrid(CheckContext c) throws Exception {
+    Source source =
+        WriteSupport.oci(c, c.path("source"), WriteSupport.image("hybrid", 2, 900), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(
+        CopyRequest.of(source.reference(), archive(target, ":" + TAG)).withLayout("docker-hybrid"));
+    TarScan tar = scan(c, target);
+    require(tar.entry("oci-layout").isPresent(), "no oci-layout entry");
+    JsonNode item = only(manifestItems(target));
+    List<String> paths = new ArrayList<>();
+    paths.add(requiredField(item, "Config").asText());
+    requiredField(item, "Layers").forEach(l -> paths.add(l.asText()));
+    for (String p : paths) {
+      require(p.startsWith("blobs/sha256/"), "manifest.json names " + p + ", not blobs/sha256/...");
+      TarScan.Entry e = tar.entry(p).orElseThrow(() -> new CheckFailure(p + " is missing"));
+      require(
+          e.isFile() && Digest.sha256(e.data()).hex().equals(p.substring("blobs/sha256/".length())),
+          p + " does not hold the bytes of that digest");
+    }
+    JsonNode index =
+        parse(
+            tar.entry("index.json").orElseThrow(() -> new CheckFailure("no index.json")).data(),
+            "index.json");
+    JsonNode manifests = index.path("manifests");
+    require(
+        manifests.isArray() && manifests.size() == 1,
+        "index.json has " + manifests.size() + " descriptors instead of one per tag (1)");
+    String digest = manifests.get(0).path("digest").asText();
+    require(
+        digest.matches("sha256:[0-9a-f]{64}"), "index.json names the manifest \"" + digest + "\"");
+    String manifestPath = "blobs/sha256/" + digest.substring("sha256:".length());
+    TarScan.Entry manifestEntry =
+        tar.entry(manifestPath)
+            .orElseThrow(() -> new CheckFailure("index.json names " + manifestPath + ", missing"));
+    JsonNode manifest = parse(manifestEntry.data(), manifestPath);
+    require(
+        manifest
+            .path("config")
+            .path("digest")
+            .asText()
+            .equals(source.content().configDigest().toString()),
+        "the OCI manifest's config is "
+            + manifest.path("config").path("digest")
+            + ", not the image's");
+    List<String> layers = new ArrayList<>();
+    manifest.path("layers").forEach(l -> layers.add(l.path("digest").asText()));
+    require(
+        layers.size() == source.content().diffIds().size(),
+        "the OCI manifest lists "
+            + layers.size()
+            + " layers instead of "
+            + source.content().diffIds().size());
+    WriteSupport.requireSameImage(
+        c, archive(target, ""), source.content(), List.of(TAG), "the hybrid archive");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // REF-1, REF-2, REF-3
+
+  private static void refusedDestination(CheckContext c, String selector, String why)
+      throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("ref", 1, 700), "s");
+    Path target = target(c, "out");
+    c.copyRefused(CopyRequest.of(source.reference(), archive(target, selector)), why);
+    // what a refused copy leaves behind is WR-10's (failed-copy-leaves-nothing), not judged here
+  }
+
+  private static void normalised(CheckContext c, String given, String expected) throws Exception {
+    List<String> tags = writeTagged(c, given);
+    require(tags.size() == 1, "RepoTags " + tags + " instead of one tag");
+    String stored = tags.get(0);
+    String meaning;
+    try {
+      meaning = DockerReference.parseNormalized(stored).withDefaultTag().canonical();
+    } catch (IOException e) {
+      throw new CheckFailure("the stored tag \"" + stored + "\" is not a reference: " + e);
+    }
+    require(
+        meaning.equals(expected),
+        "\""
+            + given
+            + "\" was stored as \""
+            + stored
+            + "\", which names "
+            + meaning
+            + ", not "
+            + expected);
+  }
+
+  private static List<String> writeTagged(CheckContext c, String tag) throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("tag", 1, 700), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + tag)));
+    ImageContent got = c.readArchive(archive(target, ""), "the archive written");
+    String difference = got.differenceFrom(source.content());
+    require(difference.isEmpty(), "the archive written: " + difference);
+    return got.repoTags();
+  }
+
+  private static void dirSource(CheckContext c) throws Exception {
+    Source source = WriteSupport.dir(c, c.path("source"), WriteSupport.image("dir", 2, 900));
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
+    WriteSupport.requireSameImage(
+        c, archive(target, ""), source.content(), List.of(TAG), "the archive written");
+  }
+
+  private static void ociByName(CheckContext c) throws Exception {
+    Path layout = c.path("source");
+    WriteSupport.oci(c, layout, WriteSupport.image("first", 1, 900), "first");
+    Source second = WriteSupport.oci(c, layout, WriteSupport.image("second", 2, 800), "second");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(second.reference(), archive(target, ":" + TAG)));
+    WriteSupport.requireSameImage(
+        c, archive(target, ""), second.content(), List.of(TAG), "the archive written");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  /** A fresh directory holding nothing yet, and the archive path in it. */
+  static Path target(CheckContext c, String directory) throws IOException {
+    return c.directory(directory).resolve(ARCHIVE);
+  }
+
+  /** Scans an archive an implementation wrote, decompressing it first when it is compressed. */
+  static TarScan scan(CheckContext c, Path archive) throws IOException, CheckFailure {
+    return TarScan.read(archive, "the archive written (" + archive + ")");
+  }
+
+  /** The items of manifest.json, read with Jackson; a missing or malformed one fails. */
+  static List<JsonNode> manifestItems(Path archive) throws IOException, CheckFailure {
+    TarScan tar = TarScan.read(archive, "the archive written");
+    byte[] bytes =
+        tar.entry("manifest.json")
+            .orElseThrow(() -> new CheckFailure("the archive has no manifest.json"))
+            .data();
+    JsonNode doc = parse(bytes, "manifest.json");
+    require(doc.isArray(), "manifest.json is not a JSON array");
+    List<JsonNode> items = new ArrayList<>();
+    doc.forEach(items::add);
+    return items;
+  }
+
+  private static JsonNode only(List<JsonNode> items) throws CheckFailure {
+    require(items.size() == 1, "manifest.json holds " + items.size() + " items instead of 1");
+    return items.get(0);
+  }
+
+  /** A key of an item, matched case-insensitively as readers do (ARC-2). */
+  static JsonNode field(JsonNode item, String key) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equalsIgnoreCase(key)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode requiredField(JsonNode item, String key) throws CheckFailure {
+    JsonNode value = field(item, key);
+    require(value != null && !value.isNull(), "the manifest.json item has no " + key);
+    return value;
+  }
+
+  private static JsonNode repositoriesOf(TarScan tar) throws CheckFailure {
+    JsonNode r =
+        parse(
+            tar.entry("repositories")
+                .orElseThrow(() -> new CheckFailure("the archive has no repositories entry"))
+                .data(),
+            "repositories");
+    require(r.isObject(), "repositories is not a JSON object");
+    return r;
+  }
+
+  static JsonNode parse(byte[] bytes, String what) throws CheckFailure {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new CheckFailure(what + " is not JSON: " + e.getMessage());
+    }
+  }
+
+  private static String names(List<TarScan.Entry> entries) {
+    return entries.stream().map(TarScan.Entry::name).toList().toString();
   }
 }

@@ -1,0 +1,384 @@
+package io.github.dockerarchive.testkit.conformance.checks;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.conformance.Capability;
+import io.github.dockerarchive.testkit.conformance.CheckContext;
+import io.github.dockerarchive.testkit.conformance.CheckFailure;
+import io.github.dockerarchive.testkit.conformance.CopyRequest;
+import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.synthetic.ImageTruth;
+import io.github.dockerarchive.testkit.testing.TarBuilder;
+import io.github.dockerarchive.testkit.testing.TestImage;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+
+/**
+ * Shared pieces of the reader checks (archive format, selection, source, corpus): hand-made inputs
+ * written into the check's scratch directory, reads through the implementation (a copy into an
+ * {@code oci:} layout or a {@code dir:} directory) and comparisons with what the input holds.
+ *
+ * <p>Everything the implementation produced is read with {@link CheckContext#readOci} or {@link
+ * CheckContext#readDir}, so an unreadable output is the implementation's FAIL, never an ERROR.
+ */
+final class ReaderCheckSupport {
+  /** Reading: a copy out of a docker-archive into {@code oci:}. */
+  static final Set<Capability> READ = EnumSet.of(Capability.READ);
+
+  /** Reading into {@code dir:}, which shows the manifest the implementation serves. */
+  static final Set<Capability> READ_TO_DIR = EnumSet.of(Capability.READ, Capability.READ_TO_DIR);
+
+  private ReaderCheckSupport() {}
+
+  /**
+   * Writes a hand-made input into the scratch directory and notes it for the reproduction.
+   *
+   * @param c the check's context
+   * @param name the file name
+   * @param bytes the content
+   * @return the file
+   * @throws IOException when it cannot be written
+   */
+  static Path input(CheckContext c, String name, byte[] bytes) throws IOException {
+    Path file = c.path(name);
+    Files.write(file, bytes);
+    c.note("input (hand-made by the suite, kept with the failure): " + file);
+    return file;
+  }
+
+  /**
+   * Writes the archive of some hand-made images.
+   *
+   * @param c the check's context
+   * @param images the images, in {@code manifest.json} order
+   * @return the archive
+   * @throws IOException when it cannot be written
+   */
+  static Path archiveOf(CheckContext c, TestImage... images) throws IOException {
+    return input(c, "archive.tar", TestImage.archive(images).build());
+  }
+
+  /**
+   * Copies an image out of an archive and reads it back: into a {@code dir:} directory when the
+   * implementation claims {@link Capability#READ_TO_DIR} (it keeps the manifest and the config
+   * bytes as served), else into an {@code oci:} layout (where a converting implementation such as
+   * skopeo re-encodes the config for the OCI schema, changing its bytes).
+   *
+   * @param c the check's context
+   * @param source the {@code docker-archive:} reference
+   * @param out the destination's directory name in the scratch directory (must be new)
+   * @return what the implementation read
+   * @throws CheckFailure when the copy fails or its output is not a valid image
+   * @throws InterruptedException when the run is interrupted
+   */
+  static ImageContent read(CheckContext c, String source, String out)
+      throws CheckFailure, InterruptedException {
+    if (c.implementation().capabilities().contains(Capability.READ_TO_DIR)) {
+      Path dir = readToDir(c, source, out);
+      return c.readDir(dir, "the image read from " + source);
+    }
+    return readToOci(c, source, out);
+  }
+
+  /**
+   * Copies an image out of an archive into a new {@code oci:} layout and reads it back.
+   *
+   * @param c the check's context
+   * @param source the {@code docker-archive:} reference
+   * @param out the layout's directory name in the scratch directory (must be new)
+   * @return what the implementation read
+   * @throws CheckFailure when the copy fails or its output is not a valid image
+   * @throws InterruptedException when the run is interrupted
+   */
+  static ImageContent readToOci(CheckContext c, String source, String out)
+      throws CheckFailure, InterruptedException {
+    Path layout = c.path(out);
+    c.copySucceeds(CopyRequest.of(source, CheckContext.oci(layout)));
+    return c.readOci(layout, CheckContext.OCI_NAME, "the image read from " + source);
+  }
+
+  /**
+   * Copies an image out of an archive into a new {@code dir:} directory.
+   *
+   * @param c the check's context
+   * @param source the {@code docker-archive:} reference
+   * @param out the directory's name in the scratch directory (must be new)
+   * @return the directory
+   * @throws CheckFailure when the copy fails
+   * @throws InterruptedException when the run is interrupted
+   */
+  static Path readToDir(CheckContext c, String source, String out)
+      throws CheckFailure, InterruptedException {
+    Path dir = c.path(out);
+    c.copySucceeds(CopyRequest.of(source, "dir:" + dir));
+    return dir;
+  }
+
+  /**
+   * Copies an image out of an archive and expects a clean refusal.
+   *
+   * @param c the check's context
+   * @param source the {@code docker-archive:} reference
+   * @param out the destination's directory name (must be new)
+   * @param why what makes the source wrong
+   * @throws CheckFailure when the copy succeeds, crashes or hangs
+   * @throws InterruptedException when the run is interrupted
+   */
+  static void refused(CheckContext c, String source, String out, String why)
+      throws CheckFailure, InterruptedException {
+    c.copyRefused(CopyRequest.of(source, CheckContext.oci(c.path(out))), why);
+  }
+
+  /**
+   * Requires an image read to hold the expected config and layer contents.
+   *
+   * @param actual what the implementation read
+   * @param configDigest the expected config digest (the config bytes' sha256)
+   * @param diffIds the expected diffIDs, which the layer contents must hash to
+   * @param what what was read, for the reason
+   * @throws CheckFailure when they differ
+   */
+  static void expectImage(
+      ImageContent actual, Digest configDigest, List<Digest> diffIds, String what)
+      throws CheckFailure {
+    CheckContext.require(
+        actual.configDigest().equals(configDigest),
+        what
+            + ": config "
+            + actual.configDigest().shortForm()
+            + " read, expected "
+            + configDigest.shortForm());
+    CheckContext.require(
+        actual.diffIds().equals(diffIds),
+        what
+            + ": layer contents hash to "
+            + shortForms(actual.diffIds())
+            + ", expected "
+            + shortForms(diffIds));
+  }
+
+  /**
+   * Requires an image read to be a hand-made image.
+   *
+   * @param actual what the implementation read
+   * @param expected the image
+   * @param what what was read, for the reason
+   * @throws CheckFailure when they differ
+   */
+  static void expectImage(ImageContent actual, TestImage expected, String what)
+      throws CheckFailure {
+    expectImage(actual, expected.configDigest(), expected.diffIds(), what);
+  }
+
+  /**
+   * Requires an image read to be the image a synthetic archive's truth describes.
+   *
+   * @param actual what the implementation read
+   * @param truth the truth
+   * @param what what was read, for the reason
+   * @throws CheckFailure when they differ
+   */
+  static void expectImage(ImageContent actual, ImageTruth truth, String what) throws CheckFailure {
+    expectImage(actual, truth.configDigest(), truth.diffIds(), what);
+  }
+
+  /**
+   * Requires a config read through a converting destination ({@code oci:}) to be the expected one
+   * or its OCI re-encoding: byte-equal, or equal in {@code architecture}, {@code os} and {@code
+   * rootfs} (what every re-encoding keeps).
+   *
+   * @param actual what the implementation read
+   * @param expected the image
+   * @param what what was read, for the reason
+   * @throws CheckFailure when the config is another one
+   */
+  static void expectEquivalentConfig(ImageContent actual, TestImage expected, String what)
+      throws CheckFailure {
+    if (java.util.Arrays.equals(actual.config(), expected.configBytes())) {
+      return;
+    }
+    com.fasterxml.jackson.databind.JsonNode got;
+    try {
+      got = TestImage.JSON.readTree(actual.config());
+    } catch (IOException e) {
+      throw new CheckFailure(what + ": the config is not JSON: " + e.getMessage());
+    }
+    ObjectNode want = expected.configNode();
+    for (String field : List.of("architecture", "os", "rootfs")) {
+      CheckContext.require(
+          got != null && want.get(field).equals(got.get(field)),
+          what
+              + ": config field "
+              + field
+              + " is "
+              + (got == null ? null : got.get(field))
+              + ", expected "
+              + want.get(field));
+    }
+  }
+
+  /**
+   * Requires the image read to be item {@code expected} of an archive; the reason names the item
+   * read instead, when it is another item of the archive.
+   *
+   * @param actual what the implementation read
+   * @param items the archive's images, in order
+   * @param expected the index of the item that must have been read
+   * @param selector the selector used, for the reason
+   * @throws CheckFailure when another image was read
+   */
+  static void expectItem(ImageContent actual, List<TestImage> items, int expected, String selector)
+      throws CheckFailure {
+    Digest got = actual.configDigest();
+    if (!got.equals(items.get(expected).configDigest())) {
+      int other = -1;
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i).configDigest().equals(got)) {
+          other = i;
+        }
+      }
+      throw new CheckFailure(
+          "selector \""
+              + selector
+              + "\" read "
+              + (other >= 0 ? "item @" + other : "an image that is no item (config " + got + ")")
+              + ", expected item @"
+              + expected);
+    }
+    expectImage(actual, items.get(expected), "item @" + expected);
+  }
+
+  /**
+   * A small hand-made image: one uncompressed layer holding one text file.
+   *
+   * @param text the file's content, which makes the image distinct
+   * @param tags its RepoTags (none: {@code []})
+   * @return the image
+   */
+  static TestImage image(String text, String... tags) {
+    return new TestImage().tags(tags).layerFiles("content.txt", text);
+  }
+
+  /**
+   * Builds an archive entry by entry from an image's parts, with every header changed by {@code
+   * tweak}: the layers at their blob paths, the config, then {@code manifest.json}.
+   *
+   * @param image the image (its own layer paths and config path)
+   * @param tweak a change applied to every header
+   * @return the tar builder, which can take more entries
+   */
+  static TarBuilder assemble(TestImage image, Consumer<TarArchiveEntry> tweak) {
+    TarBuilder tar = new TarBuilder();
+    for (int i = 0; i < image.layers().size(); i++) {
+      tar.file(image.blobPath(i), image.storedLayer(i), tweak);
+    }
+    tar.file(image.configPath(), image.configBytes(), tweak);
+    tar.file("manifest.json", TestImage.manifestJson(image), tweak);
+    return tar;
+  }
+
+  /**
+   * An OCI image manifest for an image (for decoy {@code index.json} documents).
+   *
+   * @param image the image
+   * @return the manifest bytes
+   */
+  static byte[] ociManifest(TestImage image) {
+    ObjectNode m = TestImage.JSON.createObjectNode();
+    m.put("schemaVersion", 2);
+    m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    ObjectNode config = m.putObject("config");
+    config.put("mediaType", "application/vnd.oci.image.config.v1+json");
+    config.put("digest", image.configDigest().toString());
+    config.put("size", image.configBytes().length);
+    ArrayNode layers = m.putArray("layers");
+    for (int i = 0; i < image.layers().size(); i++) {
+      byte[] stored = image.storedLayer(i);
+      ObjectNode d = layers.addObject();
+      d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+      d.put("digest", Digest.sha256(stored).toString());
+      d.put("size", stored.length);
+    }
+    return TestImage.toJson(m);
+  }
+
+  /**
+   * Feeds bytes to a new named pipe (FIFO) in the scratch directory while an action reads it, then
+   * makes sure the feeding thread ends even when the implementation never opened the pipe.
+   *
+   * @param c the check's context
+   * @param name the pipe's name
+   * @param bytes what to write into it (at most 64 KiB, a pipe's buffer, so that the feeder never
+   *     blocks on a reader that stopped reading)
+   * @param action what reads the pipe, given its path
+   * @throws Exception what the action throws; IOException when no pipe can be made
+   */
+  static void throughFifo(CheckContext c, String name, byte[] bytes, FifoAction action)
+      throws Exception {
+    if (bytes.length > 60 * 1024) {
+      throw new IllegalArgumentException("a FIFO input must stay below 60 KiB");
+    }
+    Path fifo = c.path(name);
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+    String out = new String(mkfifo.getInputStream().readAllBytes());
+    if (!mkfifo.waitFor(30, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
+      throw new IOException("mkfifo " + fifo + " failed: " + out.strip());
+    }
+    c.note("mkfifo " + fifo + " and write the archive (" + bytes.length + " bytes) into it");
+    List<IOException> feederError = new ArrayList<>();
+    Thread feeder =
+        new Thread(
+            () -> {
+              try (var o = Files.newOutputStream(fifo)) {
+                o.write(bytes);
+              } catch (IOException e) {
+                // the implementation closed the pipe early; its copy decides the outcome
+                feederError.add(e);
+              }
+            },
+            "fifo-feeder");
+    feeder.setDaemon(true);
+    feeder.start();
+    try {
+      action.run(fifo);
+    } finally {
+      if (feeder.isAlive()) {
+        // Opening read-write never blocks and releases a feeder still waiting for a reader.
+        try (RandomAccessFile unblock = new RandomAccessFile(fifo.toFile(), "rw")) {
+          feeder.join(10_000);
+        }
+      }
+    }
+  }
+
+  /** What reads a FIFO. */
+  @FunctionalInterface
+  interface FifoAction {
+    /**
+     * Reads the pipe.
+     *
+     * @param fifo the pipe's path
+     * @throws Exception as the check body may
+     */
+    void run(Path fifo) throws Exception;
+  }
+
+  private static String shortForms(List<Digest> digests) {
+    List<String> s = new ArrayList<>();
+    for (Digest d : digests) {
+      s.add(d.shortForm());
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,21 @@
+package io.github.dockerarchive.testkit.cli;
+
+/**
+ * A subcommand that another module adds to {@code dockerarchive}. Register an implementation in
+ * {@code META-INF/services/io.github.dockerarchive.testkit.cli.CliExtension}; {@link
+ * DockerArchiveCli} adds every registered command after its own.
+ *
+ * <p>The tool starts for every command, so an extension must be cheap to create: the command object
+ * should only hold its options and defer loading the classes that do the work until it is called.
+ */
+public interface CliExtension {
+  /**
+   * The subcommand: an object of a class annotated with picocli's {@code @Command} (with a {@code
+   * name}), implementing {@code Callable<Integer>} or {@code Runnable}. A {@code Callable}'s result
+   * is the exit code; exceptions are reported as the built-in commands' are ({@code dockerarchive:
+   * error: ...}, exit code 2).
+   *
+   * @return a new command object
+   */
+  Object command();
+}
