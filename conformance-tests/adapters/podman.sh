@@ -89,7 +89,14 @@ pm() {
 load_one() {
   local archive="$1" out name id
   local -a ids=()
-  out="$(pm load -q -i "$archive")"
+  # podman load tries every format and lists each failure; the docker-archive one goes first, as
+  # the reason (a reader of the message sees its start).
+  if ! out="$(pm load -q -i "$archive" 2>"$store/load.err")"; then
+    sed -n 's/^[[:space:]]*\* docker-archive: /podman load (as docker-archive): /p' \
+      "$store/load.err" >&2
+    cat "$store/load.err" >&2
+    exit 125
+  fi
   # "Loaded image: NAME" (a tag, or sha256:ID when untagged), one line per image.
   while IFS= read -r name; do
     [[ -n "$name" ]] || continue

@@ -113,7 +113,7 @@ class AdapterSmokeTest {
         Implementations.create(
                 name,
                 new ImplementationSettings(
-                    Files.createDirectories(dir.resolve("impl")), Duration.ofSeconds(30)))
+                    Files.createDirectories(dir.resolve("impl")), Duration.ofSeconds(15)))
             .implementation()) {
       results =
           ConformanceRunner.run(
