@@ -90,8 +90,8 @@ public final class CommandImplementation implements ArchiveImplementation {
               + path
               + " is not an executable file (chmod +x it, or give its path)");
     }
-    return start(
-        "cmd:" + executable.getFileName(), List.of(executable.toString()), Map.of(), settings);
+    // Reported under the name given to --impl, so that results.json and the matrix agree.
+    return start("cmd:" + path, List.of(executable.toString()), Map.of(), settings);
   }
 
   /**

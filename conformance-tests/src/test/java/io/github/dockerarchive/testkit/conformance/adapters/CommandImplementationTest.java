@@ -71,7 +71,7 @@ class CommandImplementationTest {
         .containsExactlyInAnyOrder(
             Capability.READ, Capability.READ_TO_DIR, Capability.WRITE, Capability.WRITE_MULTI);
     assertThat(impl.basedOnReference()).isTrue();
-    assertThat(impl.name()).isEqualTo("cmd:caps.sh");
+    assertThat(impl.name()).isEqualTo("cmd:" + script);
   }
 
   @Test
@@ -262,7 +262,7 @@ class CommandImplementationTest {
         Implementations.create("cmd:" + script, settings(Duration.ofSeconds(30)));
     try (var impl = selected.implementation()) {
       assertThat(selected.reportOnly()).isFalse();
-      assertThat(impl.name()).isEqualTo("cmd:mytool.sh");
+      assertThat(impl.name()).isEqualTo("cmd:" + script);
       assertThat(impl.capabilities()).containsExactly(Capability.READ);
     }
     assertThatThrownBy(() -> Implementations.create("cmd:", settings(Duration.ofSeconds(30))))
