@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import io.github.dockerarchive.testkit.conformance.adapters.CommandImplementation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -7,7 +9,8 @@ import java.util.ServiceLoader;
 /**
  * Finds implementations by the names given to {@code --impl}: the registered {@link
  * ImplementationProvider}s ({@code builtin}, {@code skopeo}, ...) and {@code cmd:PATH} for a
- * command-line adapter.
+ * command-line adapter (see {@link CommandImplementation}; a {@code cmd:} adapter is gated, its
+ * failures fail the run).
  */
 public final class Implementations {
   /** The prefix of a command-line adapter: {@code cmd:PATH}. */
@@ -45,7 +48,11 @@ public final class Implementations {
    */
   public static Selected create(String name, ImplementationSettings settings) throws Exception {
     if (name.startsWith(COMMAND_PREFIX)) {
-      throw new IllegalArgumentException("command-line adapters are not available yet: " + name);
+      String path = name.substring(COMMAND_PREFIX.length());
+      if (path.isBlank()) {
+        throw new IllegalArgumentException("cmd: needs the adapter's path: cmd:PATH");
+      }
+      return new Selected(CommandImplementation.of(Path.of(path), settings), false);
     }
     List<String> known = new ArrayList<>();
     for (ImplementationProvider p : providers()) {

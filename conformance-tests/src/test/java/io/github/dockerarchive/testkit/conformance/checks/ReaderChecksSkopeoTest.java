@@ -1,13 +1,18 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
+import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckResult;
 import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
+import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
 import io.github.dockerarchive.testkit.conformance.Status;
+import io.github.dockerarchive.testkit.conformance.adapters.SkopeoProvider;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,14 +29,28 @@ class ReaderChecksSkopeoTest {
 
   @Test
   void readerChecksAgainstSkopeo() throws Exception {
-    assumeTrue(SkopeoProbe.available(), "skopeo is not installed; the reference run is skipped");
     List<Check> checks = new ArrayList<>();
     checks.addAll(ArchiveFormatChecks.checks());
     checks.addAll(SelectionChecks.checks());
     checks.addAll(SourceChecks.checks());
     checks.addAll(CorpusChecks.checks());
-    List<CheckResult> results =
-        ConformanceRunner.run(checks, new SkopeoProbe(), ConformanceRunner.Options.in(work));
+    ArchiveImplementation created;
+    try {
+      created =
+          new SkopeoProvider()
+              .create(
+                  new ImplementationSettings(
+                      Files.createDirectories(work.resolve("skopeo")), Duration.ofSeconds(30)));
+    } catch (Exception e) {
+      abort("skopeo is not available, the reference run is skipped: " + e.getMessage());
+      return;
+    }
+    List<CheckResult> results;
+    try (ArchiveImplementation skopeo = created) {
+      results =
+          ConformanceRunner.run(
+              checks, skopeo, ConformanceRunner.Options.in(work.resolve("checks")));
+    }
     String table =
         results.stream()
             .map(

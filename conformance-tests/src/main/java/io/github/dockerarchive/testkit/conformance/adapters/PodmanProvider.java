@@ -1,0 +1,20 @@
+package io.github.dockerarchive.testkit.conformance.adapters;
+
+import java.util.List;
+
+/**
+ * {@code --impl podman}: podman through {@code adapters/podman.sh} ({@code podman load}/{@code
+ * pull} then {@code push}; {@code pull} then {@code save [-m]}), with an image store of its own per
+ * copy. A user of the reference; only reported, never failing a run.
+ */
+public final class PodmanProvider extends ScriptProvider {
+  /** Used by the service loader. */
+  public PodmanProvider() {
+    super("podman", "podman.sh", List.of("podman"));
+  }
+
+  @Override
+  public boolean reportOnly() {
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.dockerarchive.testkit.conformance.adapters;
+
+import java.util.List;
+
+/**
+ * {@code --impl skopeo}: skopeo through {@code adapters/skopeo.sh} ({@code skopeo copy} both ways;
+ * one image per archive, so no write-multi). A user of the reference, so its failures of FIX rules
+ * are known deviations; only reported, never failing a run.
+ */
+public final class SkopeoProvider extends ScriptProvider {
+  /** Used by the service loader. */
+  public SkopeoProvider() {
+    super("skopeo", "skopeo.sh", List.of("skopeo"));
+  }
+
+  @Override
+  public boolean reportOnly() {
+    return true;
+  }
+}
