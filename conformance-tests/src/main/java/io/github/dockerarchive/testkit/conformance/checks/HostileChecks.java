@@ -48,13 +48,14 @@ import java.util.function.Consumer;
  *
  * <p>Every input of {@link HostileCorpus} that is read with the default options becomes one check,
  * named {@code RULE/hostile-CASE} after the rule the input breaks (or, for an odd but legal input,
- * the rule that makes it legal). Each runs as a copy {@code docker-archive:CASE.tar:@0 → oci:OUT}:
- * an input that must be refused must be refused cleanly (no success, no crash, no hang beyond the
- * case's budget); a legal one must be read, and the image read must be the one our reader sees. In
- * both cases nothing may change in the check's scratch directory outside {@code OUT}, and no file
- * may appear where escaping entry names would land ({@link HostileGuard}). Temporary files (SAFE-1)
- * are judged through the Java API, which can be given a private temporary directory; the shared
- * {@code /tmp} of a busy machine changes too often for a before/after comparison to prove a leak.
+ * the rule that makes it legal). Each runs as a copy {@code docker-archive:CASE.tar:@0 → dir:OUT}
+ * (or {@code oci:OUT} when the implementation does not claim {@code read-to-dir}): an input that
+ * must be refused must be refused cleanly (no success, no crash, no hang beyond the case's budget);
+ * a legal one must be read, and the image read must be the one our reader sees. In both cases
+ * nothing may change in the check's scratch directory outside {@code OUT}, and no file may appear
+ * where escaping entry names would land ({@link HostileGuard}). Temporary files (SAFE-1) are judged
+ * through the Java API, which can be given a private temporary directory; the shared {@code /tmp}
+ * of a busy machine changes too often for a before/after comparison to prove a leak.
  *
  * <p>Further checks reach what a copy cannot: links to files of the host whose bytes are exactly
  * the layer expected (so a reader that follows them succeeds instead of failing on a digest),
@@ -262,7 +263,7 @@ public final class HostileChecks {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < selectors.size() && problems.isEmpty(); i++) {
       String source = CheckContext.archive(input, selectors.get(i));
-      CopyRequest request = CopyRequest.of(source, CheckContext.oci(outs.get(i)));
+      CopyRequest request = CopyRequest.of(source, destination(ctx, outs.get(i)));
       Optional<ImplementationException> outcome = copyWithin(ctx, request, budget);
       if (RESOURCE_BOUND.contains(c.name())
           && outcome.map(x -> x.kind() == ImplementationException.Kind.REFUSED).orElse(false)) {
@@ -270,7 +271,7 @@ public final class HostileChecks {
       } else if (RESOURCE_BOUND.contains(c.name()) && outcome.isEmpty()) {
         judgeRead(ctx, c, source, outs.get(i), outcome).ifPresent(problems::add);
       } else if (c.expectation().rejects()) {
-        judgeRefusal(c, outcome).ifPresent(problems::add);
+        judgeRefusal(ctx, c, outcome).ifPresent(problems::add);
       } else {
         judgeRead(ctx, c, source, outs.get(i), outcome).ifPresent(problems::add);
       }
@@ -282,14 +283,14 @@ public final class HostileChecks {
   }
 
   private static Optional<String> judgeRefusal(
-      HostileCase c, Optional<ImplementationException> outcome) {
+      CheckContext ctx, HostileCase c, Optional<ImplementationException> outcome) {
     if (outcome.isEmpty()) {
       return Optional.of(
           "accepted a malformed input that must be refused (" + c.expectation() + ")");
     }
     ImplementationException e = outcome.get();
     return switch (e.kind()) {
-      case REFUSED -> limitNamed(c, e);
+      case REFUSED -> limitNamed(ctx, c, e);
       case CRASHED ->
           Optional.of("crashed instead of refusing cleanly (SAFE-1): " + oneLine(e.getMessage()));
       case TIMED_OUT ->
@@ -297,8 +298,23 @@ public final class HostileChecks {
     };
   }
 
+  /**
+   * A message in lower case with the check's scratch paths taken out (they hold the check's ID and
+   * the input's name, which must not count as the message's own words).
+   */
+  private static String withoutPaths(CheckContext ctx, String message) {
+    String m = String.valueOf(message);
+    for (Path p = ctx.scratch().toAbsolutePath(); p != null; p = p.getParent()) {
+      if (p.getNameCount() > 1) {
+        m = m.replace(p.toString(), "");
+      }
+    }
+    return m.toLowerCase(Locale.ROOT);
+  }
+
   /** RD-3: the refusal of an oversized manifest or config names the limit. */
-  private static Optional<String> limitNamed(HostileCase c, ImplementationException e) {
+  private static Optional<String> limitNamed(
+      CheckContext ctx, HostileCase c, ImplementationException e) {
     if (!"RD-3".equals(c.expectation().rule())) {
       return Optional.empty();
     }
@@ -306,7 +322,7 @@ public final class HostileChecks {
         c.expectation().fragment().contains("4194304")
             ? ReaderOptions.DEFAULT_CONFIG_LIMIT
             : ReaderOptions.DEFAULT_MANIFEST_LIMIT;
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    String message = withoutPaths(ctx, e.getMessage());
     String mib = (limit >> 20) + " mib";
     if (message.contains(Long.toString(limit)) || message.contains(mib)) {
       return Optional.empty();
@@ -336,13 +352,18 @@ public final class HostileChecks {
               + oneLine(e.getMessage()));
     }
     ImageContent got;
+    boolean toDir = toDir(ctx);
     try {
-      got = ctx.readOci(out, CheckContext.OCI_NAME, "the image read from " + source);
+      got =
+          toDir
+              ? ctx.readDir(out, "the image read from " + source)
+              : ctx.readOci(out, CheckContext.OCI_NAME, "the image read from " + source);
     } catch (CheckFailure f) {
       return Optional.of(f.getMessage());
     }
     Expected expected = expected(source);
-    if (!java.util.Arrays.equals(got.config(), expected.config())) {
+    // oci: may hold a converted config (skopeo writes an OCI config); dir: keeps its bytes.
+    if (toDir && !java.util.Arrays.equals(got.config(), expected.config())) {
       return Optional.of(
           "the image read from "
               + source
@@ -364,6 +385,19 @@ public final class HostileChecks {
   }
 
   private record Expected(byte[] config, List<Digest> diffIds) {}
+
+  /**
+   * Whether reads go to {@code dir:}, which keeps the manifest and config as read (when the
+   * implementation claims it), rather than {@code oci:}.
+   */
+  private static boolean toDir(CheckContext ctx) {
+    return ctx.implementation().capabilities().contains(Capability.READ_TO_DIR);
+  }
+
+  /** The destination of a read: {@code dir:OUT} when claimed, else {@code oci:OUT:conformance}. */
+  private static String destination(CheckContext ctx, Path out) {
+    return toDir(ctx) ? "dir:" + out : CheckContext.oci(out);
+  }
 
   /**
    * What our reader sees in the selected image: its config bytes and its layers' sha256 diffIDs
@@ -627,13 +661,14 @@ public final class HostileChecks {
       tar.file(id + "/layer.tar", new byte[0]);
       words = List.of("repositories", "1.10");
     }
-    Path input = tar.writeTo(ctx.path(oci ? "oci-layout.tar" : "pre-1.10.tar"));
+    // A neutral file name: the message must say what the archive is, not repeat its path.
+    Path input = tar.writeTo(ctx.path("no-manifest.tar"));
     ctx.note("input: " + input + (oci ? " (an OCI layout, no manifest.json)" : " (pre-1.10 save)"));
     ImplementationException e =
         ctx.copyRefused(
             CopyRequest.of(CheckContext.archive(input, ":@0"), CheckContext.oci(ctx.path(OUT))),
             "an archive without manifest.json");
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    String message = withoutPaths(ctx, e.getMessage());
     CheckContext.require(
         message.contains("manifest.json"),
         "the error does not name manifest.json: " + oneLine(e.getMessage()));
