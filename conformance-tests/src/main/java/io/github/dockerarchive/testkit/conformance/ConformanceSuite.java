@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.conformance.checks.ArchiveFormatChecks;
 import io.github.dockerarchive.testkit.conformance.checks.CorpusChecks;
 import io.github.dockerarchive.testkit.conformance.checks.DigestMismatchChecks;
 import io.github.dockerarchive.testkit.conformance.checks.HostileChecks;
+import io.github.dockerarchive.testkit.conformance.checks.ItemListChecks;
 import io.github.dockerarchive.testkit.conformance.checks.PropertyChecks;
 import io.github.dockerarchive.testkit.conformance.checks.SelectionChecks;
 import io.github.dockerarchive.testkit.conformance.checks.SourceChecks;
@@ -29,6 +30,7 @@ public final class ConformanceSuite {
     all.addAll(ArchiveFormatChecks.checks());
     all.addAll(SelectionChecks.checks());
     all.addAll(SourceChecks.checks());
+    all.addAll(ItemListChecks.checks());
     all.addAll(HostileChecks.checks());
     all.addAll(CorpusChecks.checks());
     all.addAll(WriteChecks.checks());

@@ -1,10 +1,12 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageOutput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The blob-level API of a Java implementation, in the reference's terms (Source, Destination), for
@@ -34,6 +36,21 @@ public interface JavaApi {
    */
   default ImageInput openImage(String reference, ReadOptions options) throws IOException {
     throw new UnsupportedOperationException("configurable reader limits");
+  }
+
+  /**
+   * The archive's items as the reader parsed them ({@code TarManifest}, RD-6), whatever image the
+   * reference selects, including the {@code LayerSources} descriptors (SRC-9). An implementation
+   * that does not expose its item list keeps this default, and the checks that need it are reported
+   * as UNSUPPORTED.
+   *
+   * @param reference {@code docker-archive:PATH[:REF|:@N]}; the selector must not matter
+   * @return the items, in {@code manifest.json} order
+   * @throws IOException when the archive cannot be read
+   * @throws UnsupportedOperationException when the implementation does not expose the items
+   */
+  default List<ManifestItem> tarManifest(String reference) throws IOException {
+    throw new UnsupportedOperationException("the parsed item list (TarManifest)");
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.conformance.adapters;
 
 import io.github.dockerarchive.testkit.archive.ImageSource;
+import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
 import io.github.dockerarchive.testkit.conformance.Capability;
@@ -124,6 +125,14 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
       o = o.withTemporaryDirectory(options.temporaryDirectory().get());
     }
     return ImageSource.open(ArchiveReference.parseTransport(reference), o);
+  }
+
+  @Override
+  public List<ManifestItem> tarManifest(String reference) throws IOException {
+    try (ImageSource source =
+        ImageSource.open(ArchiveReference.parseTransport(reference), readerOptions)) {
+      return source.tarManifest();
+    }
   }
 
   @Override

@@ -87,7 +87,7 @@ final class ConformanceCommand implements Callable<Integer> {
   @Option(
       names = "--copy-timeout",
       paramLabel = "SECONDS",
-      defaultValue = "300",
+      defaultValue = "90",
       description =
           "The time one copy of a command-line implementation may take (default:"
               + " ${DEFAULT-VALUE}).")
