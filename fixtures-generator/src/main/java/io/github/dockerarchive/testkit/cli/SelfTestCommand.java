@@ -14,16 +14,14 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.Layout;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -85,21 +83,13 @@ final class SelfTestCommand implements Callable<Integer> {
           .println("selftest: OK (generate, inspect, verify, copy via oci:, dir:, both layouts)");
       return DockerArchiveCli.OK;
     } finally {
-      deleteTree(dir);
+      FileTrees.delete(dir);
     }
   }
 
   private static void check(boolean condition) {
     if (!condition) {
       throw new IllegalStateException("selftest: a round trip did not preserve the image");
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

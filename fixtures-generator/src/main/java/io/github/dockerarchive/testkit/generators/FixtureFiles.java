@@ -3,13 +3,11 @@ package io.github.dockerarchive.testkit.generators;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.lifecycle.Lifespan;
 import net.jqwik.api.lifecycle.Store;
 
@@ -68,21 +66,8 @@ final class FixtureFiles implements Store.CloseOnReset {
   @Override
   public synchronized void close() throws IOException {
     if (directory != null) {
-      deleteTree(directory);
+      FileTrees.delete(directory);
       directory = null;
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    List<Path> all;
-    try (Stream<Path> s = Files.walk(root)) {
-      all = s.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path p : all) {
-      Files.deleteIfExists(p);
     }
   }
 }

@@ -4,13 +4,11 @@ import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * An archive written into a directory of its own (unique, so parallel tests never collide).
@@ -36,7 +34,7 @@ record Materialized(Path directory, ArchiveFixture fixture) {
       Path file = directory.resolve(safe(name) + extension(spec.compression()));
       return new Materialized(directory, materialize(spec, file));
     } catch (IOException | RuntimeException e) {
-      deleteTree(directory);
+      FileTrees.delete(directory);
       throw e;
     }
   }
@@ -66,35 +64,10 @@ record Materialized(Path directory, ArchiveFixture fixture) {
   /** Deletes the directory and everything in it. */
   void delete() {
     try {
-      deleteTree(directory);
+      FileTrees.delete(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + directory, e);
     }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   private static String safe(String name) {

@@ -10,10 +10,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** An {@link ImageOutput} that forwards every call; a defect overrides one. */
-class ForwardingOutput implements ImageOutput {
-  final ImageOutput delegate;
+public class ForwardingOutput implements ImageOutput {
+  /** The output every call goes to. */
+  protected final ImageOutput delegate;
 
-  ForwardingOutput(ImageOutput delegate) {
+  /**
+   * Forwards to an output.
+   *
+   * @param delegate the output
+   */
+  public ForwardingOutput(ImageOutput delegate) {
     this.delegate = delegate;
   }
 

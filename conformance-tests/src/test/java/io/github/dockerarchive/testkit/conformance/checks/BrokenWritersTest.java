@@ -12,9 +12,9 @@ import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.conformance.Status;
 import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
+import io.github.dockerarchive.testkit.conformance.broken.ForwardingOutput;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -150,46 +150,12 @@ class BrokenWritersTest {
     }
 
     private static ImageOutput unverified(ImageOutput out) {
-      return new ImageOutput() {
-        @Override
-        public boolean wantsDecompressedLayers() {
-          return out.wantsDecompressedLayers();
-        }
-
-        @Override
-        public List<String> supportedManifestMediaTypes() {
-          return out.supportedManifestMediaTypes();
-        }
-
+      return new ForwardingOutput(out) {
         @Override
         public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
             throws ArchiveException {
-          return out.putBlob(stream, new BlobInfo(null, BlobInfo.UNKNOWN_SIZE, null), isConfig);
-        }
-
-        @Override
-        public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-          return out.tryReusingBlob(info);
-        }
-
-        @Override
-        public void putManifest(byte[] manifest) throws ArchiveException {
-          out.putManifest(manifest);
-        }
-
-        @Override
-        public void addRepoTags(List<DockerReference> tags) throws ArchiveException {
-          out.addRepoTags(tags);
-        }
-
-        @Override
-        public void commit() throws ArchiveException {
-          out.commit();
-        }
-
-        @Override
-        public void close() throws IOException {
-          out.close();
+          return delegate.putBlob(
+              stream, new BlobInfo(null, BlobInfo.UNKNOWN_SIZE, null), isConfig);
         }
       };
     }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Runs a group of checks against the built-in implementation and asserts that all pass. */
+/**
+ * Runs a group of checks against the built-in implementation and asserts that all pass and leave no
+ * scratch directory behind.
+ */
 final class BuiltinRun {
   private BuiltinRun() {}
 
@@ -32,10 +35,17 @@ final class BuiltinRun {
             .filter(r -> r.status() != Status.PASS)
             .map(
                 r ->
-                    r.check().id() + " " + r.status() + ": " + r.reason() + "\n" + r.reproduction())
+                    r.check().id()
+                        + " "
+                        + r.status()
+                        + ": "
+                        + r.reason()
+                        + "\n  "
+                        + r.reproduction().replace("\n", "\n  "))
             .collect(Collectors.joining("\n\n"));
     assertThat(failures).as("checks that did not pass against builtin").isEmpty();
     assertThat(results).hasSize(checks.size());
+    assertThat(work.resolve("builtin")).as("scratch directories left behind").isEmptyDirectory();
     return results;
   }
 }
