@@ -5,6 +5,7 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.assemble;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.plain;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
 
@@ -71,14 +72,6 @@ public final class ArchiveFormatChecks {
     rd5(checks);
     dialects(checks);
     return List.copyOf(checks);
-  }
-
-  /** The plain image most ARC checks vary: two uncompressed layers, one tag. */
-  private static TestImage plain() {
-    return new TestImage()
-        .tags("example.com/app:1")
-        .layerFiles("etc/one.txt", "first layer")
-        .layerFiles("etc/two.txt", "second layer");
   }
 
   private static void arc1(List<Check> checks) {

@@ -57,6 +57,18 @@ final class ReaderCheckSupport {
   }
 
   /**
+   * The plain image most reader checks vary: two small uncompressed layers, one tag.
+   *
+   * @return a new image
+   */
+  static TestImage plain() {
+    return new TestImage()
+        .tags("example.com/app:1")
+        .layerFiles("etc/one.txt", "first layer")
+        .layerFiles("etc/two.txt", "second layer");
+  }
+
+  /**
    * Writes the archive of some hand-made images.
    *
    * @param c the check's context

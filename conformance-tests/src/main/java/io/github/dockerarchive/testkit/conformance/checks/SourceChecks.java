@@ -6,6 +6,7 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.archiveOf;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.plain;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.readToDir;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
@@ -56,13 +57,6 @@ public final class SourceChecks {
     src7(checks);
     src8(checks);
     return List.copyOf(checks);
-  }
-
-  private static TestImage plain() {
-    return new TestImage()
-        .tags("example.com/app:1")
-        .layerFiles("etc/one.txt", "first layer")
-        .layerFiles("etc/two.txt", "second layer");
   }
 
   // ---- SRC-1: errors on first use, cached.
