@@ -82,33 +82,17 @@ public final class ConformanceRunner {
       List<Check> checks, ArchiveImplementation implementation, Options options)
       throws InterruptedException {
     List<CheckResult> results = new ArrayList<>();
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "conformance-" + implementation.name());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      for (Check check : checks) {
-        CheckResult result = runOne(check, implementation, options, executor);
-        if (result.status() == Status.FAIL && result.reason().startsWith(HUNG)) {
-          executor.shutdownNow();
-          executor = Executors.newSingleThreadExecutor();
-        }
-        options.listener().accept(result);
-        results.add(result);
-      }
-    } finally {
-      executor.shutdownNow();
+    for (Check check : checks) {
+      CheckResult result = runOne(check, implementation, options);
+      options.listener().accept(result);
+      results.add(result);
     }
     return results;
   }
 
-  private static final String HUNG = "did not finish within ";
-
   /**
-   * Runs one check.
+   * Runs one check on a thread of its own (a daemon, so that a check that hangs past its timeout is
+   * abandoned without holding the JVM).
    *
    * @param check the check
    * @param implementation the implementation
@@ -119,7 +103,13 @@ public final class ConformanceRunner {
   public static CheckResult runOne(
       Check check, ArchiveImplementation implementation, Options options)
       throws InterruptedException {
-    ExecutorService executor = Executors.newSingleThreadExecutor();
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "conformance-" + implementation.name());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       return runOne(check, implementation, options, executor);
     } finally {
@@ -140,7 +130,7 @@ public final class ConformanceRunner {
         options.workRoot().resolve(safe(implementation.name())).resolve(safe(check.id()));
     CheckContext context;
     try {
-      deleteTree(scratch);
+      FileTrees.delete(scratch);
       Files.createDirectories(scratch);
       context = new CheckContext(implementation, scratch);
     } catch (IOException e) {
@@ -168,7 +158,7 @@ public final class ConformanceRunner {
     } catch (TimeoutException e) {
       future.cancel(true);
       status = Status.FAIL;
-      reason = HUNG + options.checkTimeout().toSeconds() + " s";
+      reason = "did not finish within " + options.checkTimeout().toSeconds() + " s";
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof CheckFailure) {
@@ -191,7 +181,7 @@ public final class ConformanceRunner {
       reproduction += (reproduction.isEmpty() ? "" : "\n") + "inputs kept in " + scratch;
     } else {
       try {
-        deleteTree(scratch);
+        FileTrees.delete(scratch);
       } catch (IOException e) {
         if (status == Status.PASS) {
           status = Status.ERROR;
@@ -234,15 +224,5 @@ public final class ConformanceRunner {
 
   private static String safe(String name) {
     return name.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  /**
-   * Deletes a directory tree if it exists (also read-only and special files).
-   *
-   * @param root the tree
-   * @throws IOException when something cannot be deleted
-   */
-  public static void deleteTree(Path root) throws IOException {
-    FileTrees.delete(root);
   }
 }

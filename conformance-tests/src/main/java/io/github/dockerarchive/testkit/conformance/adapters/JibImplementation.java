@@ -6,13 +6,13 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.TarImage;
 import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
 import io.github.dockerarchive.testkit.conformance.Capability;
-import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.layout.TransportCopy;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.TransportReference;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,7 +148,7 @@ public final class JibImplementation implements ArchiveImplementation {
     } finally {
       executor.shutdownNow();
       try {
-        ConformanceRunner.deleteTree(copyWork);
+        FileTrees.delete(copyWork);
       } catch (IOException e) {
         // The run's scratch directory is removed as a whole afterwards.
       }

@@ -8,7 +8,6 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.CheckUnsupported;
-import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
@@ -23,6 +22,7 @@ import io.github.dockerarchive.testkit.hostile.HostileCase;
 import io.github.dockerarchive.testkit.hostile.HostileCorpus;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TestImage;
 import io.github.dockerarchive.testkit.testing.TestImage.Layer;
@@ -532,7 +532,7 @@ public final class HostileChecks {
       if (!left.isEmpty()) {
         problems.add(name + ": left temporary files " + left);
         for (String n : left) {
-          ConformanceRunner.deleteTree(tmp.resolve(n));
+          FileTrees.delete(tmp.resolve(n));
         }
       }
     }
@@ -781,7 +781,7 @@ public final class HostileChecks {
         if (!left.isEmpty()) {
           problems.add(c.name() + ": left temporary files " + left);
           for (String n : left) {
-            ConformanceRunner.deleteTree(tmp.resolve(n));
+            FileTrees.delete(tmp.resolve(n));
           }
         }
       }

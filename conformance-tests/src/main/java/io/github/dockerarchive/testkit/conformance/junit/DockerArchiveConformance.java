@@ -10,6 +10,7 @@ import io.github.dockerarchive.testkit.conformance.report.ConformanceResults;
 import io.github.dockerarchive.testkit.conformance.report.ImplementationResults;
 import io.github.dockerarchive.testkit.conformance.report.Reports;
 import io.github.dockerarchive.testkit.conformance.report.Verdict;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ public abstract class DockerArchiveConformance {
     try {
       implementation = createImplementation();
     } catch (Exception | Error e) {
-      ConformanceRunner.deleteTree(temp);
+      FileTrees.delete(temp);
       throw e;
     }
     Path workRoot = reports.map(r -> r.resolve("failures")).orElse(temp);
@@ -174,7 +175,7 @@ public abstract class DockerArchiveConformance {
                 throw new IllegalStateException("closing " + implementation.name() + " failed", e);
               } finally {
                 try {
-                  ConformanceRunner.deleteTree(temp);
+                  FileTrees.delete(temp);
                   if (reports.isPresent()) {
                     Reports.writeAll(
                         new ConformanceResults(

@@ -18,6 +18,7 @@ import io.github.dockerarchive.testkit.conformance.report.JunitXmlReport;
 import io.github.dockerarchive.testkit.conformance.report.MatrixReport;
 import io.github.dockerarchive.testkit.conformance.report.Reports;
 import io.github.dockerarchive.testkit.conformance.report.Verdict;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -238,7 +239,7 @@ final class ConformanceRun {
       }
       Path workRoot = settings.keepFailures() ? failures : temp.resolve("work");
       if (settings.keepFailures()) {
-        ConformanceRunner.deleteTree(failures);
+        FileTrees.delete(failures);
       }
       Files.createDirectories(workRoot);
       for (Prepared p : prepared) {
@@ -372,7 +373,7 @@ final class ConformanceRun {
 
   private static void deleteQuietly(Path dir) {
     try {
-      ConformanceRunner.deleteTree(dir);
+      FileTrees.delete(dir);
     } catch (IOException e) {
       // best effort; a leftover temporary directory is named dockerarchive-conformance-*
     }

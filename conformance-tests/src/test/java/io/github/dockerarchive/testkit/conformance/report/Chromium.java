@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.report;
 
-import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ final class Chromium {
       }
       return out;
     } finally {
-      ConformanceRunner.deleteTree(profile);
+      FileTrees.delete(profile);
       Files.deleteIfExists(dom);
       Files.deleteIfExists(log);
     }
