@@ -10,6 +10,24 @@ package io.github.dockerarchive.testkit.cli;
  */
 public interface CliExtension {
   /**
+   * The subcommand's name, as in its {@code @Command(name = ...)}. The tool builds only the command
+   * a command line names, so it asks for names first; the default reads the annotation of a new
+   * {@link #command()}, and an extension can answer without creating its command.
+   *
+   * @return the name users type
+   */
+  default String name() {
+    Object command = command();
+    picocli.CommandLine.Command annotation =
+        command.getClass().getAnnotation(picocli.CommandLine.Command.class);
+    if (annotation == null || annotation.name().isEmpty()) {
+      throw new IllegalStateException(
+          command.getClass().getName() + " is not annotated with @Command(name = ...)");
+    }
+    return annotation.name();
+  }
+
+  /**
    * The subcommand: an object of a class annotated with picocli's {@code @Command} (with a {@code
    * name}), implementing {@code Callable<Integer>} or {@code Runnable}. A {@code Callable}'s result
    * is the exit code; exceptions are reported as the built-in commands' are ({@code dockerarchive:

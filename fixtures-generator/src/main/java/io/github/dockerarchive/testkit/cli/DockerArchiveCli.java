@@ -2,7 +2,13 @@ package io.github.dockerarchive.testkit.cli;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,15 +27,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = DockerArchiveCli.Version.class,
     description =
-        "Read, check, copy and generate docker-save archives (docker-archive: transport).",
-    subcommands = {
-      InspectCommand.class,
-      VerifyCommand.class,
-      CopyCommand.class,
-      GenerateCommand.class,
-      SelfTestCommand.class
-    })
+        "Read, check, copy and generate docker-save archives (docker-archive: transport).")
 public final class DockerArchiveCli {
+  /**
+   * The built-in subcommands by name, in the order help lists them. Only the one a command line
+   * names is built (picocli reflects over a command's options when it is added, and its classes
+   * cannot be kept in a class-data-sharing archive, so building all of them is most of a short
+   * command's start-up); help and unknown names get all of them.
+   */
+  private static final Map<String, Supplier<Object>> BUILT_IN = builtIn();
+
   /** Everything worked. */
   public static final int OK = 0;
 
@@ -63,19 +70,35 @@ public final class DockerArchiveCli {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    String named = subcommandNamed(args);
     DockerArchiveCli root = new DockerArchiveCli();
     CommandLine cli = new CommandLine(root);
-    for (CliExtension extension :
-        ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())) {
-      cli.addSubcommand(extension.command());
+    List<CliExtension> extensions = new ArrayList<>();
+    ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())
+        .forEach(extensions::add);
+    boolean known =
+        BUILT_IN.containsKey(named) || extensions.stream().anyMatch(e -> e.name().equals(named));
+    BUILT_IN.forEach(
+        (name, command) -> {
+          if (!known || name.equals(named)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
+    for (CliExtension extension : extensions) {
+      if (!known || extension.name().equals(named)) {
+        cli.addSubcommand(extension.name(), extension.command());
+      }
     }
-    cli.addSubcommand("help", new CommandLine.HelpCommand());
+    if (!known) {
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> UNREADABLE);
     cli.setParameterExceptionHandler(
         (ex, args1) -> {
           err.println("dockerarchive: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
           err.println("Try 'dockerarchive " + subcommandName(ex) + "--help' for usage.");
           return UNREADABLE;
         });
@@ -92,6 +115,26 @@ public final class DockerArchiveCli {
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static Map<String, Supplier<Object>> builtIn() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("inspect", InspectCommand::new);
+    commands.put("verify", VerifyCommand::new);
+    commands.put("copy", CopyCommand::new);
+    commands.put("generate", GenerateCommand::new);
+    commands.put("selftest", SelfTestCommand::new);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /** The subcommand a command line names: its first argument that is not an option, or "". */
+  private static String subcommandNamed(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return "";
   }
 
   private static String subcommandName(CommandLine.ParameterException ex) {

@@ -11,6 +11,11 @@ public final class ConformanceCliExtension implements CliExtension {
   public ConformanceCliExtension() {}
 
   @Override
+  public String name() {
+    return "conformance";
+  }
+
+  @Override
   public Object command() {
     return new ConformanceCommand();
   }
