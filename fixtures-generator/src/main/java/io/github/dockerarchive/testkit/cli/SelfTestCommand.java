@@ -18,6 +18,9 @@ import io.github.dockerarchive.testkit.testing.FileTrees;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.Layout;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,12 +81,48 @@ final class SelfTestCommand implements Callable<Integer> {
           check(ArchiveVerifier.verify(back, ArchiveVerifier.ProgressListener.NONE).isValid());
         }
       }
+      runCommands(dir.resolve("commands"));
       spec.commandLine()
           .getOut()
-          .println("selftest: OK (generate, inspect, verify, copy via oci:, dir:, both layouts)");
+          .println(
+              "selftest: OK (generate, inspect, verify, copy via oci:, dir:, both layouts;"
+                  + " the same through the commands)");
       return DockerArchiveCli.OK;
     } finally {
       FileTrees.delete(dir);
+    }
+  }
+
+  /**
+   * Runs the commands users type, in this process: generate, inspect, verify, and copy both ways
+   * between docker-archive: and oci: (also what the launcher's class-data-sharing dump records).
+   */
+  private static void runCommands(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    String archive = dir.resolve("generated.tar").toString();
+    String copied = dir.resolve("copied.tar").toString();
+    String oci = "oci:" + dir.resolve("oci") + ":v1";
+    command("generate", "--layers", "2", "--layer-size", "9MiB", "--quiet", "-o", archive);
+    command("inspect", archive);
+    command("verify", archive);
+    command("copy", "docker-archive:" + archive, oci);
+    command("copy", oci, "docker-archive:" + copied + ":selftest/copy:1");
+    command("verify", copied);
+  }
+
+  private static void command(String... args) {
+    StringWriter err = new StringWriter();
+    int code =
+        DockerArchiveCli.run(
+            args, new PrintWriter(Writer.nullWriter()), new PrintWriter(err, true));
+    if (code != DockerArchiveCli.OK) {
+      throw new IllegalStateException(
+          "selftest: dockerarchive "
+              + String.join(" ", args)
+              + " exited with "
+              + code
+              + ": "
+              + err.toString().strip());
     }
   }
 
