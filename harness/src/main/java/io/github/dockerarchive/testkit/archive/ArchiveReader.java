@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -443,7 +444,7 @@ public final class ArchiveReader implements Closeable {
       long limit = options.maxArchiveSize();
       long total = 0;
       try (InputStream data = compression.decompress(in);
-          var out = Files.newOutputStream(file)) {
+          var out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
         byte[] buffer = new byte[1 << 16];
         int n;
         while ((n = data.read(buffer)) >= 0) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -120,7 +121,9 @@ final class BlobDirectory {
     }
     try {
       VerifyingCopy copy = new VerifyingCopy("blob " + info.digest(), info.digest(), info.size());
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      // WRITE only: no O_TRUNC on the new, empty file; ext4 starts writing back on close any file
+      // truncated to zero (its replace-by-truncate heuristic), which cost the copy's thread time.
+      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
         copy.copy(stream, out::write);
       }
       Digest sha256 = copy.check();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Bytes kept in memory up to a threshold and in a temporary file beyond it, so a large compressed
@@ -36,7 +37,8 @@ final class Spool extends OutputStream {
     }
     if (memory.size() + (long) len > MEMORY_THRESHOLD) {
       file = Files.createTempFile(directory, ".synthetic-layer-", ".tmp");
-      fileOut = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      fileOut =
+          new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16);
       memory.writeTo(fileOut);
       memory = null;
       fileOut.write(b, off, len);

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A blob read and verified before any of it goes into the archive (WR-3, and every blob of a stream
@@ -98,7 +99,7 @@ final class Spool implements Closeable {
             directory == null
                 ? Files.createTempFile("dockerarchive-spool-", ".tmp")
                 : Files.createTempFile(directory, "dockerarchive-spool-", ".tmp");
-        out = Files.newOutputStream(file);
+        out = Files.newOutputStream(file, StandardOpenOption.WRITE);
         memory.writeTo(out);
         memory = null;
       }
