@@ -21,6 +21,9 @@ public final class VerifyingCopy {
 
   private static final int BUFFER = 1 << 20;
 
+  /** Threads on which copies hash inline, because they already run one copy per core. */
+  private static final ThreadLocal<Boolean> INLINE = ThreadLocal.withInitial(() -> false);
+
   /** Receives the bytes read, in order. */
   public interface Target {
     /**
@@ -67,7 +70,7 @@ public final class VerifyingCopy {
    * @throws IOException what {@code target} throws, unchanged
    */
   public void copy(InputStream in, Target target) throws IOException {
-    if (expectedSize >= 0 && expectedSize < PIPELINE_THRESHOLD) {
+    if (expectedSize >= 0 && expectedSize < PIPELINE_THRESHOLD || INLINE.get()) {
       copyInline(in, target);
       return;
     }
@@ -89,6 +92,21 @@ public final class VerifyingCopy {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Makes copies on the calling thread hash on it rather than on a second thread: for callers that
+   * run several copies at once, one per core, where a hashing thread per copy would only compete
+   * for the same cores.
+   *
+   * @param inline true to hash inline from now on, false to go back to the default
+   */
+  public static void hashOnThisThread(boolean inline) {
+    if (inline) {
+      INLINE.set(true);
+    } else {
+      INLINE.remove();
     }
   }
 

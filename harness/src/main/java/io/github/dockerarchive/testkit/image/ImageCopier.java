@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Copies one image from any {@link ImageInput} to any {@link ImageOutput}, streaming and verifying
@@ -26,16 +28,23 @@ import java.util.Optional;
  * reusing blobs the output already has, and converting the manifest where the output needs another
  * type: layers are decompressed for a docker-archive (keyed by diffID), kept as stored for an OCI
  * layout or a {@code dir:} directory (whose manifest is kept byte for byte when the type allows, so
- * its digest survives).
+ * its digest survives). Outputs that store each blob in a file of its own ({@link
+ * ImageOutput#acceptsConcurrentBlobs()}) receive layers on one thread per core (up to four), so
+ * hashing a many-layer image is not bound by one core.
  */
 public final class ImageCopier {
   private static final long CONFIG_LIMIT = 4L << 20;
+
+  /** Layers copied at once into outputs that accept it: one per core, at most four. */
+  private static final int LAYER_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   /** Receives the number of blob bytes read from the input as a copy goes. */
   @FunctionalInterface
   public interface Progress {
     /**
-     * Called as bytes are read.
+     * Called as bytes are read; calls never overlap, but may come from the threads that copy layers
+     * in parallel.
      *
      * @param done bytes read so far
      * @param total bytes to read in all (stored sizes from the manifest)
@@ -105,25 +114,19 @@ public final class ImageCopier {
         layers.add(Descriptor.of(MediaTypes.DOCKER_LAYER_TAR, diffId, written.size()));
       }
     } else {
+      List<ConcurrentBlobCopies.Copy> copies = new ArrayList<>();
+      Set<Digest> planned = new HashSet<>();
       for (Descriptor stored : manifest.layers()) {
         Optional<BlobInfo> existing = out.tryReusingBlob(BlobInfo.of(stored.digest(), -1));
-        if (existing.isPresent()) {
+        if (existing.isPresent() || !planned.add(stored.digest())) {
           reused++;
           counter.add(stored.size());
         } else {
-          try (BlobStream blob = in.rawBlob(stored.digest())) {
-            out.putBlob(
-                counter.wrap(blob),
-                new BlobInfo(stored.digest(), stored.size(), stored.mediaType()),
-                false);
-          } catch (ArchiveException e) {
-            throw e;
-          } catch (IOException e) {
-            throw new ArchiveException(null, "copying layer " + stored.digest() + ": " + e, e);
-          }
+          copies.add(() -> putStored(in, out, stored, counter));
         }
         layers.add(stored);
       }
+      ConcurrentBlobCopies.runAll(copies, out.acceptsConcurrentBlobs() ? LAYER_THREADS : 1);
     }
     out.putBlob(
         new ByteArrayInputStream(config),
@@ -160,6 +163,20 @@ public final class ImageCopier {
       throw e;
     } catch (IOException e) {
       throw new ArchiveException(null, "reading the config of " + in.describe() + ": " + e, e);
+    }
+  }
+
+  private static void putStored(ImageInput in, ImageOutput out, Descriptor stored, Counter counter)
+      throws ArchiveException {
+    try (BlobStream blob = in.rawBlob(stored.digest())) {
+      out.putBlob(
+          counter.wrap(blob),
+          new BlobInfo(stored.digest(), stored.size(), stored.mediaType()),
+          false);
+    } catch (ArchiveException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new ArchiveException(null, "copying layer " + stored.digest() + ": " + e, e);
     }
   }
 
@@ -259,7 +276,7 @@ public final class ImageCopier {
       this.total = total;
     }
 
-    void add(long n) {
+    synchronized void add(long n) {
       done += n;
       progress.progress(done, total);
     }

@@ -41,6 +41,17 @@ public interface ImageOutput extends Closeable {
   BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig) throws ArchiveException;
 
   /**
+   * Whether {@link #putBlob} may be called for layers from several threads at once (an output that
+   * stores each blob in a file of its own); the copier then copies layers in parallel. Config,
+   * manifest and commit are still called from one thread, after every layer is in.
+   *
+   * @return true when concurrent {@code putBlob} calls for layers are safe
+   */
+  default boolean acceptsConcurrentBlobs() {
+    return false;
+  }
+
+  /**
    * Reuses a blob already stored in this output (WR-4).
    *
    * @param info the blob wanted, with its digest

@@ -77,6 +77,12 @@ public final class OciLayoutOutput implements ImageOutput {
     return blobs.put(stream, info);
   }
 
+  /** Blobs go to temporary files of their own and are renamed into place, so yes. */
+  @Override
+  public boolean acceptsConcurrentBlobs() {
+    return true;
+  }
+
   @Override
   public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
     return blobs.reuse(info);

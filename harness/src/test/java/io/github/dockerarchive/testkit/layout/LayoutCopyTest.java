@@ -18,11 +18,17 @@ import io.github.dockerarchive.testkit.interop.OciLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("REF-3: oci: and dir: inputs and outputs, and the copier between them")
 class LayoutCopyTest {
@@ -117,6 +123,87 @@ class LayoutCopyTest {
           .contains(m.layers().get(0).digest().hex())
           .doesNotContain(m.layers().get(1).digest().hex())
           .allSatisfy(n -> assertThat(n).doesNotEndWith(".tmp"));
+    }
+  }
+
+  @ParameterizedTest(name = "bad layer {0} of 8")
+  @ValueSource(ints = {0, 3, 7})
+  @DisplayName(
+      "WR-2: layers copied in parallel: a bad one fails the copy, naming it, and leaves no"
+          + " temporary file and no file under its digest")
+  void parallelCopyWithABadLayer(int bad) throws Exception {
+    List<byte[]> layers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      layers.add(OciLayout.layerTar("f" + i + ".bin", "x".repeat(70_000 + i)));
+    }
+    Path oci = dir.resolve("oci-8");
+    OciLayout.write(oci, "v1", layers, false);
+    ImageManifest m;
+    try (OciLayoutInput in = OciLayoutInput.open(oci, "v1")) {
+      m = ImageManifest.parse(in.manifestBytes(), null);
+    }
+    Digest badDigest = m.layers().get(bad).digest();
+    Path layer = oci.resolve("blobs/sha256/" + badDigest.hex());
+    byte[] bytes = Files.readAllBytes(layer);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(layer, bytes);
+    Path out = dir.resolve("out");
+    try (OciLayoutInput in = OciLayoutInput.open(oci, "v1")) {
+      assertThatThrownBy(
+              () ->
+                  ImageCopier.copy(
+                      in, OciLayoutOutput.create(out, "v1"), ImageCopier.Progress.NONE))
+          .isInstanceOf(DigestMismatchException.class)
+          .hasMessageContaining(badDigest.toString());
+    }
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .doesNotContain(badDigest.hex(), "index.json")
+          .allSatisfy(n -> assertThat(n).doesNotEndWith(".tmp"));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "layers copied in parallel give the same layout, and progress counts every byte once")
+  void parallelCopyMatchesAndCountsProgress() throws Exception {
+    List<byte[]> layers = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      layers.add(OciLayout.layerTar("f" + i + ".bin", "y".repeat(50_000 * (i + 1))));
+    }
+    Path oci = dir.resolve("oci-6");
+    OciLayout.write(oci, "v1", layers, true);
+    AtomicBoolean inside = new AtomicBoolean();
+    AtomicLong last = new AtomicLong();
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    ImageCopier.Progress progress =
+        (done, total) -> {
+          if (!inside.compareAndSet(false, true)) {
+            problems.add("overlapping progress calls");
+          }
+          if (done < last.get() || done > total) {
+            problems.add("progress " + done + " of " + total + " after " + last.get());
+          }
+          last.set(done);
+          inside.set(false);
+        };
+    byte[] original;
+    long total;
+    try (OciLayoutInput in = OciLayoutInput.open(oci, "v1")) {
+      original = in.manifestBytes();
+      total =
+          ImageManifest.parse(original, null).layers().stream()
+              .mapToLong(io.github.dockerarchive.testkit.image.Descriptor::size)
+              .sum();
+      ImageCopier.copy(in, DirOutput.create(dir.resolve("d")), progress);
+    }
+    assertThat(problems).isEmpty();
+    assertThat(last).hasValue(total);
+    try (DirInput back = DirInput.open(dir.resolve("d"))) {
+      assertThat(back.manifestBytes()).isEqualTo(original);
+      for (var l : ImageManifest.parse(original, null).layers()) {
+        assertThat(Digest.sha256(back.rawBlob(l.digest()).readAllBytes())).isEqualTo(l.digest());
+      }
     }
   }
 
