@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 /** Runs whole commands, timing them and sampling their peak RSS. */
 final class CommandTimer {
+  private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
   private CommandTimer() {}
 
   /**
@@ -39,15 +41,28 @@ final class CommandTimer {
    * Runs a command, killing it (and its descendants) once it has run for {@code timeoutSeconds}
    * ({@code <= 0}: no limit); fails when it exits non-zero.
    *
+   * <p>Before the clock starts, {@code sync} writes back what earlier runs left dirty, so that no
+   * run pays for another's writeback (each pays for its own). The peak RSS comes from GNU {@code
+   * /usr/bin/time} wrapped around the command, which reads it from the kernel when the process
+   * ends; without it the process tree is sampled every 10 ms, which takes some CPU from the run.
+   *
    * @return the run, or empty when the command was killed at the timeout
    */
   static Optional<Run> run(List<String> command, Map<String, String> env, double timeoutSeconds)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("bench-cmd", ".log");
+    Path rss = Files.createTempFile("bench-rss", ".txt");
     try {
+      settle();
+      boolean timed = Files.isExecutable(GNU_TIME);
+      List<String> argv = new ArrayList<>();
+      if (timed) {
+        argv.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
+      }
+      argv.addAll(command);
       long t0 = System.nanoTime();
       ProcessBuilder builder =
-          new ProcessBuilder(command)
+          new ProcessBuilder(argv)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -55,9 +70,11 @@ final class CommandTimer {
       Process p = builder.start();
       long peak = 0;
       // waitFor returns as soon as the process ends, so the wall time is not rounded up to the
-      // sampling period (which matters for start-up times of a few tens of milliseconds).
+      // polling period (which matters for start-up times of a few tens of milliseconds).
       do {
-        peak = Math.max(peak, peakOfTree(p.toHandle()));
+        if (!timed) {
+          peak = Math.max(peak, peakOfTree(p.toHandle()));
+        }
         if (timeoutSeconds > 0 && (System.nanoTime() - t0) / 1e9 > timeoutSeconds) {
           p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
           p.destroyForcibly().waitFor();
@@ -69,10 +86,19 @@ final class CommandTimer {
         throw new IOException(
             String.join(" ", command) + " exited " + p.exitValue() + ": " + Files.readString(log));
       }
+      if (timed) {
+        peak = Long.parseLong(Files.readString(rss).strip());
+      }
       return Optional.of(new Run(seconds, peak));
     } finally {
       Files.deleteIfExists(log);
+      Files.deleteIfExists(rss);
     }
+  }
+
+  /** Writes back dirty pages, so the next timed run does not compete with earlier writeback. */
+  private static void settle() throws IOException, InterruptedException {
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
   }
 
   /** The largest peak RSS among a process and its descendants (the launcher script runs java). */
