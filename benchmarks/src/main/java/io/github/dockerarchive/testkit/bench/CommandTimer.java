@@ -1,16 +1,15 @@
 package io.github.dockerarchive.testkit.bench;
 
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Runs whole commands, timing them and sampling their peak RSS. */
 final class CommandTimer {
@@ -120,7 +119,7 @@ final class CommandTimer {
         Path.of(
             options.getOrDefault(
                 "--dir", Path.of(System.getProperty("java.io.tmpdir"), name).toString()));
-    delete(dir);
+    FileTrees.delete(dir);
     Files.createDirectories(dir);
     return dir;
   }
@@ -135,19 +134,6 @@ final class CommandTimer {
     String launcher = Path.of("dockerarchive").toAbsolutePath().toString();
     run(List.of(launcher, "--version"));
     return launcher;
-  }
-
-  /** Deletes a file or a directory tree if it exists. */
-  static void delete(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-      for (Path p : all) {
-        Files.delete(p);
-      }
-    }
   }
 
   /** Median of the wall times and the largest peak RSS of repeated runs. */

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.bench;
 
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Map;
  * directions on the same OCI layout, with {@code cp} of the same bytes as the copy floor, all in
  * one run; then both directions of a multi-GiB image with {@code -Xmx64m}.
  *
- * <p>Usage: {@code bench/copy [--size-mib 512] [--layers 8] [--big-gib 3] [--repeat 5] [--dir D]
+ * <p>Usage: {@code bench/copy [--size-mib 512] [--layers 8] [--big-gib 3] [--repeat 7] [--dir D]
  * [--out FILE]}
  */
 public final class CopyBenchmark {
@@ -31,7 +32,7 @@ public final class CopyBenchmark {
     int sizeMib = Integer.parseInt(o.getOrDefault("--size-mib", "512"));
     int layers = Integer.parseInt(o.getOrDefault("--layers", "8"));
     int bigGib = Integer.parseInt(o.getOrDefault("--big-gib", "3"));
-    int repeat = Integer.parseInt(o.getOrDefault("--repeat", "5"));
+    int repeat = Integer.parseInt(o.getOrDefault("--repeat", "7"));
     Path dir = CommandTimer.scratchDirectory(o, "dockerarchive-bench");
     String launcher = CommandTimer.launcher();
 
@@ -62,9 +63,9 @@ public final class CopyBenchmark {
                   + "|---|---:|---:|---:|---:|---:|---:|%n",
               bigGib));
       report.append(compare(dir, launcher, big, 1, "-Xmx64m"));
-      CommandTimer.delete(big);
+      FileTrees.delete(big);
     }
-    CommandTimer.delete(dir);
+    FileTrees.delete(dir);
     String text = report.toString();
     System.out.println(text);
     if (o.containsKey("--out")) {
@@ -90,7 +91,7 @@ public final class CopyBenchmark {
     Map<String, String> env = Map.of("DOCKERARCHIVE_JAVA_OPTS", jvm);
     for (int i = 0; i < repeat; i++) {
       for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
-        CommandTimer.delete(p);
+        FileTrees.delete(p);
       }
       writeOurs.add(
           CommandTimer.run(
@@ -130,7 +131,7 @@ public final class CopyBenchmark {
                 CommandTimer.median(readSkopeo),
                 floorRun);
     for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
-      CommandTimer.delete(p);
+      FileTrees.delete(p);
     }
     return rows;
   }

@@ -7,6 +7,7 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class FixturesBenchmark {
       report.append(
           String.format(Locale.ROOT, "| %s | %.3f | %.0f |%n", dialect.id(), ms, 1000 / ms));
     }
-    CommandTimer.delete(dir);
+    FileTrees.delete(dir);
 
     report.append(
         String.format(

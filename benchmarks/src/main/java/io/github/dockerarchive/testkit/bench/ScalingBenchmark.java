@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
+import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class ScalingBenchmark {
       List<CommandTimer.Run> ours = new ArrayList<>();
       for (int i = 0; i < repeat; i++) {
         Path out = dir.resolve("ours-oci");
-        CommandTimer.delete(out);
+        FileTrees.delete(out);
         ours.add(
             CommandTimer.run(
                 List.of(launcher, "copy", "docker-archive:" + archive, "oci:" + out + ":x")));
@@ -124,7 +125,7 @@ public final class ScalingBenchmark {
       prevLayers = layers;
       Files.delete(archive);
     }
-    CommandTimer.delete(dir);
+    FileTrees.delete(dir);
     report.append('\n');
     if (at1000 != null) {
       report.append(at1000);
@@ -173,7 +174,7 @@ public final class ScalingBenchmark {
     List<CommandTimer.Run> runs = new ArrayList<>();
     for (int i = 0; i < repeat; i++) {
       Path out = dir.resolve("skopeo-oci");
-      CommandTimer.delete(out);
+      FileTrees.delete(out);
       Optional<CommandTimer.Run> run =
           CommandTimer.run(
               List.of(
