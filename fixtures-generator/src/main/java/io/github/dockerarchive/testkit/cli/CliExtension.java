@@ -3,10 +3,12 @@ package io.github.dockerarchive.testkit.cli;
 /**
  * A subcommand that another module adds to {@code dockerarchive}. Register an implementation in
  * {@code META-INF/services/io.github.dockerarchive.testkit.cli.CliExtension}; {@link
- * DockerArchiveCli} adds every registered command after its own.
+ * DockerArchiveCli} lists every registered command after its own in help.
  *
- * <p>The tool starts for every command, so an extension must be cheap to create: the command object
- * should only hold its options and defer loading the classes that do the work until it is called.
+ * <p>Every start of the tool creates each extension and asks its {@link #name()}; the command
+ * itself is created only when a command line names it (or asks for help). So an extension must be
+ * cheap to create, should override {@link #name()}, and its command object should only hold its
+ * options and defer loading the classes that do the work until it is called.
  */
 public interface CliExtension {
   /**
