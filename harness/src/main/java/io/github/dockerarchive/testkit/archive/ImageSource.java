@@ -342,6 +342,16 @@ public final class ImageSource implements ImageInput {
   }
 
   /**
+   * Yes: every blob stream reads its tar entry through a file channel of its own (RD-5).
+   *
+   * @return true
+   */
+  @Override
+  public boolean servesConcurrentBlobs() {
+    return true;
+  }
+
+  /**
    * A blob as {@link #getBlob} returns it, decompressed, but without the digest check: for callers
    * that verify the bytes themselves (an {@link io.github.dockerarchive.testkit.image.ImageOutput}
    * does, WR-2), so they are hashed once, not twice.

@@ -29,8 +29,9 @@ import java.util.Set;
  * type: layers are decompressed for a docker-archive (keyed by diffID), kept as stored for an OCI
  * layout or a {@code dir:} directory (whose manifest is kept byte for byte when the type allows, so
  * its digest survives). Outputs that store each blob in a file of its own ({@link
- * ImageOutput#acceptsConcurrentBlobs()}) receive layers on one thread per core (up to four), so
- * hashing a many-layer image is not bound by one core.
+ * ImageOutput#acceptsConcurrentBlobs()}) receive layers on one thread per core (up to four) from
+ * inputs that can serve them so ({@link ImageInput#servesConcurrentBlobs()}), so hashing a
+ * many-layer image is not bound by one core.
  */
 public final class ImageCopier {
   private static final long CONFIG_LIMIT = 4L << 20;
@@ -126,7 +127,8 @@ public final class ImageCopier {
         }
         layers.add(stored);
       }
-      ConcurrentBlobCopies.runAll(copies, out.acceptsConcurrentBlobs() ? LAYER_THREADS : 1);
+      boolean parallel = out.acceptsConcurrentBlobs() && in.servesConcurrentBlobs();
+      ConcurrentBlobCopies.runAll(copies, parallel ? LAYER_THREADS : 1);
     }
     out.putBlob(
         new ByteArrayInputStream(config),

@@ -50,6 +50,17 @@ public interface ImageInput extends Closeable {
   }
 
   /**
+   * Whether several blobs may be opened and read at the same time, each on its own thread (an input
+   * that opens each blob independently, as files are); the copier then copies layers in parallel
+   * when the output accepts it too. The default is false, which is always safe.
+   *
+   * @return true when concurrent {@link #rawBlob} streams are independent
+   */
+  default boolean servesConcurrentBlobs() {
+    return false;
+  }
+
+  /**
    * A short description for messages, such as {@code docker-archive:/tmp/a.tar:@0}.
    *
    * @return the description

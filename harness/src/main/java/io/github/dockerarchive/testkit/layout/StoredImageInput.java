@@ -27,6 +27,12 @@ abstract class StoredImageInput implements ImageInput {
     return blobs.open(digest, describe(), false);
   }
 
+  /** Each blob is a file opened on its own, so yes. */
+  @Override
+  public boolean servesConcurrentBlobs() {
+    return true;
+  }
+
   @Override
   public void close() {
     // Nothing is held open between calls.
