@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -19,6 +21,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class BenchArchives {
   private static final int CHUNK = 1 << 20;
+  private static final byte[] TEXT =
+      "etaoinshrdlucmfwypvbgkjqxz .,\n-'".getBytes(StandardCharsets.US_ASCII);
 
   private BenchArchives() {}
 
@@ -76,24 +80,49 @@ final class BenchArchives {
    */
   static Path writeOciLayout(Path dir, int layers, long layerBytes, long seed, String name)
       throws IOException {
+    return writeOciLayout(dir, layers, layerBytes, seed, name, false);
+  }
+
+  /**
+   * Writes an OCI image layout with one image of {@code layers} layers, named {@code name} in
+   * {@code index.json}; with {@code gzip}, the layers are gzip-compressed (JDK deflate, default
+   * level) and their files hold text-like bytes (32 symbols) that compress to about two thirds, as
+   * a copy into a docker-archive has to decompress them.
+   */
+  static Path writeOciLayout(
+      Path dir, int layers, long layerBytes, long seed, String name, boolean gzip)
+      throws IOException {
     Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
     SplittableRandom random = new SplittableRandom(seed);
     List<String> diffIds = new ArrayList<>();
     StringBuilder layerDescriptors = new StringBuilder();
     for (int i = 0; i < layers; i++) {
-      LayerBytes layer = new LayerBytes(random.split(), layerBytes, "data" + i + ".bin");
-      DigestSink measured = layer.measure();
-      Digest diffId = Digest.ofSha256(measured.md.digest());
-      try (OutputStream out = Files.newOutputStream(blobs.resolve(diffId.hex()))) {
-        layer.writeTo(out);
+      LayerBytes layer = new LayerBytes(random.split(), layerBytes, "data" + i + ".bin", gzip);
+      Path temp = blobs.resolve("layer.tmp");
+      DigestSink plain = new DigestSink(Digest.newSha256());
+      DigestSink stored = new DigestSink(Digest.newSha256());
+      try (OutputStream file = Files.newOutputStream(temp)) {
+        OutputStream sink = new Tee(stored, file);
+        if (gzip) {
+          try (GZIPOutputStream compressed = new GZIPOutputStream(new NonClosing(sink), CHUNK)) {
+            layer.writeTo(new Tee(plain, compressed));
+          }
+        } else {
+          layer.writeTo(new Tee(plain, sink));
+        }
       }
+      Digest diffId = Digest.ofSha256(plain.md.digest());
+      Digest digest = Digest.ofSha256(stored.md.digest());
+      Files.move(temp, blobs.resolve(digest.hex()), StandardCopyOption.REPLACE_EXISTING);
       diffIds.add("\"" + diffId + "\"");
       layerDescriptors
           .append(i == 0 ? "" : ",")
-          .append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"")
-          .append(diffId)
+          .append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar")
+          .append(gzip ? "+gzip" : "")
+          .append("\",\"digest\":\"")
+          .append(digest)
           .append("\",\"size\":")
-          .append(measured.count)
+          .append(stored.count)
           .append('}');
     }
     byte[] config =
@@ -147,11 +176,17 @@ final class BenchArchives {
     private final long seed;
     private final long fileBytes;
     private final String fileName;
+    private final boolean textLike;
 
     LayerBytes(SplittableRandom random, long fileBytes, String fileName) {
+      this(random, fileBytes, fileName, false);
+    }
+
+    LayerBytes(SplittableRandom random, long fileBytes, String fileName, boolean textLike) {
       this.seed = random.nextLong();
       this.fileBytes = fileBytes;
       this.fileName = fileName;
+      this.textLike = textLike;
     }
 
     DigestSink measure() throws IOException {
@@ -175,7 +210,7 @@ final class BenchArchives {
         byte[] chunk = new byte[(int) Math.min(CHUNK, (fileBytes + 7) & ~7L)];
         long left = fileBytes;
         while (left > 0) {
-          fill(random, chunk);
+          fill(random, chunk, textLike);
           int n = (int) Math.min(chunk.length, left);
           layer.write(chunk, 0, n);
           left -= n;
@@ -184,11 +219,12 @@ final class BenchArchives {
       }
     }
 
-    private static void fill(SplittableRandom random, byte[] chunk) {
+    private static void fill(SplittableRandom random, byte[] chunk, boolean textLike) {
       for (int i = 0; i < chunk.length; i += 8) {
         long v = random.nextLong();
         for (int b = 0; b < 8; b++) {
-          chunk[i + b] = (byte) (v >>> (8 * b));
+          byte x = (byte) (v >>> (8 * b));
+          chunk[i + b] = textLike ? TEXT[x & 31] : x;
         }
       }
     }
@@ -212,6 +248,29 @@ final class BenchArchives {
     public void write(byte[] b, int off, int len) {
       md.update(b, off, len);
       count += len;
+    }
+  }
+
+  /** Writes to two streams; closes neither. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    Tee(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
     }
   }
 

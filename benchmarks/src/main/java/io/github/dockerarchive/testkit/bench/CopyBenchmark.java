@@ -9,16 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Copy benchmark (issue 3): {@code dockerarchive copy} against {@code skopeo copy} in both
  * directions on the same OCI layout, with {@code cp} of the same bytes as the copy floor, all in
  * one run; then both directions of a multi-GiB image with {@code -Xmx64m}.
  *
- * <p>Usage: {@code bench/copy [--size-mib 512] [--layers 8] [--big-gib 3] [--repeat 7] [--dir D]
- * [--out FILE]}
+ * <p>Usage: {@code bench/copy [--size-mib 512] [--layers 8] [--small-layers 64] [--gzip-mib 128]
+ * [--big-gib 3] [--repeat 7] [--dir D] [--out FILE]}
  */
 public final class CopyBenchmark {
+  private static final String HEADER =
+      "| operation | ours (s) | skopeo (s) | ours / skopeo | cp floor (s) | ours / floor |"
+          + " our peak RSS (MiB) |%n|---|---:|---:|---:|---:|---:|---:|%n";
+
   private CopyBenchmark() {}
 
   /**
@@ -33,6 +38,8 @@ public final class CopyBenchmark {
     int layers = Integer.parseInt(o.getOrDefault("--layers", "8"));
     int bigGib = Integer.parseInt(o.getOrDefault("--big-gib", "3"));
     int repeat = Integer.parseInt(o.getOrDefault("--repeat", "7"));
+    int smallLayers = Integer.parseInt(o.getOrDefault("--small-layers", "64"));
+    int gzipMib = Integer.parseInt(o.getOrDefault("--gzip-mib", "128"));
     Path dir = CommandTimer.scratchDirectory(o, "dockerarchive-bench");
     String launcher = CommandTimer.launcher();
 
@@ -44,13 +51,42 @@ public final class CopyBenchmark {
     report.append(
         String.format(
             Locale.ROOT,
-            "## %d MiB in %d uncompressed layers (median of %d runs)%n%n"
-                + "| operation | ours (s) | skopeo (s) | ours / skopeo | cp floor (s) | ours / floor | our peak RSS (MiB) |%n"
-                + "|---|---:|---:|---:|---:|---:|---:|%n",
+            "## %d MiB in %d uncompressed layers (median of %d runs)%n%n" + HEADER,
             sizeMib,
             layers,
             repeat));
-    report.append(compare(dir, launcher, oci, repeat, ""));
+    report.append(compare(dir, launcher, oci, repeat, "", Set.of(Op.WRITE, Op.READ, Op.VERIFY)));
+    FileTrees.delete(oci);
+    if (smallLayers > 0) {
+      Path small =
+          BenchArchives.writeOciLayout(dir.resolve("oci-small"), smallLayers, 1L << 20, 11, "v1");
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%n## %d MiB in %d uncompressed layers of 1 MiB (median of %d runs)%n%n" + HEADER,
+              smallLayers,
+              smallLayers,
+              repeat));
+      report.append(compare(dir, launcher, small, repeat, "", Set.of(Op.WRITE, Op.READ)));
+      FileTrees.delete(small);
+    }
+    if (gzipMib > 0) {
+      Path gzip =
+          BenchArchives.writeOciLayout(
+              dir.resolve("oci-gzip"), layers, (long) gzipMib * (1 << 20) / layers, 13, "v1", true);
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%n## %d MiB in %d gzip layers (%d MiB stored), decompressed into the docker-archive"
+                  + " (median of %d runs)%n%n"
+                  + HEADER,
+              gzipMib,
+              layers,
+              storedMib(gzip),
+              repeat));
+      report.append(compare(dir, launcher, gzip, repeat, "", Set.of(Op.WRITE)));
+      FileTrees.delete(gzip);
+    }
     if (bigGib > 0) {
       Path big =
           BenchArchives.writeOciLayout(
@@ -58,11 +94,9 @@ public final class CopyBenchmark {
       report.append(
           String.format(
               Locale.ROOT,
-              "%n## %d GiB in 4 layers, ours with -Xmx64m (1 run)%n%n"
-                  + "| operation | ours (s) | skopeo (s) | ours / skopeo | cp floor (s) | ours / floor | our peak RSS (MiB) |%n"
-                  + "|---|---:|---:|---:|---:|---:|---:|%n",
+              "%n## %d GiB in 4 layers, ours with -Xmx64m (1 run)%n%n" + HEADER,
               bigGib));
-      report.append(compare(dir, launcher, big, 1, "-Xmx64m"));
+      report.append(compare(dir, launcher, big, 1, "-Xmx64m", Set.of(Op.WRITE, Op.READ)));
       FileTrees.delete(big);
     }
     FileTrees.delete(dir);
@@ -75,8 +109,18 @@ public final class CopyBenchmark {
     }
   }
 
-  private static String compare(Path dir, String launcher, Path oci, int repeat, String jvm)
-      throws Exception {
+  /** What a section measures. */
+  private enum Op {
+    /** copy oci: → docker-archive:, against skopeo's. */
+    WRITE,
+    /** copy docker-archive: → oci:, against skopeo's. */
+    READ,
+    /** verify of the archive, against skopeo's copy docker-archive: → oci: (which verifies). */
+    VERIFY
+  }
+
+  private static String compare(
+      Path dir, String launcher, Path oci, int repeat, String jvm, Set<Op> ops) throws Exception {
     Path ours = dir.resolve("ours.tar");
     Path theirs = dir.resolve("skopeo.tar");
     Path floor = dir.resolve("cp.tar");
@@ -86,16 +130,18 @@ public final class CopyBenchmark {
     List<CommandTimer.Run> writeSkopeo = new ArrayList<>();
     List<CommandTimer.Run> readOurs = new ArrayList<>();
     List<CommandTimer.Run> readSkopeo = new ArrayList<>();
+    List<CommandTimer.Run> verifyOurs = new ArrayList<>();
     List<CommandTimer.Run> copyFloor = new ArrayList<>();
     List<String> java = List.of(launcher, "copy");
     Map<String, String> env = Map.of("DOCKERARCHIVE_JAVA_OPTS", jvm);
+    boolean reads = ops.contains(Op.READ) || ops.contains(Op.VERIFY);
     for (int i = 0; i < repeat; i++) {
       for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
         FileTrees.delete(p);
       }
       writeOurs.add(
           CommandTimer.run(
-              plus(java, "oci:" + oci + ":v1", "docker-archive:" + ours + ":bench/image:1")));
+              plus(java, "oci:" + oci + ":v1", "docker-archive:" + ours + ":bench/image:1"), env));
       writeSkopeo.add(
           CommandTimer.run(
               List.of(
@@ -106,34 +152,67 @@ public final class CopyBenchmark {
                   "oci:" + oci + ":v1",
                   "docker-archive:" + theirs + ":bench/image:1")));
       copyFloor.add(CommandTimer.run(List.of("cp", ours.toString(), floor.toString())));
-      readOurs.add(
-          CommandTimer.run(plus(java, "docker-archive:" + ours, "oci:" + oursOci + ":v1")));
-      readSkopeo.add(
-          CommandTimer.run(
-              List.of(
-                  "skopeo",
-                  "--insecure-policy",
-                  "copy",
-                  "-q",
-                  "docker-archive:" + theirs,
-                  "oci:" + theirsOci + ":v1")));
+      if (ops.contains(Op.READ)) {
+        readOurs.add(
+            CommandTimer.run(plus(java, "docker-archive:" + ours, "oci:" + oursOci + ":v1"), env));
+      }
+      if (ops.contains(Op.VERIFY)) {
+        verifyOurs.add(
+            CommandTimer.run(List.of(launcher, "verify", "--quiet", ours.toString()), env));
+      }
+      if (reads) {
+        readSkopeo.add(
+            CommandTimer.run(
+                List.of(
+                    "skopeo",
+                    "--insecure-policy",
+                    "copy",
+                    "-q",
+                    "docker-archive:" + theirs,
+                    "oci:" + theirsOci + ":v1")));
+      }
     }
     CommandTimer.Run floorRun = CommandTimer.median(copyFloor);
-    String rows =
-        row(
-                "copy oci: → docker-archive:",
-                CommandTimer.median(writeOurs),
-                CommandTimer.median(writeSkopeo),
-                floorRun)
-            + row(
-                "copy docker-archive: → oci:",
-                CommandTimer.median(readOurs),
-                CommandTimer.median(readSkopeo),
-                floorRun);
+    StringBuilder rows = new StringBuilder();
+    if (ops.contains(Op.WRITE)) {
+      rows.append(
+          row(
+              "copy oci: → docker-archive:",
+              CommandTimer.median(writeOurs),
+              CommandTimer.median(writeSkopeo),
+              floorRun));
+    }
+    if (ops.contains(Op.READ)) {
+      rows.append(
+          row(
+              "copy docker-archive: → oci:",
+              CommandTimer.median(readOurs),
+              CommandTimer.median(readSkopeo),
+              floorRun));
+    }
+    if (ops.contains(Op.VERIFY)) {
+      rows.append(
+          row(
+              "verify (skopeo: copy docker-archive: → oci:)",
+              CommandTimer.median(verifyOurs),
+              CommandTimer.median(readSkopeo),
+              floorRun));
+    }
     for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
       FileTrees.delete(p);
     }
-    return rows;
+    return rows.toString();
+  }
+
+  /** The stored size of an OCI layout's blobs, MiB. */
+  private static long storedMib(Path oci) throws java.io.IOException {
+    try (var files = Files.walk(oci.resolve("blobs"))) {
+      long bytes = 0;
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        bytes += Files.size(p);
+      }
+      return bytes >> 20;
+    }
   }
 
   private static List<String> plus(List<String> base, String... more) {
