@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
-import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.interop.OciLayout;
 import io.github.dockerarchive.testkit.layout.DirInput;
 import io.github.dockerarchive.testkit.layout.DirOutput;
 import io.github.dockerarchive.testkit.layout.OciLayoutInput;
-import io.github.dockerarchive.testkit.reference.DockerReference;
+import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
+import io.github.dockerarchive.testkit.testing.ForwardingImageOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -72,31 +70,15 @@ class ImageCopierThreadsTest {
     assertThat(threads).hasSizeGreaterThan(1).contains(Thread.currentThread().getName());
   }
 
-  /** An input with the interface's defaults: it says nothing about concurrent blob streams. */
-  private record PlainInput(ImageInput delegate) implements ImageInput {
-    @Override
-    public byte[] manifestBytes() throws ArchiveException {
-      return delegate.manifestBytes();
+  /** An input that does not say its blob streams are independent (the interface's default). */
+  private static final class PlainInput extends ForwardingImageInput {
+    PlainInput(ImageInput delegate) {
+      super(delegate);
     }
 
     @Override
-    public String manifestMediaType() throws ArchiveException {
-      return delegate.manifestMediaType();
-    }
-
-    @Override
-    public BlobStream getBlob(Digest digest) throws ArchiveException {
-      return delegate.getBlob(digest);
-    }
-
-    @Override
-    public String describe() {
-      return delegate.describe();
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
+    public boolean servesConcurrentBlobs() {
+      return false;
     }
   }
 
@@ -104,16 +86,14 @@ class ImageCopierThreadsTest {
    * Accepts concurrent layers and records the threads that put them; with a latch, each layer waits
    * (up to 30 s) until two layers have arrived, so a parallel copy is seen as one.
    */
-  private record ThreadRecordingOutput(
-      ImageOutput delegate, Set<String> threads, CountDownLatch rendezvous) implements ImageOutput {
-    @Override
-    public boolean wantsDecompressedLayers() {
-      return delegate.wantsDecompressedLayers();
-    }
+  private static final class ThreadRecordingOutput extends ForwardingImageOutput {
+    private final Set<String> threads;
+    private final CountDownLatch rendezvous;
 
-    @Override
-    public List<String> supportedManifestMediaTypes() {
-      return delegate.supportedManifestMediaTypes();
+    ThreadRecordingOutput(ImageOutput delegate, Set<String> threads, CountDownLatch rendezvous) {
+      super(delegate);
+      this.threads = threads;
+      this.rendezvous = rendezvous;
     }
 
     @Override
@@ -136,31 +116,6 @@ class ImageCopierThreadsTest {
     @Override
     public boolean acceptsConcurrentBlobs() {
       return true;
-    }
-
-    @Override
-    public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-      return delegate.tryReusingBlob(info);
-    }
-
-    @Override
-    public void putManifest(byte[] manifest) throws ArchiveException {
-      delegate.putManifest(manifest);
-    }
-
-    @Override
-    public void addRepoTags(List<DockerReference> tags) throws ArchiveException {
-      delegate.addRepoTags(tags);
-    }
-
-    @Override
-    public void commit() throws ArchiveException {
-      delegate.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
     }
   }
 }

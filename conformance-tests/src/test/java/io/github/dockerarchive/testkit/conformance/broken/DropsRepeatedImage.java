@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.testing.ForwardingImageOutput;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class DropsRepeatedImage extends BrokenImplementation {
   ImageOutput imageOutput(ImageOutput out, Map<String, Object> archive) {
     @SuppressWarnings("unchecked")
     Set<Digest> written = (Set<Digest>) archive.computeIfAbsent("configs", k -> new HashSet<>());
-    return new ForwardingOutput(out) {
+    return new ForwardingImageOutput(out) {
       private Digest config;
 
       @Override

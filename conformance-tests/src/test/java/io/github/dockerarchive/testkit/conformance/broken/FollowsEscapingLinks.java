@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ final class FollowsEscapingLinks extends BrokenImplementation {
             return new TarRewrite.Replacement(file, bytes);
           });
       ImageInput in = super.openArchiveImage(withPath(reference, copy), options);
-      return new ForwardingInput(in) {
+      return new ForwardingImageInput(in) {
         @Override
         public void close() throws IOException {
           try {

@@ -9,6 +9,7 @@ import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
 import java.io.IOException;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class IgnoresLayerCompression extends BrokenImplementation {
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     ImageSource source = (ImageSource) super.openArchiveImage(reference, options);
-    return new ForwardingInput(source) {
+    return new ForwardingImageInput(source) {
       @Override
       public BlobStream getBlob(Digest digest) throws ArchiveException {
         return stored(digest).orElse(delegate.getBlob(digest));

@@ -5,6 +5,7 @@ import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
         super.openArchiveImage(
             new ArchiveReference(plain.toString(), reference.reference(), reference.index()),
             options);
-    return new ForwardingInput(image) {
+    return new ForwardingImageInput(image) {
       @Override
       public void close() throws IOException {
         try {

@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.conformance.broken;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.testing.ForwardingImageOutput;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ final class SkipsBlobVerification extends BrokenImplementation {
 
   @Override
   ImageOutput imageOutput(ImageOutput out, Map<String, Object> archive) {
-    return new ForwardingOutput(out) {
+    return new ForwardingImageOutput(out) {
       @Override
       public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
           throws ArchiveException {

@@ -8,6 +8,8 @@ import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageOutput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
+import io.github.dockerarchive.testkit.testing.ForwardingImageOutput;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -28,7 +30,7 @@ final class SkipsLayerVerification extends BrokenImplementation {
   @Override
   ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    return new ForwardingInput(super.openArchiveImage(reference, options)) {
+    return new ForwardingImageInput(super.openArchiveImage(reference, options)) {
       @Override
       public BlobStream getBlob(Digest digest) throws ArchiveException {
         return delegate.rawBlob(digest);
@@ -38,7 +40,7 @@ final class SkipsLayerVerification extends BrokenImplementation {
 
   @Override
   ImageOutput readOutput(ImageOutput out) {
-    return new ForwardingOutput(out) {
+    return new ForwardingImageOutput(out) {
       @Override
       public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
           throws ArchiveException {

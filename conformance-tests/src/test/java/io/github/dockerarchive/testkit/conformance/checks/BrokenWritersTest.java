@@ -12,9 +12,9 @@ import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.conformance.Status;
 import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
-import io.github.dockerarchive.testkit.conformance.broken.ForwardingOutput;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.testing.ForwardingImageOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -150,7 +150,7 @@ class BrokenWritersTest {
     }
 
     private static ImageOutput unverified(ImageOutput out) {
-      return new ForwardingOutput(out) {
+      return new ForwardingImageOutput(out) {
         @Override
         public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
             throws ArchiveException {

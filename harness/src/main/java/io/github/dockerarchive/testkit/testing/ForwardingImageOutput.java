@@ -1,4 +1,4 @@
-package io.github.dockerarchive.testkit.conformance.broken;
+package io.github.dockerarchive.testkit.testing;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.image.BlobInfo;
@@ -9,8 +9,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
-/** An {@link ImageOutput} that forwards every call; a defect overrides one. */
-public class ForwardingOutput implements ImageOutput {
+/**
+ * An {@link ImageOutput} that forwards every call to another: override one method to inject a
+ * defect, observe calls, or take away a capability (the conformance suite's broken implementations
+ * are built this way).
+ */
+public class ForwardingImageOutput implements ImageOutput {
   /** The output every call goes to. */
   protected final ImageOutput delegate;
 
@@ -19,7 +23,7 @@ public class ForwardingOutput implements ImageOutput {
    *
    * @param delegate the output
    */
-  public ForwardingOutput(ImageOutput delegate) {
+  public ForwardingImageOutput(ImageOutput delegate) {
     this.delegate = delegate;
   }
 
@@ -37,6 +41,11 @@ public class ForwardingOutput implements ImageOutput {
   public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
       throws ArchiveException {
     return delegate.putBlob(stream, info, isConfig);
+  }
+
+  @Override
+  public boolean acceptsConcurrentBlobs() {
+    return delegate.acceptsConcurrentBlobs();
   }
 
   @Override

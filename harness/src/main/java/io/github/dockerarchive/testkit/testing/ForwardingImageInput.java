@@ -1,4 +1,4 @@
-package io.github.dockerarchive.testkit.conformance.broken;
+package io.github.dockerarchive.testkit.testing;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.archive.BlobStream;
@@ -6,11 +6,21 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import java.io.IOException;
 
-/** An {@link ImageInput} that forwards every call; a defect overrides one. */
-class ForwardingInput implements ImageInput {
-  final ImageInput delegate;
+/**
+ * An {@link ImageInput} that forwards every call to another: override one method to inject a
+ * defect, observe calls, or take away a capability (the conformance suite's broken implementations
+ * are built this way).
+ */
+public class ForwardingImageInput implements ImageInput {
+  /** The input every call goes to. */
+  protected final ImageInput delegate;
 
-  ForwardingInput(ImageInput delegate) {
+  /**
+   * Forwards to an input.
+   *
+   * @param delegate the input
+   */
+  public ForwardingImageInput(ImageInput delegate) {
     this.delegate = delegate;
   }
 
@@ -32,6 +42,11 @@ class ForwardingInput implements ImageInput {
   @Override
   public BlobStream rawBlob(Digest digest) throws ArchiveException {
     return delegate.rawBlob(digest);
+  }
+
+  @Override
+  public boolean servesConcurrentBlobs() {
+    return delegate.servesConcurrentBlobs();
   }
 
   @Override
