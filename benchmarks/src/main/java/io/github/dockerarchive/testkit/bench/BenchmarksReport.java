@@ -12,12 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gathers the reports the individual benchmarks wrote into one {@code BENCHMARKS.md}, with two
- * charts read back from their tables: throughput per operation (ours, skopeo, the floors) and
- * layers against time for the scaling benchmark (log-log).
+ * Gathers the reports the individual benchmarks wrote into one {@code
+ * benchmarks/results/summary.md}, with two charts read back from their tables: throughput per
+ * operation (ours, skopeo, the floors) and layers against time for the scaling benchmark (log-log).
  *
- * <p>Usage: {@code BenchmarksReport [--results bench-results] [--out BENCHMARKS.md] [--mode
- * full|quick]}
+ * <p>Usage: {@code BenchmarksReport [--results benchmarks/results] [--out
+ * benchmarks/results/summary.md] [--mode full|quick]}
  */
 public final class BenchmarksReport {
   private static final List<String> SECTIONS =
@@ -42,8 +42,8 @@ public final class BenchmarksReport {
    */
   public static void main(String[] args) throws IOException {
     Map<String, String> o = CopyBenchmark.options(args);
-    Path results = Path.of(o.getOrDefault("--results", "bench-results"));
-    Path out = Path.of(o.getOrDefault("--out", "BENCHMARKS.md"));
+    Path results = Path.of(o.getOrDefault("--results", "benchmarks/results"));
+    Path out = Path.of(o.getOrDefault("--out", "benchmarks/results/summary.md"));
     String mode = o.getOrDefault("--mode", "full");
 
     boolean throughput = writeThroughputChart(results);
@@ -65,10 +65,10 @@ public final class BenchmarksReport {
     if (throughput || scaling) {
       md.append("## Charts\n\n");
       if (throughput) {
-        md.append("![throughput per operation](bench-results/throughput.svg)\n\n");
+        md.append("![throughput per operation](throughput.svg)\n\n");
       }
       if (scaling) {
-        md.append("![layers vs time, log-log](bench-results/scaling.svg)\n\n");
+        md.append("![layers vs time, log-log](scaling.svg)\n\n");
       }
     }
     for (String name : SECTIONS) {

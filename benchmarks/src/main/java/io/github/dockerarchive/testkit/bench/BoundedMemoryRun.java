@@ -32,11 +32,11 @@ final class BoundedMemoryRun {
   }
 
   /**
-   * The tool's runnable jar (built by conformance-tests, which the benchmarks module does not
-   * depend on): when it is missing, the launcher builds it.
+   * The tool's runnable jar (built by the cli module, which the benchmarks module does not depend
+   * on): when it is missing, the launcher builds it.
    */
   static Path cliJar() throws IOException, InterruptedException {
-    Path jar = Path.of("conformance-tests/target/dockerarchive.jar");
+    Path jar = Path.of("cli/target/dockerarchive.jar");
     if (!Files.exists(jar)) {
       CommandTimer.run(List.of(Path.of("dockerarchive").toAbsolutePath().toString(), "--version"));
     }

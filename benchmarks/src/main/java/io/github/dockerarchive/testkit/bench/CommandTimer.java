@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.bench;
 
-import io.github.dockerarchive.testkit.testing.FileTrees;
+import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package io.github.dockerarchive.testkit.bench;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.files.FileTrees;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
-import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

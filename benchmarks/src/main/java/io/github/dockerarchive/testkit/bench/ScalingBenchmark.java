@@ -4,7 +4,7 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
-import io.github.dockerarchive.testkit.testing.FileTrees;
+import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

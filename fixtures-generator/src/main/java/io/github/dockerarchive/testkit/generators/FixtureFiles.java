@@ -1,9 +1,9 @@
 package io.github.dockerarchive.testkit.generators;
 
+import io.github.dockerarchive.testkit.files.FileTrees;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
-import io.github.dockerarchive.testkit.testing.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

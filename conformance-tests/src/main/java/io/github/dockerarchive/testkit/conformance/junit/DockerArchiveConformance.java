@@ -10,7 +10,7 @@ import io.github.dockerarchive.testkit.conformance.report.ConformanceResults;
 import io.github.dockerarchive.testkit.conformance.report.ImplementationResults;
 import io.github.dockerarchive.testkit.conformance.report.Reports;
 import io.github.dockerarchive.testkit.conformance.report.Verdict;
-import io.github.dockerarchive.testkit.testing.FileTrees;
+import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import io.github.dockerarchive.testkit.conformance.report.JunitXmlReport;
 import io.github.dockerarchive.testkit.conformance.report.MatrixReport;
 import io.github.dockerarchive.testkit.conformance.report.Reports;
 import io.github.dockerarchive.testkit.conformance.report.Verdict;
-import io.github.dockerarchive.testkit.testing.FileTrees;
+import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * One {@code dockerarchive conformance} run: sets up the implementations, runs the checks against
@@ -40,19 +41,20 @@ import java.util.stream.Stream;
  * code. The checks and the way implementations are created are given, so that tests can use their
  * own.
  */
-final class ConformanceRun {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class ConformanceRun {
   /** Exit code: every gated implementation passes, no ERROR. */
-  static final int OK = 0;
+  public static final int OK = 0;
 
   /** Exit code: a gated implementation fails a MUST or FIX check, or the suite erred. */
-  static final int FAILED = 1;
+  public static final int FAILED = 1;
 
   /** Exit code: bad usage, or the run could not be set up. */
-  static final int USAGE = 2;
+  public static final int USAGE = 2;
 
   /** Creates an implementation by its {@code --impl} name. */
   @FunctionalInterface
-  interface Factory {
+  public interface Factory {
     /**
      * Creates an implementation.
      *
@@ -86,7 +88,7 @@ final class ConformanceRun {
    * @param checkTimeout the time one check may take
    * @param copyTimeout the time one copy may take
    */
-  record Settings(
+  public record Settings(
       List<String> implementations,
       List<String> rules,
       Path out,
@@ -96,10 +98,10 @@ final class ConformanceRun {
       Duration copyTimeout) {}
 
   /** Thrown for bad usage; the message says what is wrong. */
-  static final class UsageException extends Exception {
+  public static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    public UsageException(String message) {
       super(message);
     }
   }
@@ -119,7 +121,7 @@ final class ConformanceRun {
    * @param out where the matrix and the list go
    * @param err where progress and problems go
    */
-  ConformanceRun(
+  public ConformanceRun(
       List<Check> suite, Factory factory, Path tempRoot, PrintWriter out, PrintWriter err) {
     this.suite = List.copyOf(suite);
     this.factory = factory;
@@ -135,7 +137,7 @@ final class ConformanceRun {
    * @return the checks, in suite order
    * @throws UsageException when an entry names no rule, group or check
    */
-  List<Check> select(List<String> rules) throws UsageException {
+  public List<Check> select(List<String> rules) throws UsageException {
     List<String> wanted = rules.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     if (wanted.isEmpty()) {
       return suite;
@@ -173,7 +175,7 @@ final class ConformanceRun {
    * @return the exit code
    * @throws UsageException for an unknown rule
    */
-  int list(List<String> rules) throws UsageException {
+  public int list(List<String> rules) throws UsageException {
     List<Check> checks = select(rules);
     int width = checks.stream().mapToInt(c -> c.id().length()).max().orElse(5);
     for (Check c : checks) {
@@ -205,7 +207,7 @@ final class ConformanceRun {
    * @throws IOException when the reports cannot be written
    * @throws InterruptedException when the run is interrupted
    */
-  int run(Settings settings) throws UsageException, IOException, InterruptedException {
+  public int run(Settings settings) throws UsageException, IOException, InterruptedException {
     List<Check> checks = select(settings.rules());
     List<String> names = List.copyOf(new LinkedHashSet<>(settings.implementations()));
     if (names.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.report;
 
-import io.github.dockerarchive.testkit.testing.FileTrees;
+import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An implementation whose copies always succeed and do nothing; the checks decide the outcome. */
-final class FakeImplementation implements ArchiveImplementation {
+public final class FakeImplementation implements ArchiveImplementation {
   final String name;
   final boolean basedOnReference;
   final AtomicInteger closed = new AtomicInteger();
 
-  FakeImplementation(String name, boolean basedOnReference) {
+  public FakeImplementation(String name, boolean basedOnReference) {
     this.name = name;
     this.basedOnReference = basedOnReference;
   }

@@ -1,0 +1,30 @@
+package io.github.dockerarchive.testkit.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command-line tool runs without JUnit: junit-jupiter-api is an optional dependency, used only
+ * by the TCK base class (package {@code ..conformance.junit}).
+ */
+class NoJunitAtRunTimeTest {
+  @Test
+  void onlyTheTckPackageUsesJunit() {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.dockerarchive.testkit.conformance");
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.github.dockerarchive.testkit.conformance.junit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.junit.jupiter..", "org.opentest4j..")
+        .because("dockerarchive conformance must run without JUnit on the class path")
+        .check(classes);
+  }
+}
