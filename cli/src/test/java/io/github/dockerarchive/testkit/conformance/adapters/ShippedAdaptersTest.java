@@ -239,7 +239,10 @@ class ShippedAdaptersTest {
 
   @Test
   void theScriptsRunFromACheckoutToo() throws Exception {
-    Path checkout = Path.of("adapters").toAbsolutePath();
+    Path checkout =
+        Path.of(System.getProperty("repo.root", ".."))
+            .resolve("conformance-tests/adapters")
+            .toAbsolutePath();
     for (String script : List.of("skopeo.sh", "podman.sh", "dockerarchive-cli.sh")) {
       assertThat(Files.isExecutable(checkout.resolve(script))).as(script).isTrue();
       assertThat(ShippedAdaptersTest.class.getResource(ScriptProvider.RESOURCE_DIRECTORY + script))
