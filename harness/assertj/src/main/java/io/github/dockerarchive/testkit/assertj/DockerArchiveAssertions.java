@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Entry points of the AssertJ assertions for docker-save archives.
@@ -17,6 +18,7 @@ import java.nio.file.Path;
  * <p>{@link #assertThat(Path)} clashes with AssertJ's own {@code assertThat(Path)} when both are
  * statically imported; use {@link #assertThatArchive(Path)} then.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DockerArchiveAssertions {
   private DockerArchiveAssertions() {}
 
@@ -26,18 +28,18 @@ public final class DockerArchiveAssertions {
    * @param actual the reader
    * @return the assert
    */
-  public static ArchiveAssert assertThat(ArchiveReader actual) {
-    return new ArchiveAssert(actual);
+  public static ArchiveReaderAssert assertThat(ArchiveReader actual) {
+    return new ArchiveReaderAssert(actual);
   }
 
   /**
-   * Assertions on an archive file.
+   * Assertions on an archive file; each assertion opens and closes it.
    *
    * @param actual the file
    * @return the assert
    */
-  public static ArchiveAssert assertThat(Path actual) {
-    return new ArchiveAssert(actual);
+  public static PathArchiveAssert assertThat(Path actual) {
+    return new PathArchiveAssert(actual);
   }
 
   /**
@@ -47,22 +49,22 @@ public final class DockerArchiveAssertions {
    * @param actual the file
    * @return the assert
    */
-  public static ArchiveAssert assertThatArchive(Path actual) {
-    return new ArchiveAssert(actual);
+  public static PathArchiveAssert assertThatArchive(Path actual) {
+    return new PathArchiveAssert(actual);
   }
 
   /**
-   * Assertions on a synthetic archive.
+   * Assertions on a synthetic archive; each assertion opens and closes its file.
    *
    * @param actual the fixture
    * @return the assert
    */
-  public static ArchiveAssert assertThat(ArchiveFixture actual) {
-    return new ArchiveAssert(actual);
+  public static ArchiveFixtureAssert assertThat(ArchiveFixture actual) {
+    return new ArchiveFixtureAssert(actual);
   }
 
   /**
-   * Assertions on one image.
+   * Assertions on one image; the caller keeps owning it.
    *
    * @param actual the image
    * @return the assert

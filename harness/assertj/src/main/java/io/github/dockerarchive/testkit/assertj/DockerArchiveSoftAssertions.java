@@ -5,13 +5,15 @@ import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Soft assertions for docker-save archives: every failure is collected, including those of image
- * asserts reached through {@link ArchiveAssert#image}, and reported together by {@link
- * #assertAll()}. Works with AssertJ's {@code SoftAssertionsExtension} too.
+ * asserts reached through {@link AbstractArchiveAssert#image}, and reported together by {@link
+ * #assertAll()}. Works with AssertJ's {@code SoftAssertionsExtension} too. As with the plain
+ * asserts, each assertion opens and closes the archive it reads.
  *
  * <pre>{@code
  * DockerArchiveSoftAssertions.assertSoftly(softly -> {
@@ -20,6 +22,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * });
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class DockerArchiveSoftAssertions extends AbstractSoftAssertions {
 
   /** Empty soft assertions; call {@link #assertAll()} at the end. */
@@ -35,13 +38,13 @@ public class DockerArchiveSoftAssertions extends AbstractSoftAssertions {
   }
 
   /**
-   * Soft assertions on an open reader.
+   * Soft assertions on an open reader; the caller keeps owning it.
    *
    * @param actual the reader
    * @return the assert
    */
-  public ArchiveAssert assertThat(ArchiveReader actual) {
-    return soft(ArchiveReader.class, actual);
+  public ArchiveReaderAssert assertThat(ArchiveReader actual) {
+    return soft(ArchiveReaderAssert.class, ArchiveReader.class, actual);
   }
 
   /**
@@ -50,8 +53,19 @@ public class DockerArchiveSoftAssertions extends AbstractSoftAssertions {
    * @param actual the file
    * @return the assert
    */
-  public ArchiveAssert assertThat(Path actual) {
-    return soft(Path.class, actual);
+  public PathArchiveAssert assertThat(Path actual) {
+    return soft(PathArchiveAssert.class, Path.class, actual);
+  }
+
+  /**
+   * Soft assertions on an archive file, under a name that does not clash with AssertJ's {@code
+   * assertThat(Path)}.
+   *
+   * @param actual the file
+   * @return the assert
+   */
+  public PathArchiveAssert assertThatArchive(Path actual) {
+    return soft(PathArchiveAssert.class, Path.class, actual);
   }
 
   /**
@@ -60,12 +74,12 @@ public class DockerArchiveSoftAssertions extends AbstractSoftAssertions {
    * @param actual the fixture
    * @return the assert
    */
-  public ArchiveAssert assertThat(ArchiveFixture actual) {
-    return soft(ArchiveFixture.class, actual);
+  public ArchiveFixtureAssert assertThat(ArchiveFixture actual) {
+    return soft(ArchiveFixtureAssert.class, ArchiveFixture.class, actual);
   }
 
   /**
-   * Soft assertions on one image.
+   * Soft assertions on one image; the caller keeps owning it.
    *
    * @param actual the image
    * @return the assert
@@ -74,10 +88,9 @@ public class DockerArchiveSoftAssertions extends AbstractSoftAssertions {
     return proxy(ImageAssert.class, ImageSource.class, actual);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private ArchiveAssert soft(Class<?> type, Object actual) {
-    ArchiveAssert archive =
-        (ArchiveAssert) proxy((Class) ArchiveAssert.class, (Class) type, actual);
+  private <A extends AbstractArchiveAssert<A, T>, T> A soft(
+      Class<A> assertType, Class<T> actualType, T actual) {
+    A archive = proxy(assertType, actualType, actual);
     archive.images = new SoftImages();
     return archive;
   }
@@ -85,18 +98,18 @@ public class DockerArchiveSoftAssertions extends AbstractSoftAssertions {
   /** Image asserts that are proxies of this collector; a missing image is one collected error. */
   private final class SoftImages implements ImageAsserts {
     @Override
-    public ImageAssert create(ImageSource source, ArchiveAccess access) {
-      ImageAssert image = proxy(ImageAssert.class, ImageSource.class, source);
-      image.access = access;
-      return image;
+    public ImageAssert create(ImageSource image, ImageOrigin origin) {
+      ImageAssert assertion = proxy(ImageAssert.class, ImageSource.class, image);
+      assertion.origin = origin;
+      return assertion;
     }
 
     @Override
-    public ImageAssert missing(AssertionError error, ArchiveAccess access) {
+    public ImageAssert missing(AssertionError error) {
       collectAssertionError(error);
-      ImageAssert image = proxy(ImageAssert.class, ImageSource.class, null);
-      image.skipped = true;
-      return image;
+      ImageAssert assertion = proxy(ImageAssert.class, ImageSource.class, null);
+      assertion.skipped = true;
+      return assertion;
     }
   }
 }

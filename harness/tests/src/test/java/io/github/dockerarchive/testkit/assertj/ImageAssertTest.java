@@ -59,6 +59,14 @@ class ImageAssertTest {
         .hasMessageContaining("to have an image @3 but it has 1 image(s)");
     assertThatThrownBy(() -> assertThat(fixture).image("nope:1"))
         .hasMessageContaining("to have an image tagged:");
+    assertThatThrownBy(() -> assertThat(fixture).image(0).hasTag("nope:1"))
+        .hasMessageContainingAll(
+            "Expecting image archive",
+            "to be tagged:",
+            "\"nope:1\"",
+            "(normalised: \"docker.io/library/nope:1\")",
+            "but its tags are:",
+            fixture.image(0).repoTags().get(0));
   }
 
   @Test
