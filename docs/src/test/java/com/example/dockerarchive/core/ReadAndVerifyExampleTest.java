@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ReadAndVerifyExampleTest {
-  // the sample archive of this repository, as `docker save` wrote it
+  // a real archive of this repository (tests run in its docs/ directory)
   static final Path SAMPLE = Path.of("../samples/almostempty.tar");
 
   @Test
