@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "conformance",
     mixinStandardHelpOptions = true,
     description = {
-      "Judge docker-archive implementations against the rules of RULES.md.",
+      "Judge docker-archive implementations against the rules of docs/rules.md.",
       "Runs every check against each --impl, prints a matrix of rules x implementations and"
           + " writes results.json, junit.xml and report.html into --out.",
       "Exit code 0 when no check ended in ERROR and every gated implementation passes every MUST"

@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.conformance;
 
-/** The level of a rule in RULES.md: how a breach is reported. */
+/** The level of a rule in docs/rules.md: how a breach is reported. */
 public enum Level {
   /** Required of every implementation: a breach is a failure. */
   MUST,

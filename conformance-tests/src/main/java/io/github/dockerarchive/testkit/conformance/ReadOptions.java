@@ -29,7 +29,7 @@ public record ReadOptions(
   }
 
   /**
-   * The limits of RULES.md: a 1 MiB manifest, a 4 MiB config, no decompression caps, the
+   * The limits of docs/rules.md: a 1 MiB manifest, a 4 MiB config, no decompression caps, the
    * implementation's own temporary directory.
    *
    * @return the default options

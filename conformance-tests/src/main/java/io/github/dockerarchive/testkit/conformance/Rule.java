@@ -1,7 +1,7 @@
 package io.github.dockerarchive.testkit.conformance;
 
 /**
- * A rule of RULES.md.
+ * A rule of docs/rules.md.
  *
  * @param id the rule's ID ({@code SEL-3})
  * @param level its level

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The rules of RULES.md (ID, level, summary), from the bundled {@code rules.tsv}. The DIA rules
- * carry no level there; reading a producer's dialect is checked at SHOULD.
+ * The rules of docs/rules.md (ID, level, summary), from the bundled {@code rules.tsv}. The DIA
+ * rules carry no level there; reading a producer's dialect is checked at SHOULD.
  */
 public final class Rules {
   private static final Map<String, Rule> RULES = load();
@@ -21,7 +21,7 @@ public final class Rules {
   private Rules() {}
 
   /**
-   * Every rule, in the order of RULES.md.
+   * Every rule, in the order of docs/rules.md.
    *
    * @return the rules
    */
@@ -39,7 +39,8 @@ public final class Rules {
   public static Rule byId(String id) {
     Rule rule = RULES.get(id);
     if (rule == null) {
-      throw new NoSuchElementException("no rule " + id + " in RULES.md; known: " + RULES.keySet());
+      throw new NoSuchElementException(
+          "no rule " + id + " in docs/rules.md; known: " + RULES.keySet());
     }
     return rule;
   }

@@ -8,8 +8,8 @@ import java.io.IOException;
  * <p>It is an {@link IOException} so that errors found while a blob stream is being read (a digest
  * mismatch at end of stream, say) surface through {@link java.io.InputStream#read()} with their
  * precise type. Messages name the entry or field at fault and, where there is one, the expected and
- * the actual value. {@link #rule()} gives the ID of the rule in {@code RULES.md} that was broken,
- * or {@code null} when no single rule applies.
+ * the actual value. {@link #rule()} gives the ID of the rule in {@code docs/rules.md} that was
+ * broken, or {@code null} when no single rule applies.
  */
 public class ArchiveException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -40,7 +40,7 @@ public class ArchiveException extends IOException {
   }
 
   /**
-   * The ID of the rule in {@code RULES.md} this error reports a breach of.
+   * The ID of the rule in {@code docs/rules.md} this error reports a breach of.
    *
    * @return a rule ID such as {@code "SRC-7"}, or {@code null} when no single rule applies
    */

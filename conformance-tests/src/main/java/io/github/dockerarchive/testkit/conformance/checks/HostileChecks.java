@@ -150,7 +150,7 @@ public final class HostileChecks {
             "SAFE-1/java-api-messages-name-fault",
             atLevel("SAFE-1", Level.SHOULD, "the error's text"),
             "through the Java API, the error of every malformed input names the fault in the"
-                + " words RULES.md and the reference use (the corpus's expected fragment)",
+                + " words docs/rules.md and the reference use (the corpus's expected fragment)",
             Set.of(),
             true,
             c -> javaApiErrors(c, true)));
@@ -192,7 +192,7 @@ public final class HostileChecks {
    * that makes it legal.
    *
    * @param c the case
-   * @return a rule ID of RULES.md
+   * @return a rule ID of docs/rules.md
    */
   static String ruleOf(HostileCase c) {
     if (RESOURCE_BOUND.contains(c.name())) {

@@ -47,7 +47,7 @@ public final class WriteChecks {
   private static final Set<Capability> MULTI = Set.of(Capability.WRITE, Capability.WRITE_MULTI);
   private static final String TAG = "example.com/app:1";
 
-  /** The upstream fixture of REFERENCE.md §2.8, a classpath resource of the harness. */
+  /** The upstream fixture of docs/reference.md §2.8, a classpath resource of the harness. */
   static final String ALMOST_EMPTY =
       "/corpus/real/containers_image__docker_archive_fixtures_almostempty.tar";
 
@@ -127,7 +127,7 @@ public final class WriteChecks {
         Check.of(
             "WR-6",
             "reference-worked-example",
-            "REFERENCE.md §2.8: the upstream fixture almostempty.tar written as emptyimage:latest"
+            "docs/reference.md §2.8: the upstream fixture almostempty.tar written as emptyimage:latest"
                 + " gives exactly the entries of the worked example, legacy ID c7b98db3...",
             WRITE,
             WriteChecks::workedExample),
@@ -426,7 +426,7 @@ public final class WriteChecks {
             "repositories");
     require(
         tar.names().equals(expected),
-        "entries " + tar.names() + " instead of REFERENCE.md §2.8's " + expected);
+        "entries " + tar.names() + " instead of docs/reference.md §2.8's " + expected);
     TarScan.Entry link = tar.entry(WORKED_ID + "/layer.tar").orElseThrow();
     require(
         link.type() == '2' && link.linkName().equals("../" + WORKED_LAYER + ".tar"),
@@ -459,7 +459,8 @@ public final class WriteChecks {
         Digest.sha256(hashed.getBytes(java.nio.charset.StandardCharsets.UTF_8))
             .hex()
             .equals(WORKED_ID),
-        WORKED_ID + "/json is not the legacy layer config whose ID that is (REFERENCE.md §6.6)");
+        WORKED_ID
+            + "/json is not the legacy layer config whose ID that is (docs/reference.md §6.6)");
   }
 
   private static void headers(CheckContext c) throws Exception {

@@ -44,8 +44,8 @@ public record ConformanceResults(
   }
 
   /**
-   * The rules with at least one check in the run, in the order of RULES.md (rules unknown to the
-   * catalog last, in order of appearance).
+   * The rules with at least one check in the run, in the order of docs/rules.md (rules unknown to
+   * the catalog last, in order of appearance).
    *
    * @return the rules, each once
    */

@@ -11,7 +11,7 @@ class MatrixReportTest {
     List<String> lines = MatrixReport.render(SampleResults.twoImplementations()).lines().toList();
     assertThat(lines.get(0).split("\\s+")).containsExactly("rule", "level", "builtin", "skopeo");
     assertThat(lines.get(1)).matches("[- ]+");
-    // RULES.md order: ARC, SEL, SRC, WR
+    // docs/rules.md order: ARC, SEL, SRC, WR
     assertThat(lines.subList(2, 8).stream().map(l -> List.of(l.split("\\s+"))).toList())
         .containsExactly(
             List.of("ARC-1", "MUST", "PASS", "PASS"),

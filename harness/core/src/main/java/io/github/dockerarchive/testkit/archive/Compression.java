@@ -77,7 +77,8 @@ public enum Compression {
 
   /**
    * "BZh" alone is a known false positive (an uncompressed tar whose first entry name starts with
-   * it, REFERENCE.md §3.3); a real bzip2 stream has a level digit and then a block or end marker.
+   * it, docs/reference.md §3.3); a real bzip2 stream has a level digit and then a block or end
+   * marker.
    */
   private static boolean isBzip2Stream(byte[] head, int length) {
     if (length < 4 || head[3] < '1' || head[3] > '9') {

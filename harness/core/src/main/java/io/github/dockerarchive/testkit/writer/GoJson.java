@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The two pieces of Go's {@code encoding/json} the legacy layer IDs depend on (REFERENCE.md §6.6).
- * Jackson's streaming parser finds and validates the raw values; Jackson's generator writes the
- * objects.
+ * The two pieces of Go's {@code encoding/json} the legacy layer IDs depend on (docs/reference.md
+ * §6.6). Jackson's streaming parser finds and validates the raw values; Jackson's generator writes
+ * the objects.
  *
  * <ul>
  *   <li>{@link #topLevelRawValues}: {@code json.Unmarshal} into {@code map[string]*json.RawMessage}

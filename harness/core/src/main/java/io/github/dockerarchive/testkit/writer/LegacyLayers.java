@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reference's legacy per-layer metadata (REFERENCE.md §6.6, WR-6): for each layer a v1 ID
+ * The reference's legacy per-layer metadata (docs/reference.md §6.6, WR-6): for each layer a v1 ID
  * derived from the layer's chainID, its parent's ID and, for the top layer, seven members of the
  * image config, so that the output is byte-identical to skopeo's. The synthetic docker-legacy and
  * containers-image dialects use it too.

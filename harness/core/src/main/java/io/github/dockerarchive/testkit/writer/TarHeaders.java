@@ -5,9 +5,9 @@ import java.util.Arrays;
 
 /**
  * Builds tar header blocks byte-identical to those Go's {@code archive/tar} writes for the
- * reference writer (REFERENCE.md §2.7, WR-7): USTAR, numeric fields in zero-padded octal ending in
- * NUL, mtime, uid and gid 0, empty user and group names, checksum as six octal digits, NUL and a
- * space; a PAX extended header carrying {@code size} only for entries of 8 GiB or more.
+ * reference writer (docs/reference.md §2.7, WR-7): USTAR, numeric fields in zero-padded octal
+ * ending in NUL, mtime, uid and gid 0, empty user and group names, checksum as six octal digits,
+ * NUL and a space; a PAX extended header carrying {@code size} only for entries of 8 GiB or more.
  *
  * <p>Hand-written on purpose: no Java tar library writes Go's exact bytes (commons-compress, for
  * one, ends numeric fields with a space and fills the device numbers differently), and the writer

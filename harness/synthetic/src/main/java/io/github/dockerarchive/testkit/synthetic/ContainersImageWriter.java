@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * DIA-1, the containers/image writer (skopeo, podman; REFERENCE.md §2.8, WR-6): per image the new
- * layer blobs {@code <digest hex>.tar}, the config {@code <hex>.json}, then per layer the legacy
- * directory {@code <id>/layer.tar} (a symlink to {@code ../<hex>.tar}), {@code <id>/VERSION} and
- * {@code <id>/json} with the IDs of §6.6; finally {@code manifest.json} (fully qualified {@code
+ * DIA-1, the containers/image writer (skopeo, podman; docs/reference.md §2.8, WR-6): per image the
+ * new layer blobs {@code <digest hex>.tar}, the config {@code <hex>.json}, then per layer the
+ * legacy directory {@code <id>/layer.tar} (a symlink to {@code ../<hex>.tar}), {@code <id>/VERSION}
+ * and {@code <id>/json} with the IDs of §6.6; finally {@code manifest.json} (fully qualified {@code
  * RepoTags}, {@code []} when untagged) and {@code repositories} (always, {@code {}} when empty). No
  * directory entries; files mode 0444, symlinks 0, mtime 0.
  */

@@ -3,7 +3,7 @@ package io.github.dockerarchive.testkit.synthetic;
 import io.github.dockerarchive.testkit.archive.Compression;
 import java.util.Locale;
 
-/** The producers whose archives a synthetic archive imitates (RULES.md DIA-1..6). */
+/** The producers whose archives a synthetic archive imitates (docs/rules.md DIA-1..6). */
 public enum Dialect {
   /** skopeo and podman (containers/image): the reference writer's layout (DIA-1, WR-6). */
   CONTAINERS_IMAGE("DIA-1", Compression.NONE),

@@ -14,17 +14,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * DIA-2, {@code docker save} up to Docker 24 (PEERS.md §1.1): per layer a directory {@code <v1id>/}
- * with {@code VERSION}, {@code json} and {@code layer.tar}, where a layer already written under
- * another ID becomes the symlink {@code ../<otherid>/layer.tar}; the config {@code <id>.json};
- * {@code manifest.json} with familiar {@code RepoTags} ({@code null} when untagged); {@code
- * repositories} (familiar name → tag → top v1 ID) only when something is tagged. Entries in
+ * DIA-2, {@code docker save} up to Docker 24 (docs/peers.md §1.1): per layer a directory {@code
+ * <v1id>/} with {@code VERSION}, {@code json} and {@code layer.tar}, where a layer already written
+ * under another ID becomes the symlink {@code ../<otherid>/layer.tar}; the config {@code
+ * <id>.json}; {@code manifest.json} with familiar {@code RepoTags} ({@code null} when untagged);
+ * {@code repositories} (familiar name → tag → top v1 ID) only when something is tagged. Entries in
  * byte-wise name order, directory entries included, modes with type bits ({@code 040755}, {@code
  * 0100644}, {@code 0120777}), layer directories and the config dated at the image's creation,
  * {@code manifest.json} and {@code repositories} at 0.
  *
- * <p>The v1 IDs use the chain-ID algorithm of REFERENCE.md §6.6 over the diffIDs; Docker's own v1
- * configs differ in detail, which only matters to the IDs' values ({@code docker load} reassigns
+ * <p>The v1 IDs use the chain-ID algorithm of docs/reference.md §6.6 over the diffIDs; Docker's own
+ * v1 configs differ in detail, which only matters to the IDs' values ({@code docker load} reassigns
  * them).
  */
 final class DockerLegacyWriter implements DialectWriter {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * DIA-5, go-containerregistry's {@code tarball.Write} (crane, kaniko; PEERS.md §2.1): per image the
- * config {@code sha256:<hex>} (the colon stays in the name), then its layers not yet written, named
- * by the stored digest with {@code .tar}, {@code .tar.zst} or otherwise {@code .tar.gz}; {@code
- * manifest.json} last, {@code RepoTags} as written ({@code null} when untagged). No directories,
- * mode 0644, mtime 0. Unlike ggcr, images keep the spec's order (ggcr sorts items by their joined
- * tags).
+ * DIA-5, go-containerregistry's {@code tarball.Write} (crane, kaniko; docs/peers.md §2.1): per
+ * image the config {@code sha256:<hex>} (the colon stays in the name), then its layers not yet
+ * written, named by the stored digest with {@code .tar}, {@code .tar.zst} or otherwise {@code
+ * .tar.gz}; {@code manifest.json} last, {@code RepoTags} as written ({@code null} when untagged).
+ * No directories, mode 0644, mtime 0. Unlike ggcr, images keep the spec's order (ggcr sorts items
+ * by their joined tags).
  */
 final class GoContainerRegistryWriter implements DialectWriter {
   @Override

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * DIA-6, Jib's {@code ImageTarball} (PEERS.md §3.1): the layers {@code <stored digest hex>.tar.gz}
- * (whatever their compression: names lie), {@code config.json}, {@code manifest.json}, in that
- * order; one image; {@code RepoTags} as written ({@code []} when untagged). Headers as
+ * DIA-6, Jib's {@code ImageTarball} (docs/peers.md §3.1): the layers {@code <stored digest
+ * hex>.tar.gz} (whatever their compression: names lie), {@code config.json}, {@code manifest.json},
+ * in that order; one image; {@code RepoTags} as written ({@code []} when untagged). Headers as
  * commons-compress writes them (space-terminated octal, mode {@code 0100644}), mtime 0. With {@code
  * lowerCaseKeys} (Jib before 2.3, {@link Dialect#JIB_LEGACY}) the manifest keys are {@code config},
  * {@code repoTags}, {@code layers}. A repeated layer is written once.

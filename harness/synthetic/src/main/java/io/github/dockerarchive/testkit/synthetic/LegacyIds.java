@@ -5,7 +5,9 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.util.List;
 
-/** The writer's legacy layer IDs (REFERENCE.md §6.6) for configs the materialiser made itself. */
+/**
+ * The writer's legacy layer IDs (docs/reference.md §6.6) for configs the materialiser made itself.
+ */
 final class LegacyIds {
   private LegacyIds() {}
 

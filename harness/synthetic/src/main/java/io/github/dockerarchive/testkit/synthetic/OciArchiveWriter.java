@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * the directory entries {@code blobs/} and {@code blobs/sha256/}:
  *
  * <ul>
- *   <li>DIA-3 {@code docker-hybrid} (Docker 25–28, PEERS.md §1.2): uncompressed layers by diffID,
- *       {@code LayerSources} for every layer, {@code manifest.json} ending in a newline, {@code
- *       oci-layout} as {@code {"imageLayoutVersion": "1.0.0"}} (with the space), {@code
+ *   <li>DIA-3 {@code docker-hybrid} (Docker 25–28, docs/peers.md §1.2): uncompressed layers by
+ *       diffID, {@code LayerSources} for every layer, {@code manifest.json} ending in a newline,
+ *       {@code oci-layout} as {@code {"imageLayoutVersion": "1.0.0"}} (with the space), {@code
  *       repositories} (familiar name → tag → top diffID hex) when tagged; files 0644, layer and
  *       config blobs dated at the image's creation.
  *   <li>DIA-4 {@code containerd} (Docker 29 containerd store, nerdctl, §1.5): gzip layers named by

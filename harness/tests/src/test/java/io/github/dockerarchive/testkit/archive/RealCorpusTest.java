@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every real archive of the corpus (bundled copy of {@code shared/corpus/real}) reads as {@code
- * EXPECTED.json} says: tags, config digest, diffIDs, and each layer's bytes hash to its diffID,
- * symlinked layers included (SRC-5, where the reference reports size 0).
+ * Every real archive of the corpus (bundled by the test fixtures under {@code corpus/real}) reads
+ * as {@code EXPECTED.json} says: tags, config digest, diffIDs, and each layer's bytes hash to its
+ * diffID, symlinked layers included (SRC-5, where the reference reports size 0).
  */
 @DisplayName("Real archives from public projects (RD-1, ARC-2, ARC-3, ARC-5, ARC-6, SRC-5, SRC-7)")
 class RealCorpusTest {

@@ -17,8 +17,8 @@ import java.util.Set;
  * never another exception, an {@code OutOfMemoryError} or a hang; and no temporary file remains.
  *
  * <p>Without {@code JAZZER_FUZZ=1} this runs the seeds and every input in the regression corpus (a
- * regression test per crash found). With it, it fuzzes for {@code maxDuration}; see README.md
- * ("Fuzzing") for long sessions.
+ * regression test per crash found). With it, it fuzzes for {@code maxDuration}; see
+ * docs/hostile-input.md ("Fuzzing") for long runs.
  */
 class ArchiveBytesFuzzTest {
   static final Path TMP = temporaryDirectory("fuzz-bytes-");

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * REF-1 (transport syntax) and REF-2 (normalisation of the REF part): every row of the upstream
- * {@code docker/archive/transport_test.go} tables (REFERENCE.md section 8) plus the reference
+ * {@code docker/archive/transport_test.go} tables (docs/reference.md section 8) plus the reference
  * parsing cases of section 10 item 9.
  */
 class ArchiveReferenceTest {
@@ -124,7 +124,7 @@ class ArchiveReferenceTest {
                     + " syntax")));
   }
 
-  /** REFERENCE.md section 10 item 9, and the edges of Go's strconv.Atoi. */
+  /** docs/reference.md section 10 item 9, and the edges of Go's strconv.Atoi. */
   static Stream<Arguments> conformanceParseTable() {
     String c = "section 10.9";
     String a = "strconv.Atoi edge";

@@ -106,7 +106,7 @@ class SyntheticInteropTest {
 
   /**
    * skopeo 1.9.3 (containers/image before v5.24, commit a627217e) fails on gzip-compressed archives
-   * with {@code loading tar component manifest.json: unexpected EOF} (PEERS.md §4.2, §9). The
+   * with {@code loading tar component manifest.json: unexpected EOF} (docs/peers.md §4.2, §9). The
    * archive is fine: our reader reads it as its truth. A newer skopeo must read it.
    */
   private static void assertKnownGzipLimitation(ExternalTool.Result failed, ArchiveFixture fixture)

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Header bytes as Go's archive/tar writes them (REFERENCE.md §2.7). */
+/** Header bytes as Go's archive/tar writes them (docs/reference.md §2.7). */
 @DisplayName("WR-7: tar headers byte-identical to Go's archive/tar")
 class TarHeadersTest {
   static final String LAYER = WorkedExampleTest.LAYER;

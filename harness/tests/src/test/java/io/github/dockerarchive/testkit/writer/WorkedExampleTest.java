@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worked example of REFERENCE.md §2.8 and the legacy-ID vectors of §6.6: the upstream fixture
- * {@code almostempty.tar} copied into a new archive tagged {@code emptyimage:latest}.
+ * The worked example of docs/reference.md §2.8 and the legacy-ID vectors of §6.6: the upstream
+ * fixture {@code almostempty.tar} copied into a new archive tagged {@code emptyimage:latest}.
  */
 @DisplayName("WR-6, WR-8: the reference's worked example and legacy-ID vectors (§2.8, §6.6)")
 class WorkedExampleTest {

@@ -1,0 +1,2 @@
+/** Examples of the documentation: AssertJ assertions on archives and images. */
+package com.example.dockerarchive.assertj;

@@ -1,0 +1,5 @@
+/**
+ * Examples of the documentation: synthetic archives built from specs, with their truth and
+ * corruptions.
+ */
+package com.example.dockerarchive.synthetic;
