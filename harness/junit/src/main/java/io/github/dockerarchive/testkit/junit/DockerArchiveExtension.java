@@ -126,7 +126,8 @@ public final class DockerArchiveExtension
   private static IllegalStateException withoutContext() {
     return new IllegalStateException(
         "DockerArchiveExtension.create(...) cannot know which test owns the archive (the extension"
-            + " instance is shared by every test, and the test body may run on another thread);"
+            + " instance is shared by the tests of its class, and a test body may run on another"
+            + " thread);"
             + " take a parameter of type io.github.dockerarchive.testkit.junit.Archives in the test,"
             + " @BeforeEach or static @BeforeAll method and call archives.create(...) on it");
   }
