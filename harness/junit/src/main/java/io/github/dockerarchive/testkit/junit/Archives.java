@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * class LoaderTest {
  *   @RegisterExtension
  *   static DockerArchiveExtension extension =
- *       DockerArchiveExtension.builder().defaultDialect(Dialect.JIB).seed(42).build();
+ *       DockerArchiveExtension.builder().defaultDialect(Dialect.DOCKER_LEGACY).seed(42).build();
  *
  *   static ArchiveFixture base;
  *
