@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -24,22 +23,24 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * A JUnit Jupiter extension that materialises synthetic docker-save archives for fields and
- * parameters annotated with {@link SyntheticArchive}, and cleans them up afterwards.
+ * parameters annotated with {@link SyntheticArchive}, hands out {@link Archives} to create archives
+ * from specs inside a test, and cleans everything up afterwards.
  *
  * <p>Register it declaratively ({@code @ExtendWith(DockerArchiveExtension.class)} or {@link
- * DockerArchiveTest}) or programmatically, to set defaults and to create archives from specs inside
- * a test:
+ * DockerArchiveTest}) or programmatically, to set defaults that injected archives and {@link
+ * Archives} then use:
  *
  * <pre>{@code
  * @RegisterExtension
- * static DockerArchiveExtension archives =
+ * static DockerArchiveExtension extension =
  *     DockerArchiveExtension.builder().defaultDialect(Dialect.JIB).seed(42).build();
  *
  * @Test
- * void readsTwoImages() {
+ * void readsAJibArchive(Archives archives, @SyntheticArchive Path injected) {
  *   ArchiveFixture fixture = archives.create(b -> b.image(List.of("a:1"), LayerSpec.filler(10)));
  *   ...
  * }
@@ -48,16 +49,24 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * <p>Static fields get one archive per test class, instance fields and parameters one per test (for
  * every test instance of a {@code @Nested} hierarchy). Every archive is written into a directory of
  * its own and owned by the extension context it was made for: it is deleted when that context ends,
- * according to its cleanup mode; readers and streams handed out are closed first. All state lives
- * in {@link ExtensionContext.Store}s; the extension is safe under parallel execution.
+ * according to its cleanup mode; readers and streams handed out are closed first. Constructor
+ * parameters are resolved in the test method's context (under the default per-method lifecycle).
+ *
+ * <p>All run state lives in {@link ExtensionContext.Store}s, keyed by the context that owns it; the
+ * extension's own fields hold only the builder's configuration, and nothing is static or bound to a
+ * thread. The extension is therefore safe under parallel execution, and an {@link Archives} works
+ * from whatever thread the test body runs on.
+ *
+ * <p>{@link #create(ArchiveSpec)} and {@link #create(Consumer)} on the extension instance are
+ * deprecated and always throw: an extension instance is shared by the tests of the class that
+ * registers it (concurrently, under parallel execution), and a call on it carries no extension
+ * context, so it cannot tell which test would own the archive. Rather than guess from the calling
+ * thread (wrong inside {@code @Timeout(threadMode = SEPARATE_THREAD)} or an executor), it asks for
+ * an {@link Archives} parameter, which is bound to its context.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DockerArchiveExtension
-    implements BeforeAllCallback,
-        AfterAllCallback,
-        BeforeEachCallback,
-        AfterEachCallback,
-        ParameterResolver,
-        TestWatcher {
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
 
   /** The store namespace of everything this extension keeps. */
   static final Namespace NAMESPACE = Namespace.create(DockerArchiveExtension.class);
@@ -83,70 +92,54 @@ public final class DockerArchiveExtension
   }
 
   /**
-   * Materialises a spec for the test (or, in {@code @BeforeAll}, the class) running on this thread;
-   * the archive is cleaned up with it, by this extension's cleanup mode.
+   * Always throws: take an {@link Archives} parameter and call {@link Archives#create(ArchiveSpec)}
+   * on it instead.
    *
    * @param spec what to write
-   * @return the archive and its truth
-   * @throws IllegalStateException outside a test or lifecycle method of a class that registers this
-   *     extension
-   * @throws ExtensionConfigurationException if the archive cannot be written
+   * @return never returns normally
+   * @throws IllegalStateException always, naming the replacement
+   * @deprecated a call on the shared extension instance cannot tell which test owns the archive;
+   *     use an {@link Archives} parameter of the test or lifecycle method
    */
+  @Deprecated(since = "0.1", forRemoval = true)
   public ArchiveFixture create(ArchiveSpec spec) {
     Objects.requireNonNull(spec, "spec");
-    ExtensionContext context = currentContext();
-    Settings settings = Settings.of(context, programmatic);
-    return Provisioning.track(
-            spec,
-            settings.cleanup(),
-            settings.cache(),
-            settings,
-            "archive",
-            "archive created in " + context.getDisplayName() + " (" + context.getUniqueId() + ")",
-            context)
-        .fixture();
+    throw withoutContext();
   }
 
   /**
-   * Materialises a spec built in place, starting from this extension's default dialect, compression
-   * and seed.
-   *
-   * <pre>{@code
-   * ArchiveFixture two = archives.create(b -> b
-   *     .image(List.of("app:1"), LayerSpec.filler(100))
-   *     .image(List.of("app:2"), LayerSpec.filler(200)));
-   * }</pre>
+   * Always throws: take an {@link Archives} parameter and call {@link Archives#create(Consumer)} on
+   * it instead.
    *
    * @param spec adds images and changes settings
-   * @return the archive and its truth
-   * @throws IllegalStateException outside a test or lifecycle method of a class that registers this
-   *     extension
+   * @return never returns normally
+   * @throws IllegalStateException always, naming the replacement
+   * @deprecated a call on the shared extension instance cannot tell which test owns the archive;
+   *     use an {@link Archives} parameter of the test or lifecycle method
    */
+  @Deprecated(since = "0.1", forRemoval = true)
   public ArchiveFixture create(Consumer<ArchiveSpec.Builder> spec) {
     Objects.requireNonNull(spec, "spec");
-    Settings settings = Settings.of(currentContext(), programmatic);
-    ArchiveSpec.Builder builder =
-        ArchiveSpec.builder()
-            .dialect(settings.dialect())
-            .compression(settings.compression())
-            .seed(settings.seed());
-    spec.accept(builder);
-    return create(builder.build());
+    throw withoutContext();
   }
 
-  private static ExtensionContext currentContext() {
-    return CurrentContext.get()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "DockerArchiveExtension.create(...) must be called on the thread of a test or"
-                        + " lifecycle method of a class that registers this extension with"
-                        + " @RegisterExtension"));
+  private static IllegalStateException withoutContext() {
+    return new IllegalStateException(
+        "DockerArchiveExtension.create(...) cannot know which test owns the archive (the extension"
+            + " instance is shared by the tests of its class, and a test body may run on another"
+            + " thread);"
+            + " take a parameter of type io.github.dockerarchive.testkit.junit.Archives in the test,"
+            + " @BeforeEach or static @BeforeAll method and call archives.create(...) on it");
   }
 
+  /**
+   * Injects the static fields of the class: annotated ones with archives owned by the class,
+   * non-final fields of type {@link Archives} with the class's.
+   *
+   * @param context the class
+   */
   @Override
   public void beforeAll(ExtensionContext context) {
-    CurrentContext.enter(context);
     Class<?> testClass = context.getRequiredTestClass();
     for (FieldTarget target : fields(context, testClass)) {
       if (target.isStatic()) {
@@ -155,9 +148,14 @@ public final class DockerArchiveExtension
     }
   }
 
+  /**
+   * Injects the instance fields of every test instance (outer ones of {@code @Nested} classes too)
+   * with values owned by the test.
+   *
+   * @param context the test
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
-    CurrentContext.enter(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       for (FieldTarget target : fields(context, instance.getClass())) {
         if (!target.isStatic()) {
@@ -167,32 +165,36 @@ public final class DockerArchiveExtension
     }
   }
 
+  /**
+   * Resolves constructor parameters in the test method's context, so what they receive is owned by
+   * the test rather than by the class.
+   *
+   * @param rootContext the root context
+   * @return {@link ExtensionContextScope#TEST_METHOD}
+   */
   @Override
-  public void afterEach(ExtensionContext context) {
-    CurrentContext.leave(context);
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    CurrentContext.leave(context);
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(
+      ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
   }
 
   /**
-   * Claims parameters annotated with {@link SyntheticArchive}; an unsupported type is refused when
-   * resolving, with a message naming the parameter.
+   * Claims parameters annotated with {@link SyntheticArchive} (an unsupported type is refused when
+   * resolving, with a message naming the parameter) and parameters of type {@link Archives}.
    *
    * @param parameterContext the parameter
    * @param extensionContext the context
-   * @return whether the parameter is annotated
+   * @return whether the parameter is annotated or an {@link Archives}
    */
   @Override
   public boolean supportsParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
-    return parameterContext.isAnnotated(SyntheticArchive.class);
+    return parameterContext.isAnnotated(SyntheticArchive.class)
+        || parameterContext.getParameter().getType() == Archives.class;
   }
 
   /**
-   * Materialises the parameter's archive.
+   * Materialises the parameter's archive, or hands out the context's {@link Archives}.
    *
    * @param parameterContext the parameter
    * @param extensionContext the context that owns the archive
@@ -202,6 +204,9 @@ public final class DockerArchiveExtension
   @Override
   public Object resolveParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
+    if (!parameterContext.isAnnotated(SyntheticArchive.class)) {
+      return ContextArchives.of(extensionContext, programmatic);
+    }
     Declaration declaration =
         Declaration.of(
             parameterContext.getParameter(),
@@ -239,8 +244,10 @@ public final class DockerArchiveExtension
   private record FieldsKey(Class<?> type) {}
 
   /**
-   * An annotated field, found once per class. A field that cannot be injected keeps its problem,
-   * reported when it is injected: at class level for static fields, per test otherwise.
+   * A field to inject, found once per class: annotated with {@link SyntheticArchive}, or of type
+   * {@link Archives} and not final (then {@code declaration} is null). A field that cannot be
+   * injected keeps its problem, reported when it is injected: at class level for static fields, per
+   * test otherwise.
    */
   private record FieldTarget(
       Field field, Declaration declaration, boolean isStatic, RuntimeException problem) {
@@ -264,6 +271,26 @@ public final class DockerArchiveExtension
         }
         targets.add(new FieldTarget(f, declaration, Modifier.isStatic(f.getModifiers()), problem));
       }
+      // Unannotated: a final field of this type is the test's own (set in a constructor), left
+      // alone.
+      for (Field f :
+          ReflectionSupport.findFields(
+              type,
+              x ->
+                  x.getType() == Archives.class
+                      && !Modifier.isFinal(x.getModifiers())
+                      && !x.isAnnotationPresent(SyntheticArchive.class),
+              HierarchyTraversalMode.TOP_DOWN)) {
+        RuntimeException problem = null;
+        try {
+          f.setAccessible(true);
+        } catch (RuntimeException e) {
+          problem =
+              new ExtensionConfigurationException(
+                  "cannot inject Archives into " + f + ": " + e.getMessage(), e);
+        }
+        targets.add(new FieldTarget(f, null, Modifier.isStatic(f.getModifiers()), problem));
+      }
       return List.copyOf(targets);
     }
 
@@ -271,16 +298,22 @@ public final class DockerArchiveExtension
       if (problem != null) {
         throw problem;
       }
-      Object value = Provisioning.inject(declaration, context, programmatic);
+      Object value =
+          declaration == null
+              ? ContextArchives.of(context, programmatic)
+              : Provisioning.inject(declaration, context, programmatic);
       try {
         field.set(instance, value);
       } catch (IllegalAccessException e) {
-        throw AnnotationSpecs.invalid(declaration, "cannot set the field: " + e);
+        throw declaration == null
+            ? new ExtensionConfigurationException("cannot set " + field + ": " + e, e)
+            : AnnotationSpecs.invalid(declaration, "cannot set the field: " + e);
       }
     }
   }
 
   /** Builds a {@link DockerArchiveExtension} with its own defaults. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public static final class Builder {
     private Path tempRoot;
     private CleanupMode cleanup;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.CleanupMode;
 
 /**
  * The one code path from a request to an injected value, for fields, parameters, arguments and
- * {@link DockerArchiveExtension#create}: build the spec, write (or reuse) the archive, track it in
- * the context's store, make the value.
+ * {@link Archives}: build the spec, write (or reuse) the archive, track it in the context's store,
+ * make the value.
  */
 final class Provisioning {
   private Provisioning() {}
@@ -73,6 +73,31 @@ final class Provisioning {
       String name,
       String description,
       ExtensionContext context) {
+    TrackedArchive archive = write(spec, cleanup, shared, settings, name, description, context);
+    context.getStore(DockerArchiveExtension.NAMESPACE).put(archive, archive);
+    return archive;
+  }
+
+  /**
+   * Writes (or reuses) an archive for the context; the caller owns its cleanup.
+   *
+   * @param spec what to write
+   * @param cleanup when to delete it
+   * @param shared whether an identical archive of this run may be reused
+   * @param settings the temporary root
+   * @param name the archive's base file name
+   * @param description the requester, for messages and reports
+   * @param context the owning context
+   * @return the tracked archive
+   */
+  static TrackedArchive write(
+      ArchiveSpec spec,
+      CleanupMode cleanup,
+      boolean shared,
+      Settings settings,
+      String name,
+      String description,
+      ExtensionContext context) {
     Materialized written;
     SharedArchive cached = null;
     try {
@@ -93,9 +118,7 @@ final class Provisioning {
       throw new ExtensionConfigurationException(
           description + ": cannot write the archive under " + settings.tempRoot() + ": " + e, e);
     }
-    TrackedArchive archive = new TrackedArchive(written, cached, cleanup, description, context);
-    context.getStore(DockerArchiveExtension.NAMESPACE).put(archive, archive);
-    return archive;
+    return new TrackedArchive(written, cached, cleanup, description, context);
   }
 
   private static ClassLoader loader(ExtensionContext context) {

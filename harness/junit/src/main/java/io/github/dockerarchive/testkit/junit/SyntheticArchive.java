@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.io.CleanupMode;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface SyntheticArchive {
 
   /** Configuration parameter for the default {@link #dialect()}: an id such as {@code jib}. */

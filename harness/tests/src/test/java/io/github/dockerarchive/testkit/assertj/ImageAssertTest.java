@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.junit.Archives;
 import io.github.dockerarchive.testkit.junit.DockerArchiveExtension;
 import io.github.dockerarchive.testkit.junit.SyntheticArchive;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
@@ -71,7 +72,7 @@ class ImageAssertTest {
 
   @Test
   @DisplayName("hasLayerFile follows the layers: later layers add, whiteouts delete")
-  void layerFiles() {
+  void layerFiles(Archives archives) {
     ArchiveFixture fixture =
         archives.create(
             b ->

@@ -91,10 +91,10 @@ class ParallelTest {
   @TestKit.Fixture
   static class CreateInParallel {
     @org.junit.jupiter.api.extension.RegisterExtension
-    static DockerArchiveExtension archives = DockerArchiveExtension.builder().build();
+    static DockerArchiveExtension extension = DockerArchiveExtension.builder().build();
 
     @RepeatedTest(100)
-    void each(org.junit.jupiter.api.RepetitionInfo info) {
+    void each(org.junit.jupiter.api.RepetitionInfo info, Archives archives) {
       var fixture =
           archives.create(
               b ->
@@ -108,7 +108,8 @@ class ParallelTest {
 
   @Test
   @DisplayName(
-      "create() from 100 concurrent tests: each archive belongs to its own test and is deleted with it")
+      "Archives.create() from 100 concurrent tests: each archive belongs to its own test and is"
+          + " deleted with it")
   void createConcurrently() throws IOException {
     PATHS.clear();
     TestKit.run(parallel(), CreateInParallel.class)
