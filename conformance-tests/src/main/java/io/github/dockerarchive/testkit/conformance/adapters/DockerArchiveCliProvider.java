@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * {@code --impl dockerarchive-cli}: this project's command-line tool as a separate process, through
@@ -11,6 +12,7 @@ import java.util.Map;
  * java -cp CLASSPATH io.github.dockerarchive.testkit.cli.DockerArchiveCli copy ...}), which works
  * from the built jar and in a Maven test alike. Gated: its failures fail the run.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DockerArchiveCliProvider extends ScriptProvider {
   /** Used by the service loader. */
   public DockerArchiveCliProvider() {
