@@ -1,10 +1,10 @@
 package io.github.dockerarchive.testkit.cli;
 
 import io.github.dockerarchive.testkit.conformance.Check;
-import io.github.dockerarchive.testkit.conformance.ConformanceSuite;
 import io.github.dockerarchive.testkit.conformance.ImplementationProvider;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
-import io.github.dockerarchive.testkit.conformance.Implementations;
+import io.github.dockerarchive.testkit.conformance.adapters.Implementations;
+import io.github.dockerarchive.testkit.conformance.checks.ConformanceSuite;
 import io.github.dockerarchive.testkit.conformance.runner.ConformanceRun;
 import java.nio.file.Path;
 import java.time.Duration;

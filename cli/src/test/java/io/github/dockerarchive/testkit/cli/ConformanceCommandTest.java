@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
-import io.github.dockerarchive.testkit.conformance.Implementations;
+import io.github.dockerarchive.testkit.conformance.adapters.Implementations;
 import io.github.dockerarchive.testkit.conformance.runner.ConformanceRun;
 import io.github.dockerarchive.testkit.conformance.runner.FakeImplementation;
 import java.io.PrintWriter;

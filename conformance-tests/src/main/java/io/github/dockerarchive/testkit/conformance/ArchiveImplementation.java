@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.conformance;
 
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A docker-archive implementation under test: anything that can copy images between {@code
@@ -15,6 +16,7 @@ import java.util.Set;
  * <p>Implementations are closed after the run, so that they can remove their own state (a podman
  * storage root, say).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ArchiveImplementation extends AutoCloseable {
   /**
    * The name results are reported under ({@code builtin}, {@code skopeo}, ...).

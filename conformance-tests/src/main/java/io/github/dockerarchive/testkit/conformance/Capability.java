@@ -1,8 +1,10 @@
 package io.github.dockerarchive.testkit.conformance;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** What an implementation claims to do; the command-line protocol spells them in lower case. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Capability {
   /** Copies an image out of a {@code docker-archive:} source into {@code oci:}. */
   READ,

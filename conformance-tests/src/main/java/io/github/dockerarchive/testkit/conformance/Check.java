@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.conformance;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One executable check of a rule.
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param needsJavaApi whether it needs {@link ArchiveImplementation#javaApi()}
  * @param body the check itself
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Check(
     String id, Rule rule, String title, Set<Capability> requires, boolean needsJavaApi, Body body) {
 
@@ -56,6 +58,7 @@ public record Check(
 
   /** The body of a check: it returns to pass, and throws {@link CheckFailure} to fail. */
   @FunctionalInterface
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public interface Body {
     /**
      * Runs the check.

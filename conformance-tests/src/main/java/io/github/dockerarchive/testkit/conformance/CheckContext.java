@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a check works with: the implementation, a scratch directory of its own, fixtures built from
  * specs, and copies that are recorded so that a failure can be reproduced.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CheckContext {
   /** The OCI reference name the suite gives the images it prepares in {@code oci:} layouts. */
   public static final String OCI_NAME = "conformance";

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.conformance;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one check against one implementation.
@@ -14,6 +15,7 @@ import java.time.Duration;
  *     reference: the reference's known behaviour, not a new failure
  * @param time how long the check took
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckResult(
     Check check,
     String implementation,

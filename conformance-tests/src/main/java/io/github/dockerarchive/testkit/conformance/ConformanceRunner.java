@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Runs checks against an implementation and turns every outcome into a {@link CheckResult}: PASS
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * UNSUPPORTED when the implementation does not claim what the check needs, ERROR when the suite
  * itself fails.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConformanceRunner {
   /**
    * How checks are run.
@@ -34,6 +36,7 @@ public final class ConformanceRunner {
    * @param checkTimeout the time one check may take
    * @param listener told of every result as it comes
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public record Options(
       Path workRoot, boolean keepFailures, Duration checkTimeout, Consumer<CheckResult> listener) {
     /**

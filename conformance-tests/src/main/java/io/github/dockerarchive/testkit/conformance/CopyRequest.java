@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.conformance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One copy, in skopeo's syntax: {@code docker-archive:PATH[:REF|:@N]}, {@code oci:DIR[:REF]} or
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param multi whether all sources go into one archive ({@code copy --multi})
  * @param layout the archive layout asked for ({@code docker-hybrid}), or empty for the default
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CopyRequest(
     List<String> sources, String destination, boolean multi, Optional<String> layout) {
   /** Copies the lists and checks the shape. */

@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What an image holds, as the suite's own reader sees it: the manifest, the config bytes and the
@@ -35,6 +36,7 @@ import java.util.List;
  * @param repoTags the tags of the archive item ({@code RepoTags}), empty for {@code oci:}/{@code
  *     dir:}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageContent(
     ImageManifest manifest,
     byte[] manifestBytes,

@@ -1,13 +1,17 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import org.apiguardian.api.API;
+
 /**
  * An implementation refused or failed a copy. For negative checks this is the expected outcome; the
  * {@link Kind} tells a clean refusal from a crash or a hang.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImplementationException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** How the implementation failed. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public enum Kind {
     /**
      * A clean, reported error: a checked exception, or a command's non-zero exit with a message.

@@ -1,10 +1,13 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import org.apiguardian.api.API;
+
 /**
  * Makes an implementation known to the runner by name. Register it in {@code
  * META-INF/services/io.github.dockerarchive.testkit.conformance.ImplementationProvider}; {@code
  * dockerarchive conformance --impl NAME} then finds it on the class path.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ImplementationProvider {
   /**
    * The name given to {@code --impl}.

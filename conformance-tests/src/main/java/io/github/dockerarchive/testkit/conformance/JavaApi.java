@@ -7,12 +7,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The blob-level API of a Java implementation, in the reference's terms (Source, Destination), for
  * the checks a copy cannot reach: a stream that fails half-way (WR-2), blob reuse (WR-4), unknown
  * sizes (WR-3), manifest types (WR-5), unknown blobs (SRC-6), cached source errors (SRC-1).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface JavaApi {
   /**
    * Opens one image of an archive.
@@ -63,6 +65,7 @@ public interface JavaApi {
   ArchiveSink createArchive(Path target) throws IOException;
 
   /** An archive being written: one {@link ImageOutput} per image. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   interface ArchiveSink extends Closeable {
     /**
      * A destination for one more image.

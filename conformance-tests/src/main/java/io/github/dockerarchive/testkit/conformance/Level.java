@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import org.apiguardian.api.API;
+
 /** The level of a rule in docs/rules.md: how a breach is reported. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Level {
   /** Required of every implementation: a breach is a failure. */
   MUST,

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.conformance;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reader limits a check asks a Java implementation to apply when it opens an image (RD-3, SAFE-3),
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param maxLayerSize the largest decompressed layer accepted, in bytes (SAFE-3)
  * @param temporaryDirectory where decompressed copies go, or empty for the implementation's default
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReadOptions(
     long manifestLimit,
     long configLimit,

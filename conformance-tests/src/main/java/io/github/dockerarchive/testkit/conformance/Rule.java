@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import org.apiguardian.api.API;
+
 /**
  * A rule of docs/rules.md.
  *
@@ -7,4 +9,5 @@ package io.github.dockerarchive.testkit.conformance;
  * @param level its level
  * @param summary a one-line summary
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Rule(String id, Level level, String summary) {}

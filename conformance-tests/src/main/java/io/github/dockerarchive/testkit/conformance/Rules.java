@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.apiguardian.api.API;
 
 /**
  * The rules of docs/rules.md (ID, level, summary), from the bundled {@code rules.tsv}. The DIA
  * rules carry no level there; reading a producer's dialect is checked at SHOULD.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Rules {
   private static final Map<String, Rule> RULES = load();
 

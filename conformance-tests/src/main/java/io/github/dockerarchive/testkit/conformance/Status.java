@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.conformance;
 
+import org.apiguardian.api.API;
+
 /** The outcome of one check against one implementation. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Status {
   /** The implementation did what the rule says. */
   PASS,

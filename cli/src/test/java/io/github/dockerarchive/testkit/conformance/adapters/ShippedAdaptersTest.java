@@ -1,6 +1,8 @@
 package io.github.dockerarchive.testkit.conformance.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.ImplementationProvider;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
-import io.github.dockerarchive.testkit.conformance.Implementations;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.FileSpec;
@@ -64,6 +65,12 @@ class ShippedAdaptersTest {
   }
 
   private ArchiveImplementation create(String name) throws Exception {
+    if (name.equals("dockerarchive-cli")) {
+      assumeTrue(
+          DockerArchiveCliProvider.onClassPath(),
+          "the command-line tool is not on this module's class path (it depends on this module);"
+              + " the dockerarchive-cli adapter runs where the tool is");
+    }
     if (!name.equals("dockerarchive-cli") && !name.equals("jib")) {
       boolean installed = ScriptProvider.findOnPath(name) != null;
       if (!installed) {
@@ -83,6 +90,22 @@ class ShippedAdaptersTest {
 
   private CheckContext context() throws IOException {
     return new CheckContext(impl, Files.createDirectories(dir.resolve("check")));
+  }
+
+  @Test
+  void withoutTheToolOnTheClassPathTheCliAdapterSaysSoAtSetUp() {
+    assumeFalse(
+        DockerArchiveCliProvider.onClassPath(), "the command-line tool is on the class path");
+    assertThatThrownBy(
+            () ->
+                new DockerArchiveCliProvider()
+                    .create(
+                        new ImplementationSettings(
+                            Files.createDirectories(dir.resolve("impl")), Duration.ofSeconds(30))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("dockerarchive-cli")
+        .hasMessageContaining(DockerArchiveCliProvider.MAIN_CLASS)
+        .hasMessageContaining("not on the class path");
   }
 
   @Test

@@ -26,12 +26,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * This project's implementation, in-process: copies go through {@link TransportCopy} (what {@code
  * dockerarchive copy} runs) and the Java API is {@link ImageSource} and {@link ArchiveWriter}. A
  * checked exception is a clean refusal; an unchecked one is a crash.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
   private final String name;
   private final ReaderOptions readerOptions;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * An implementation behind a command-line adapter (the protocol of {@code ADAPTERS.md}): {@code
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * <p>The adapter runs with its standard input empty and the environment variable {@value
  * #SCRATCH_VARIABLE} naming a directory of its own that lasts as long as this implementation.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CommandImplementation implements ArchiveImplementation {
   /** The environment variable naming the adapter's private directory. */
   public static final String SCRATCH_VARIABLE = "CONFORMANCE_SCRATCH";

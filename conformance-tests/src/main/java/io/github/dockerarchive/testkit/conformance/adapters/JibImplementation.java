@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apiguardian.api.API;
 
 /**
  * Jib core as a docker-archive writer: {@code Jib.from(TarImage)} with the source image as its base
@@ -37,6 +38,7 @@ import java.util.concurrent.Executors;
  * destination without a tag is refused, as Jib cannot write an untagged archive. Writer only: one
  * image per archive, the classic layout.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JibImplementation implements ArchiveImplementation {
   private final Path work;
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A provider whose implementation is one of the shipped command-line adapters ({@code
@@ -19,6 +20,7 @@ import java.util.Map;
  * scratch directory and run through {@link CommandImplementation}, after the tools it drives are
  * found on the {@code PATH}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public abstract class ScriptProvider implements ImplementationProvider {
   /** Where the scripts are packaged, as class-path resources. */
   public static final String RESOURCE_DIRECTORY =

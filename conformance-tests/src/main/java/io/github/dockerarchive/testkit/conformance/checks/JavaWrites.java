@@ -221,7 +221,7 @@ final class JavaWrites {
   private static void badStreamAt(
       CheckContext c, BadStream kind, Position position, ImageBlobs one, ImageBlobs two)
       throws Exception {
-    Path target = WriteChecks.target(c, "out-" + position.id());
+    Path target = WriteSupport.target(c, "out-" + position.id());
     c.note(
         "Java API: createArchive("
             + target
@@ -275,9 +275,9 @@ final class JavaWrites {
     String d2 = secondBack.differenceFrom(two.content());
     require(d2.isEmpty(), "image two" + at + ": " + d2);
     TarScan tar = TarScan.read(target, "the archive" + at);
-    byte[] needle = DigestMismatchChecks.needle(Arrays.copyOf(bad, 1500));
-    DigestMismatchChecks.requireNoTrace(tar, claimed(kind, bad), needle, "the failed blob" + at);
-    DigestMismatchChecks.requireNoTrace(tar, Digest.sha256(bad), needle, "the failed blob" + at);
+    byte[] needle = FailedCopies.needle(Arrays.copyOf(bad, 1500));
+    FailedCopies.requireNoTrace(tar, claimed(kind, bad), needle, "the failed blob" + at);
+    FailedCopies.requireNoTrace(tar, Digest.sha256(bad), needle, "the failed blob" + at);
   }
 
   private static Digest claimed(BadStream kind, byte[] bad) {
@@ -351,7 +351,7 @@ final class JavaWrites {
 
   static void unknownSizeAndDigest(CheckContext c) throws Exception {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("unknown", 2, 1300));
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.note("Java API: putBlob(layer 0, size -1), putBlob(layer 1, no digest), config neither");
     JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
     try {
@@ -430,7 +430,7 @@ final class JavaWrites {
     new Random(4).nextBytes(failing);
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     Set<Path> before = snapshot(tmp);
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.note(
         "Java API: putBlob of 1.5 MiB with size and digest unknown; then 1.5 MiB whose stream"
             + " fails after 1.2 MiB; then a small image");
@@ -477,8 +477,8 @@ final class JavaWrites {
         candidates.add(p);
       }
     }
-    byte[] bigNeedle = DigestMismatchChecks.needle(big);
-    byte[] failingNeedle = DigestMismatchChecks.needle(Arrays.copyOf(failing, 1200 << 10));
+    byte[] bigNeedle = FailedCopies.needle(big);
+    byte[] failingNeedle = FailedCopies.needle(Arrays.copyOf(failing, 1200 << 10));
     for (Path p : candidates) {
       byte[] content;
       try {
@@ -521,7 +521,7 @@ final class JavaWrites {
     Digest d0 = Digest.sha256(l0);
     Digest d1 = Digest.sha256(image.layers().get(1));
     Digest never = Digest.sha256("never written".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.note("Java API: tryReusingBlob before and after putBlob, in a second image and archive");
     JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
     try {
@@ -549,7 +549,7 @@ final class JavaWrites {
     } finally {
       closeQuietly(sink);
     }
-    Path other = WriteChecks.target(c, "other");
+    Path other = WriteSupport.target(c, "other");
     JavaApi.ArchiveSink otherSink = must("createArchive", () -> api(c).createArchive(other));
     try {
       ImageOutput out = must("newImage", otherSink::newImage);
@@ -636,7 +636,7 @@ final class JavaWrites {
    */
   private static String offerManifests(
       CheckContext c, ImageBlobs image, List<byte[]> wrong, String what) throws Exception {
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.note("Java API: putManifest of " + what + ", then of the schema 2 manifest");
     String message = "";
     JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
@@ -692,7 +692,7 @@ final class JavaWrites {
 
   static void closeWithoutCommit(CheckContext c) throws Exception {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("uncommitted", 2, 900));
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.note("Java API: an image written up to putManifest, not committed; writer closed");
     JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
     try {
@@ -713,7 +713,7 @@ final class JavaWrites {
 
   static void visibleOnlyAfterClose(CheckContext c) throws Exception {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("visible", 2, 900));
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.note("Java API: an image committed; the target looked at before and after closing");
     JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
     try {

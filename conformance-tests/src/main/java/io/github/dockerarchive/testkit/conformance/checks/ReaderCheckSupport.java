@@ -2,11 +2,15 @@ package io.github.dockerarchive.testkit.conformance.checks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.conformance.Capability;
+import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
+import io.github.dockerarchive.testkit.conformance.CheckUnsupported;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
@@ -392,5 +397,62 @@ final class ReaderCheckSupport {
       s.add(d.shortForm());
     }
     return s.toString();
+  }
+
+  /** A check that one selector reads one item of a hand-made archive. */
+  static Check selects(
+      String rule,
+      String name,
+      String title,
+      Supplier<List<TestImage>> items,
+      String selector,
+      int expected) {
+    return Check.of(
+        rule,
+        name,
+        title,
+        READ,
+        c -> {
+          List<TestImage> images = items.get();
+          Path a = archiveOf(c, images.toArray(TestImage[]::new));
+          ImageContent got = read(c, CheckContext.archive(a, selector), "out");
+          expectItem(got, images, expected, selector.isEmpty() ? "(none)" : selector);
+        });
+  }
+
+  /** A check that one selector is refused on a hand-made archive. */
+  static Check refuses(
+      String rule,
+      String name,
+      String title,
+      Supplier<List<TestImage>> items,
+      String selector,
+      String why) {
+    return Check.of(
+        rule,
+        name,
+        title,
+        READ,
+        c -> {
+          Path a = archiveOf(c, items.get().toArray(TestImage[]::new));
+          refused(c, CheckContext.archive(a, selector), "out", why);
+        });
+  }
+
+  /** The item list an implementation exposes through its Java API; UNSUPPORTED without one. */
+  static List<ManifestItem> items(CheckContext c, String reference)
+      throws CheckFailure, CheckUnsupported {
+    JavaApi api = c.implementation().javaApi().orElseThrow();
+    c.note("Java API: tarManifest(" + reference + ")");
+    try {
+      return api.tarManifest(reference);
+    } catch (UnsupportedOperationException e) {
+      throw new CheckUnsupported(
+          c.implementation().name() + " does not expose its item list: " + e.getMessage());
+    } catch (IOException e) {
+      throw new CheckFailure("tarManifest(" + reference + ") failed: " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new CheckFailure("tarManifest(" + reference + ") threw the unchecked " + e);
+    }
   }
 }

@@ -1,43 +1,40 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ;
-import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ_TO_DIR;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.archiveOf;
-import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectItem;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.image;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
-import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.readToDir;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refuses;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.selects;
 
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
-import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
-import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TestImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
- * Checks of SEL and REF: choosing an image by tag, by index or neither; reference syntax and
- * normalisation.
+ * The checks of SEL: choosing an image by tag, by index or neither.
  *
  * <p>Every archive here is hand-made from small, distinct images with uncompressed layers and no
  * links, so a failure can only come from choosing the image. The image wanted is never the first
  * nor the last item when that matters, so that an implementation taking the first or the last
- * candidate is caught; the reason names the item read instead.
+ * candidate is caught; the reason names the item read instead. The hostile corpus's inputs that
+ * fall under a SEL rule follow ({@link HostileInputs}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SelectionChecks {
   private SelectionChecks() {}
 
   /**
-   * The checks of this group.
+   * The checks of this family.
    *
    * @return the checks, in a fixed order
    */
@@ -289,147 +286,8 @@ public final class SelectionChecks {
                     image("a").nullTags(), image("b"), image("c", "example.com/app:1"), image("d")),
             ":example.com/app:1",
             2));
-
-    // REF-1: the transport syntax.
-    checks.add(
-        refuses(
-            "REF-1",
-            "negative-index-refused",
-            "docker-archive:P:@-1 is refused (the archive's only item is readable with @0)",
-            () -> List.of(image("a", "example.com/app:1")),
-            ":@-1",
-            "the negative index @-1"));
-    checks.add(
-        refuses(
-            "REF-1",
-            "empty-index-refused",
-            "docker-archive:P:@ (no number) is refused",
-            () -> List.of(image("a", "example.com/app:1")),
-            ":@",
-            "an empty index"));
-    checks.add(
-        Check.of(
-            "REF-1",
-            "digest-references-refused",
-            "NAME@sha256:... and NAME:TAG@sha256:... are refused, even when the tag matches",
-            READ,
-            c -> {
-              TestImage only = image("a", "docker.io/library/busybox:latest");
-              Path a = archiveOf(c, only);
-              Digest d = only.configDigest();
-              refused(c, CheckContext.archive(a, ":busybox@" + d), "out-1", "a digest reference");
-              refused(
-                  c,
-                  CheckContext.archive(a, ":busybox:latest@" + d),
-                  "out-2",
-                  "a tag-and-digest reference");
-            }));
-
-    // REF-2: normalisation.
-    checks.add(
-        Check.of(
-            "REF-2",
-            "upper-case-selector-refused",
-            "selectors BUSYBOX and Busybox:latest are refused (names are lower case), though"
-                + " busybox:latest is stored",
-            READ,
-            c -> {
-              Path a = archiveOf(c, image("a", "busybox:latest"));
-              refused(c, CheckContext.archive(a, ":BUSYBOX"), "out-1", "the upper-case BUSYBOX");
-              refused(
-                  c,
-                  CheckContext.archive(a, ":Busybox:latest"),
-                  "out-2",
-                  "the mixed-case Busybox:latest");
-            }));
-    checks.add(
-        selects(
-            "REF-2",
-            "missing-tag-means-latest",
-            "selector example.com/app means example.com/app:latest, not another tag",
-            () ->
-                List.of(
-                    image("a", "example.com/app:1"),
-                    image("b", "example.com/app:latest"),
-                    image("c", "example.com/app:2")),
-            ":example.com/app",
-            1));
-    checks.add(
-        selects(
-            "REF-2",
-            "registry-with-port",
-            "selector localhost:5000/x:y (a colon in the registry) selects its item",
-            () ->
-                List.of(
-                    image("a", "localhost:5000/x:z"),
-                    image("b", "localhost:5000/x:y"),
-                    image("c", "localhost/x:y")),
-            ":localhost:5000/x:y",
-            1));
-    checks.add(
-        selects(
-            "REF-2",
-            "two-part-name-without-library",
-            "selector someone/app:2 means docker.io/someone/app:2, not docker.io/library/...",
-            () ->
-                List.of(
-                    image("a", "docker.io/library/app:2"),
-                    image("b", "docker.io/someone/app:2"),
-                    image("c", "docker.io/library/someone/app:3")),
-            ":someone/app:2",
-            1));
-
-    // REF-3: the other end of a read.
-    checks.add(
-        Check.of(
-            "REF-3",
-            "read-to-oci-named",
-            "a read into oci:DIR:example.com/x:1 stores the image under that name (the config may be"
-                + " re-encoded for OCI)",
-            READ,
-            c -> {
-              TestImage only = image("a", "example.com/app:1");
-              Path a = archiveOf(c, only);
-              Path layout = c.path("out");
-              c.copySucceeds(
-                  CopyRequest.of(
-                      CheckContext.archive(a, ""), "oci:" + layout + ":example.com/x:1"));
-              ImageContent got =
-                  c.readOci(layout, "example.com/x:1", "the image stored as example.com/x:1");
-              CheckContext.require(
-                  got.diffIds().equals(only.diffIds()),
-                  "the image stored as example.com/x:1 has layers "
-                      + got.diffIds()
-                      + ", expected "
-                      + only.diffIds());
-              ReaderCheckSupport.expectEquivalentConfig(got, only, "the image stored");
-            }));
-    checks.add(
-        Check.of(
-            "REF-3",
-            "read-to-dir",
-            "a read into dir:DIR writes manifest.json and every blob under its hex digest",
-            READ_TO_DIR,
-            c -> {
-              TestImage only =
-                  new TestImage()
-                      .tags("example.com/app:1")
-                      .layerFiles("a.txt", "one")
-                      .layerFiles("b.txt", "two");
-              Path a = archiveOf(c, only);
-              Path dir = readToDir(c, CheckContext.archive(a, ""), "out");
-              CheckContext.require(
-                  Files.isRegularFile(dir.resolve("manifest.json")),
-                  "dir:" + dir + " has no manifest.json");
-              List<Digest> blobs = new ArrayList<>(only.diffIds());
-              blobs.add(only.configDigest());
-              for (Digest d : blobs) {
-                CheckContext.require(
-                    Files.isRegularFile(dir.resolve(d.hex())),
-                    "dir:" + dir + " has no blob file named " + d.hex());
-              }
-              expectImage(c.readDir(dir, "the dir: image"), only, "the dir: image");
-            }));
+    checks.addAll(HostileInputs.checksUnder("SEL"));
+    checks.addAll(RealArchives.checksUnder("SEL"));
     return List.copyOf(checks);
   }
 
@@ -438,45 +296,5 @@ public final class SelectionChecks {
         image("a", "example.com/app:1"),
         image("b", "example.com/app:2"),
         image("c", "example.com/app:3"));
-  }
-
-  /** A check that one selector reads one item of a hand-made archive. */
-  private static Check selects(
-      String rule,
-      String name,
-      String title,
-      Supplier<List<TestImage>> items,
-      String selector,
-      int expected) {
-    return Check.of(
-        rule,
-        name,
-        title,
-        READ,
-        c -> {
-          List<TestImage> images = items.get();
-          Path a = archiveOf(c, images.toArray(TestImage[]::new));
-          ImageContent got = read(c, CheckContext.archive(a, selector), "out");
-          expectItem(got, images, expected, selector.isEmpty() ? "(none)" : selector);
-        });
-  }
-
-  /** A check that one selector is refused on a hand-made archive. */
-  private static Check refuses(
-      String rule,
-      String name,
-      String title,
-      Supplier<List<TestImage>> items,
-      String selector,
-      String why) {
-    return Check.of(
-        rule,
-        name,
-        title,
-        READ,
-        c -> {
-          Path a = archiveOf(c, items.get().toArray(TestImage[]::new));
-          refused(c, CheckContext.archive(a, selector), "out", why);
-        });
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
+import static io.github.dockerarchive.testkit.conformance.CheckContext.archive;
 import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ_TO_DIR;
@@ -13,9 +14,13 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.archive.LayerSource;
+import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.archive.MediaTypes;
+import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
@@ -31,20 +36,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
- * Checks of SRC: one image read from an archive. What a copy can show goes through copies (a copy
- * into {@code dir:} keeps the manifest the implementation serves: SRC-3, SRC-4, SRC-5); the rest
- * (cached errors, blob lookups, stream verification) goes through the Java API.
+ * The checks of SRC: one image read from an archive. What a copy can show goes through copies (a
+ * copy into {@code dir:} keeps the manifest the implementation serves: SRC-3, SRC-4, SRC-5); the
+ * rest (cached errors, blob lookups, stream verification, LayerSources) goes through the Java API.
  *
  * <p>Layers are uncompressed and reached without links, except where the rule is about them (SRC-5:
- * links; SRC-6: a gzip layer served decompressed, said in the title).
+ * links; SRC-6: a gzip layer served decompressed, said in the title). The hostile corpus's inputs
+ * that fall under a SRC rule ({@link HostileInputs}), the real archives whose layer.tar is a
+ * symlink ({@link RealArchives}) and the generated reads ({@link GeneratedSpecs}) follow.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SourceChecks {
   private SourceChecks() {}
 
   /**
-   * The checks of this group.
+   * The checks of this family.
    *
    * @return the checks, in a fixed order
    */
@@ -56,6 +66,23 @@ public final class SourceChecks {
     src6(checks);
     src7(checks);
     src8(checks);
+    checks.add(
+        Check.javaApi(
+            "SRC-9",
+            "layer-sources-exposed",
+            "a foreign layer's LayerSources descriptor (media type, size, digest, URLs) is"
+                + " exposed as stored",
+            SourceChecks::layerSourcesExposed));
+    checks.addAll(HostileInputs.checksUnder("SRC"));
+    checks.addAll(RealArchives.checksUnder("SRC"));
+    checks.add(
+        Check.of(
+            "SRC-6",
+            "generated-reads",
+            "25 generated single-image archives (plain: uncompressed, reference dialect) read to"
+                + " dir: (or oci:) give the config and diffIDs of the spec",
+            Set.of(Capability.READ),
+            c -> GeneratedSpecs.reads(c, "plain", GeneratedSpecs.plain().images(1, 1), 25)));
     return List.copyOf(checks);
   }
 
@@ -615,5 +642,35 @@ public final class SourceChecks {
               Path a = archiveOf(c, i);
               refused(c, CheckContext.archive(a, ""), "out", "one path for two diffIDs");
             }));
+  }
+
+  // ---- SRC-9: LayerSources descriptors (Java API).
+
+  private static final String FOREIGN = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
+  private static final String URL = "https://example.com/layers/base.tar.gz";
+
+  private static void layerSourcesExposed(CheckContext c) throws Exception {
+    TestImage image =
+        new TestImage().tags("example.com/app:1").layerFiles("etc/a.txt", "a foreign layer");
+    String diffId = image.diffIds().get(0).toString();
+    image.itemEdit(
+        item -> {
+          ObjectNode d = item.putObject("LayerSources").putObject(diffId);
+          d.put("mediaType", FOREIGN);
+          d.put("size", 1234);
+          d.put("digest", "sha256:" + "cd".repeat(32));
+          d.putArray("urls").add(URL);
+        });
+    Path archive = ReaderCheckSupport.archiveOf(c, image);
+    List<ManifestItem> items = ReaderCheckSupport.items(c, CheckContext.archive(archive, ""));
+    require(items.size() == 1, items.size() + " items, expected 1");
+    LayerSource source = items.get(0).layerSources().get(diffId);
+    require(source != null, "no LayerSources descriptor for " + diffId + ": " + items.get(0));
+    require(
+        FOREIGN.equals(source.mediaType())
+            && source.size() == 1234
+            && ("sha256:" + "cd".repeat(32)).equals(source.digest())
+            && source.urls().equals(List.of(URL)),
+        "the descriptor is " + source + ", expected " + FOREIGN + ", 1234, sha256:cdcd..., " + URL);
   }
 }

@@ -5,7 +5,6 @@ import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
 import static io.github.dockerarchive.testkit.conformance.checks.WriteSupport.ARCHIVE;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
@@ -30,19 +29,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
- * Checks of WR: writing, layouts, headers, multi-image archives, tags; write and read round trips;
- * and the write side of REF-1, REF-2 and REF-3. Every check prepares its sources with the suite's
- * own writer, lets the implementation write (or read) and judges the result with the suite's own
- * reader, keeping the inputs to what its rule is about.
+ * The checks of WR: writing one or more images, layouts, headers, tags and repositories; write and
+ * read round trips (hand-made and generated); and what a failed, refused or stopped write leaves
+ * behind: digest-mismatch deletion through copies (every implementation) and through the Java API
+ * (blob-level writes with wrong, short, long and failing streams at every position, spooling,
+ * reuse, manifest types, closing). Every check prepares its sources with the suite's own writer,
+ * lets the implementation write (or read) and judges the result with the suite's own reader,
+ * keeping the inputs to what its rule is about.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WriteChecks {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<Capability> WRITE = Set.of(Capability.WRITE);
   private static final Set<Capability> MULTI = Set.of(Capability.WRITE, Capability.WRITE_MULTI);
   private static final String TAG = "example.com/app:1";
@@ -61,12 +62,13 @@ public final class WriteChecks {
   private WriteChecks() {}
 
   /**
-   * The checks of this group.
+   * The checks of this family.
    *
    * @return the checks, in a fixed order
    */
   public static List<Check> checks() {
-    return List.of(
+    List<Check> checks = new ArrayList<>();
+    checks.add(
         Check.of(
             "WR-1",
             "round-trip-one-layer",
@@ -74,48 +76,55 @@ public final class WriteChecks {
                 + TAG
                 + " has the source's config bytes, layer contents and tag",
             WRITE,
-            c -> roundTrip(c, WriteSupport.image("one", 1, 1500))),
+            c -> roundTrip(c, WriteSupport.image("one", 1, 1500))));
+    checks.add(
         Check.of(
             "WR-1",
             "round-trip-several-layers",
             "their writer -> our reader: an image of four layers keeps config bytes, layer"
                 + " contents in order and tag",
             WRITE,
-            c -> roundTrip(c, WriteSupport.image("four", 4, 1200))),
+            c -> roundTrip(c, WriteSupport.image("four", 4, 1200))));
+    checks.add(
         Check.of(
             "WR-1",
             "round-trip-zero-layers",
             "their writer -> our reader: an image without layers keeps its config bytes and tag",
             WRITE,
-            c -> roundTrip(c, WriteSupport.image("empty", 0, 0))),
+            c -> roundTrip(c, WriteSupport.image("empty", 0, 0))));
+    checks.add(
         Check.of(
             "WR-1",
             "write-read-same-implementation",
             "write -> read by the same implementation: oci:A -> docker-archive:X -> dir:B (oci:B"
                 + " without read-to-dir) gives the config bytes and layer contents of A",
             Set.of(Capability.WRITE, Capability.READ),
-            WriteChecks::writeThenRead),
+            WriteChecks::writeThenRead));
+    checks.add(
         Check.of(
             "WR-1",
             "read-write-read",
             "read -> write -> read: a synthetic archive read to dir: (or oci:) and written back to"
                 + " docker-archive: by the implementation holds the archive's config and diffIDs",
             Set.of(Capability.WRITE, Capability.READ),
-            WriteChecks::readWriteRead),
+            WriteChecks::readWriteRead));
+    checks.add(
         Check.of(
             "WR-1",
             "multi-image",
             "copy --multi of two images: two items in source order, each with its config, layer"
                 + " contents and the tag of its oci: reference name",
             MULTI,
-            WriteChecks::multiImage),
+            WriteChecks::multiImage));
+    checks.add(
         Check.of(
             "WR-1",
             "shared-layers-written-once",
             "copy --multi of two images sharing a base layer: both read back and the shared"
                 + " layer's content is stored once",
             MULTI,
-            WriteChecks::sharedLayers),
+            WriteChecks::sharedLayers));
+    checks.add(
         Check.of(
             "WR-6",
             "default-layout",
@@ -123,14 +132,16 @@ public final class WriteChecks {
                 + " contents, order) as the reference writer gives for the same image, manifest.json"
                 + " and repositories last",
             WRITE,
-            WriteChecks::defaultLayout),
+            WriteChecks::defaultLayout));
+    checks.add(
         Check.of(
             "WR-6",
             "reference-worked-example",
             "docs/reference.md §2.8: the upstream fixture almostempty.tar written as emptyimage:latest"
                 + " gives exactly the entries of the worked example, legacy ID c7b98db3...",
             WRITE,
-            WriteChecks::workedExample),
+            WriteChecks::workedExample));
+    checks.add(
         Check.of(
             "WR-7",
             "headers",
@@ -138,47 +149,54 @@ public final class WriteChecks {
                 + " (no type bits), uid/gid 0, empty user and group names, mtime 0; exactly two"
                 + " zero blocks at the end",
             WRITE,
-            WriteChecks::headers),
+            WriteChecks::headers));
+    checks.add(
         Check.of(
             "WR-7",
             "deterministic",
             "the same copy twice gives byte-identical archives",
             WRITE,
-            WriteChecks::deterministic),
+            WriteChecks::deterministic));
+    checks.add(
         Check.of(
             "WR-8",
             "repo-tags-fully-qualified",
             "a tag given as busybox:1.36 is stored in RepoTags in its fully qualified form"
                 + " (docker.io/library/busybox:1.36)",
             WRITE,
-            WriteChecks::fullyQualified),
+            WriteChecks::fullyQualified));
+    checks.add(
         Check.of(
             "WR-8",
             "untagged-empty-list",
             "an image written without a tag gets \"RepoTags\": [] (not null, not absent)",
             WRITE,
-            WriteChecks::untagged),
+            WriteChecks::untagged));
+    checks.add(
         Check.of(
             "WR-8",
             "repositories",
             "repositories maps the full name -> tag -> the top legacy layer ID for a tagged"
                 + " image with layers, and has no entry for a tagged image without layers",
             WRITE,
-            WriteChecks::repositories),
+            WriteChecks::repositories));
+    checks.add(
         Check.of(
             "WR-8",
             "same-config-deduplicated",
             "copy --multi of one image without layers under two tags: one manifest.json item,"
                 + " tags merged in order of first appearance",
             MULTI,
-            c -> sameImageTwice(c, 0)),
+            c -> sameImageTwice(c, 0)));
+    checks.add(
         Check.of(
             "WR-9",
             "same-image-twice-tags-merged",
             "copy --multi of one image with layers under two tags: one item with both tags,"
                 + " readable by each (the reference fails: unmarshaling config)",
             MULTI,
-            c -> sameImageTwice(c, 2)),
+            c -> sameImageTwice(c, 2)));
+    checks.add(
         Check.of(
             "WR-12",
             "docker-hybrid",
@@ -186,68 +204,179 @@ public final class WriteChecks {
                 + " index.json descriptor per tag whose OCI manifest names the config and layers,"
                 + " and a manifest.json our reader reads back",
             Set.of(Capability.WRITE, Capability.WRITE_HYBRID),
-            WriteChecks::hybrid),
+            WriteChecks::hybrid));
+    // WR-2 to WR-5, WR-10, WR-11: digest-mismatch deletion, what a failed write leaves.
+    String contract =
+        " is refused; nothing is left at the target and nothing beside it (no temporary files)";
+    checks.add(
+        spoiled(
+            "mismatch-first-layer",
+            "a layer (first of three) with one byte changed",
+            0,
+            FailedCopies.Spoil.MISMATCH,
+            contract));
+    checks.add(
+        spoiled(
+            "mismatch-middle-layer",
+            "a layer (second of three) with one byte changed",
+            1,
+            FailedCopies.Spoil.MISMATCH,
+            contract));
+    checks.add(
+        spoiled(
+            "mismatch-last-layer",
+            "a layer (last of three) with one byte changed",
+            2,
+            FailedCopies.Spoil.MISMATCH,
+            contract));
+    checks.add(
+        spoiled(
+            "mismatch-config",
+            "a config with one byte changed",
+            -1,
+            FailedCopies.Spoil.MISMATCH,
+            contract));
+    checks.add(
+        spoiled(
+            "short-layer",
+            "a layer cut short (its last 100 bytes missing)",
+            1,
+            FailedCopies.Spoil.SHORT,
+            contract));
+    checks.add(
+        spoiled(
+            "long-layer", "a layer with 100 bytes appended", 1, FailedCopies.Spoil.LONG, contract));
+    checks.add(
+        spoiled("short-config", "a config cut short", -1, FailedCopies.Spoil.SHORT, contract));
+    checks.add(
+        spoiled(
+            "long-config", "a config with bytes appended", -1, FailedCopies.Spoil.LONG, contract));
+    String multiContract =
+        " is refused, and leaves either no archive, or an archive holding only the good image"
+            + " with no trace of the bad blob (no entry named by its digest or holding its bytes,"
+            + " manifest.json and repositories not naming it); nothing else beside the target";
+    checks.add(
         Check.of(
-            "REF-1",
-            "index-destination-refused",
-            "a destination docker-archive:OUT:@0 is refused",
-            WRITE,
-            c -> refusedDestination(c, ":@0", "an index in a destination")),
+            "WR-2",
+            "multi-good-then-bad",
+            "copy --multi of a good image, then one whose middle layer has a changed byte,"
+                + multiContract,
+            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
+            c -> FailedCopies.multi(c, false)));
+    checks.add(
         Check.of(
-            "REF-1",
-            "digest-destination-refused",
-            "a destination docker-archive:OUT:example.com/app@sha256:... is refused",
-            WRITE,
-            c ->
-                refusedDestination(
-                    c, ":example.com/app@sha256:" + "ab".repeat(32), "a digest reference")),
+            "WR-2",
+            "multi-bad-then-good",
+            "copy --multi of an image whose middle layer has a changed byte, then a good one,"
+                + multiContract,
+            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
+            c -> FailedCopies.multi(c, true)));
+    for (JavaWrites.BadStream kind : JavaWrites.BadStream.values()) {
+      checks.add(
+          Check.javaApi(
+              "WR-2",
+              "java-" + kind.id(),
+              "putBlob of "
+                  + kind.description()
+                  + " at every position (first blob, between layers, config, second image):"
+                  + " a typed failure, the writer still usable, and the finished archive valid"
+                  + " with no entry, name or manifest mention of the failed blob",
+              c -> JavaWrites.badStream(c, kind)));
+    }
+    checks.add(
+        Check.javaApi(
+            "WR-3",
+            "unknown-size-and-digest",
+            "putBlob with size -1, with no digest, and with neither (the config) stores the"
+                + " blobs under their sha256 and true size; the archive reads back",
+            JavaWrites::unknownSizeAndDigest));
+    checks.add(
+        Check.javaApi(
+            "WR-3",
+            "spool-files-deleted",
+            "a 1.5 MiB blob of unknown size, written and then failed half-way: no file holding"
+                + " its bytes is left in java.io.tmpdir or beside the target",
+            JavaWrites::spoolFilesDeleted));
+    checks.add(
+        Check.javaApi(
+            "WR-4",
+            "reuse-only-written",
+            "tryReusingBlob answers with the blob only after it was written to this archive (by"
+                + " this image or an earlier one); never for unwritten digests or in another"
+                + " archive",
+            JavaWrites::reuseOnlyWritten));
+    checks.add(
+        Check.javaApi(
+            "WR-5",
+            "oci-manifest-refused",
+            "putManifest of an OCI image manifest fails with an error saying schema 2 is"
+                + " required; the schema 2 manifest is then accepted",
+            JavaWrites::ociManifestRefused));
+    checks.add(
+        Check.javaApi(
+            "WR-5",
+            "manifest-list-refused",
+            "putManifest of a Docker manifest list or an OCI index fails; the schema 2"
+                + " manifest is then accepted",
+            JavaWrites::manifestListRefused));
+    checks.add(
         Check.of(
-            "REF-1",
-            "tag-and-digest-destination-refused",
-            "a destination docker-archive:OUT:example.com/app:1@sha256:... is refused",
+            "WR-10",
+            "failed-copy-leaves-nothing",
+            "a copy whose source lacks a layer blob fails, and leaves nothing at the target"
+                + " and nothing beside it",
             WRITE,
-            c ->
-                refusedDestination(
-                    c, ":example.com/app:1@sha256:" + "cd".repeat(32), "a tag with a digest")),
+            FailedCopies::failedCopy));
+    checks.add(
         Check.of(
-            "REF-2",
-            "short-name",
-            "a tag given as busybox names docker.io/library/busybox:latest",
+            "WR-10",
+            "stopped-copy-leaves-nothing",
+            "a copy stopped half-way through a 48 MiB layer (its thread interrupted; a command"
+                + " adapter kills its process) leaves nothing at the target (files beside it,"
+                + " which a killed process cannot delete, are allowed)",
             WRITE,
-            c -> normalised(c, "busybox", "docker.io/library/busybox:latest")),
+            FailedCopies::stoppedCopy));
+    checks.add(
+        Check.javaApi(
+            "WR-10",
+            "close-without-commit",
+            "a writer closed after an image was written but not committed leaves no file at"
+                + " the target and nothing beside it",
+            JavaWrites::closeWithoutCommit));
+    checks.add(
+        Check.javaApi(
+            "WR-10",
+            "visible-only-after-close",
+            "after a commit the archive is not yet at the target; it appears, complete, when"
+                + " the writer is closed, with nothing else beside it",
+            JavaWrites::visibleOnlyAfterClose));
+    checks.add(
         Check.of(
-            "REF-2",
-            "default-tag",
-            "a tag given as example.com/app (no tag) names example.com/app:latest",
+            "WR-11",
+            "existing-file-refused",
+            "a copy to an existing non-empty file is refused and the file is left unchanged",
             WRITE,
-            c -> normalised(c, "example.com/app", "example.com/app:latest")),
+            FailedCopies::existingFile));
+    // WR-1 on generated specs.
+    checks.add(
         Check.of(
-            "REF-2",
-            "registry-port",
-            "a tag given as localhost:5000/x:y names localhost:5000/x:y (only the first colon"
-                + " ends the path)",
-            WRITE,
-            c -> normalised(c, "localhost:5000/x:y", "localhost:5000/x:y")),
+            "WR-1",
+            "generated-round-trips",
+            "25 generated single-image specs (plain: uncompressed, reference dialect) written from"
+                + " oci: to docker-archive:OUT:TAG read back with their config bytes, layer"
+                + " contents and tag",
+            Set.of(Capability.WRITE),
+            c -> GeneratedSpecs.writeRoundTrips(c, 25)));
+    checks.add(
         Check.of(
-            "REF-2",
-            "upper-case-tag-refused",
-            "a tag with an upper-case repository (Busybox:latest) is refused",
-            WRITE,
-            c -> refusedDestination(c, ":Busybox:latest", "an upper-case repository name")),
-        Check.of(
-            "REF-3",
-            "dir-source",
-            "a dir: source (skopeo's directory layout) is written with its layer contents and tag"
-                + " (config bytes are judged by the WR-1 round trips)",
-            WRITE,
-            WriteChecks::dirSource),
-        Check.of(
-            "REF-3",
-            "oci-source-by-name",
-            "oci:DIR:NAME picks the image of that reference name from a layout holding two (judged"
-                + " by its layers)",
-            WRITE,
-            WriteChecks::ociByName));
+            "WR-1",
+            "generated-multi-image-round-trips",
+            "8 generated specs of 2 or 3 distinct images (shared layers allowed) copied with"
+                + " --multi read back item by item with their config bytes, layer contents and"
+                + " tags",
+            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
+            c -> GeneratedSpecs.multiRoundTrips(c, 8)));
+    return List.copyOf(checks);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -255,7 +384,7 @@ public final class WriteChecks {
 
   private static void roundTrip(CheckContext c, ImageSpec image) throws Exception {
     Source source = WriteSupport.oci(c, c.path("source"), image, "conformance");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
     WriteSupport.requireSameImage(
         c, archive(target, ""), source.content(), List.of(TAG), "the archive written");
@@ -263,7 +392,7 @@ public final class WriteChecks {
 
   private static void writeThenRead(CheckContext c) throws Exception {
     Source a = WriteSupport.oci(c, c.path("a"), WriteSupport.image("same", 3, 1000), "a");
-    Path x = target(c, "x");
+    Path x = WriteSupport.target(c, "x");
     c.copySucceeds(CopyRequest.of(a.reference(), archive(x, ":" + TAG)));
     String b = WriteSupport.readDestination(c, "b");
     c.copySucceeds(CopyRequest.of(archive(x, ""), b));
@@ -282,7 +411,7 @@ public final class WriteChecks {
     ArchiveFixture fixture = c.fixture("input.tar", spec);
     String a = WriteSupport.readDestination(c, "a");
     c.copySucceeds(CopyRequest.of(archive(fixture.path(), ""), a));
-    Path y = target(c, "y");
+    Path y = WriteSupport.target(c, "y");
     c.copySucceeds(CopyRequest.of(a, archive(y, ":" + TAG)));
     ImageContent got = c.readArchive(archive(y, ""), "the archive written back");
     var truth = fixture.image(0);
@@ -298,10 +427,10 @@ public final class WriteChecks {
     Source first = WriteSupport.oci(c, layout, WriteSupport.image("first", 2, 1000), TAG);
     String secondTag = "example.com/other:2";
     Source second = WriteSupport.oci(c, layout, WriteSupport.image("second", 2, 1100), secondTag);
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(
         CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
-    List<JsonNode> items = manifestItems(target);
+    List<JsonNode> items = WriteSupport.manifestItems(target);
     require(items.size() == 2, "manifest.json holds " + items.size() + " items instead of 2");
     WriteSupport.requireSameImage(
         c, archive(target, ":@0"), first.content(), List.of(TAG), "item @0");
@@ -325,7 +454,7 @@ public final class WriteChecks {
             layout,
             WriteSupport.image("b", List.of(base, WriteSupport.layer("b-top", 800))),
             secondTag);
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(
         CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
     WriteSupport.requireSameImage(
@@ -334,7 +463,7 @@ public final class WriteChecks {
         c, archive(target, ":@1"), second.content(), List.of(secondTag), "item @1");
     Digest shared = first.content().diffIds().get(0);
     List<String> holding = new ArrayList<>();
-    for (TarScan.Entry e : scan(c, target).entries()) {
+    for (TarScan.Entry e : WriteSupport.scan(c, target).entries()) {
       if (e.isFile()
           && ImageContent.uncompressedDigest(new ByteArrayInputStream(e.data())).equals(shared)) {
         holding.add(e.name());
@@ -351,7 +480,7 @@ public final class WriteChecks {
   private static void defaultLayout(CheckContext c) throws Exception {
     Source source =
         WriteSupport.oci(c, c.path("source"), WriteSupport.image("layout", 3, 900), "s");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
     Path expectedFile = c.directory("expected").resolve(ARCHIVE);
     TransportCopy.copy(
@@ -361,7 +490,7 @@ public final class WriteChecks {
         List.of(),
         ImageCopier.Progress.NONE);
     c.note("expected (the reference's layout, by the suite's writer): " + expectedFile);
-    List<TarScan.Entry> got = scan(c, target).entries();
+    List<TarScan.Entry> got = WriteSupport.scan(c, target).entries();
     List<TarScan.Entry> expected = TarScan.read(expectedFile, "the expected archive").entries();
     require(
         got.stream()
@@ -411,10 +540,10 @@ public final class WriteChecks {
         List.of(),
         ImageCopier.Progress.NONE);
     c.note("./dockerarchive copy docker-archive:" + fixture + " oci:" + layout + ":emptyimage");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(
         CopyRequest.of("oci:" + layout + ":emptyimage", archive(target, ":emptyimage:latest")));
-    TarScan tar = scan(c, target);
+    TarScan tar = WriteSupport.scan(c, target);
     List<String> expected =
         List.of(
             WORKED_LAYER + ".tar",
@@ -465,9 +594,9 @@ public final class WriteChecks {
 
   private static void headers(CheckContext c) throws Exception {
     Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("hdr", 2, 1000), "s");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
-    TarScan tar = scan(c, target);
+    TarScan tar = WriteSupport.scan(c, target);
     for (TarScan.Entry e : tar.entries()) {
       String n = e.name();
       require(
@@ -498,8 +627,8 @@ public final class WriteChecks {
 
   private static void deterministic(CheckContext c) throws Exception {
     Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("det", 2, 1000), "s");
-    Path first = target(c, "first");
-    Path second = target(c, "second");
+    Path first = WriteSupport.target(c, "first");
+    Path second = WriteSupport.target(c, "second");
     c.copySucceeds(CopyRequest.of(source.reference(), archive(first, ":" + TAG)));
     c.copySucceeds(CopyRequest.of(source.reference(), archive(second, ":" + TAG)));
     long at = Files.mismatch(first, second);
@@ -518,7 +647,7 @@ public final class WriteChecks {
   // WR-8, WR-9: manifest.json and repositories
 
   private static void fullyQualified(CheckContext c) throws Exception {
-    List<String> tags = writeTagged(c, "busybox:1.36");
+    List<String> tags = WriteSupport.writeTagged(c, "busybox:1.36");
     require(tags.size() == 1, "RepoTags " + tags + " instead of one tag");
     String stored = tags.get(0);
     String canonical;
@@ -535,11 +664,11 @@ public final class WriteChecks {
   private static void untagged(CheckContext c) throws Exception {
     Source source =
         WriteSupport.oci(c, c.path("source"), WriteSupport.image("untagged", 1, 800), "s");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(CopyRequest.of(source.reference(), archive(target, "")));
-    List<JsonNode> items = manifestItems(target);
+    List<JsonNode> items = WriteSupport.manifestItems(target);
     require(items.size() == 1, "manifest.json holds " + items.size() + " items instead of 1");
-    JsonNode tags = field(items.get(0), "RepoTags");
+    JsonNode tags = WriteSupport.field(items.get(0), "RepoTags");
     require(tags != null, "the item has no RepoTags");
     require(
         tags.isArray() && tags.isEmpty(),
@@ -548,9 +677,9 @@ public final class WriteChecks {
 
   private static void repositories(CheckContext c) throws Exception {
     Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("repo", 2, 900), "s");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
-    TarScan tar = scan(c, target);
+    TarScan tar = WriteSupport.scan(c, target);
     JsonNode repositories = repositoriesOf(tar);
     require(
         repositories.size() == 1 && repositories.has("example.com/app"),
@@ -573,9 +702,9 @@ public final class WriteChecks {
           "repositories names " + id + ", which is not the top layer's legacy directory");
     }
     Source empty = WriteSupport.oci(c, c.path("empty"), WriteSupport.image("norepo", 0, 0), "s");
-    Path second = target(c, "out-empty");
+    Path second = WriteSupport.target(c, "out-empty");
     c.copySucceeds(CopyRequest.of(empty.reference(), archive(second, ":" + TAG)));
-    TarScan emptyTar = scan(c, second);
+    TarScan emptyTar = WriteSupport.scan(c, second);
     if (emptyTar.entry("repositories").isPresent()) {
       JsonNode r = repositoriesOf(emptyTar);
       require(
@@ -590,10 +719,10 @@ public final class WriteChecks {
     String secondTag = "example.com/app:2";
     Source first = WriteSupport.oci(c, layout, image, TAG);
     Source second = WriteSupport.oci(c, layout, image, secondTag);
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(
         CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
-    List<JsonNode> items = manifestItems(target);
+    List<JsonNode> items = WriteSupport.manifestItems(target);
     require(
         items.size() == 1,
         "manifest.json holds "
@@ -601,7 +730,7 @@ public final class WriteChecks {
             + " items for one image (config "
             + first.content().configDigest()
             + ") instead of 1");
-    JsonNode tags = field(items.get(0), "RepoTags");
+    JsonNode tags = WriteSupport.field(items.get(0), "RepoTags");
     List<String> stored = new ArrayList<>();
     if (tags != null) {
       tags.forEach(t -> stored.add(t.asText()));
@@ -623,12 +752,12 @@ public final class WriteChecks {
   private static void hybrid(CheckContext c) throws Exception {
     Source source =
         WriteSupport.oci(c, c.path("source"), WriteSupport.image("hybrid", 2, 900), "s");
-    Path target = target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copySucceeds(
         CopyRequest.of(source.reference(), archive(target, ":" + TAG)).withLayout("docker-hybrid"));
-    TarScan tar = scan(c, target);
+    TarScan tar = WriteSupport.scan(c, target);
     require(tar.entry("oci-layout").isPresent(), "no oci-layout entry");
-    JsonNode item = only(manifestItems(target));
+    JsonNode item = only(WriteSupport.manifestItems(target));
     List<String> paths = new ArrayList<>();
     paths.add(requiredField(item, "Config").asText());
     requiredField(item, "Layers").forEach(l -> paths.add(l.asText()));
@@ -640,7 +769,7 @@ public final class WriteChecks {
           p + " does not hold the bytes of that digest");
     }
     JsonNode index =
-        parse(
+        WriteSupport.parse(
             tar.entry("index.json").orElseThrow(() -> new CheckFailure("no index.json")).data(),
             "index.json");
     JsonNode manifests = index.path("manifests");
@@ -654,7 +783,7 @@ public final class WriteChecks {
     TarScan.Entry manifestEntry =
         tar.entry(manifestPath)
             .orElseThrow(() -> new CheckFailure("index.json names " + manifestPath + ", missing"));
-    JsonNode manifest = parse(manifestEntry.data(), manifestPath);
+    JsonNode manifest = WriteSupport.parse(manifestEntry.data(), manifestPath);
     require(
         manifest
             .path("config")
@@ -676,151 +805,39 @@ public final class WriteChecks {
         c, archive(target, ""), source.content(), List.of(TAG), "the hybrid archive");
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // REF-1, REF-2, REF-3
-
-  private static void refusedDestination(CheckContext c, String selector, String why)
-      throws Exception {
-    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("ref", 1, 700), "s");
-    Path target = target(c, "out");
-    c.copyRefused(CopyRequest.of(source.reference(), archive(target, selector)), why);
-    // what a refused copy leaves behind is WR-10's (failed-copy-leaves-nothing), not judged here
-  }
-
-  private static void normalised(CheckContext c, String given, String expected) throws Exception {
-    List<String> tags = writeTagged(c, given);
-    require(tags.size() == 1, "RepoTags " + tags + " instead of one tag");
-    String stored = tags.get(0);
-    String meaning;
-    try {
-      meaning = DockerReference.parseNormalized(stored).withDefaultTag().canonical();
-    } catch (IOException e) {
-      throw new CheckFailure("the stored tag \"" + stored + "\" is not a reference: " + e);
-    }
-    require(
-        meaning.equals(expected),
-        "\""
-            + given
-            + "\" was stored as \""
-            + stored
-            + "\", which names "
-            + meaning
-            + ", not "
-            + expected);
-  }
-
-  private static List<String> writeTagged(CheckContext c, String tag) throws Exception {
-    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("tag", 1, 700), "s");
-    Path target = target(c, "out");
-    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + tag)));
-    ImageContent got = c.readArchive(archive(target, ""), "the archive written");
-    // Only the layers identify the image here: config bytes are WR-1's round trips, not REF-2's.
-    require(
-        got.diffIds().equals(source.content().diffIds()),
-        "the archive written holds layers "
-            + got.diffIds()
-            + ", not the source's "
-            + source.content().diffIds());
-    return got.repoTags();
-  }
-
-  private static void dirSource(CheckContext c) throws Exception {
-    Source source = WriteSupport.dir(c, c.path("source"), WriteSupport.image("dir", 2, 900));
-    Path target = target(c, "out");
-    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + TAG)));
-    requireSameLayers(c, target, source.content());
-  }
-
-  private static void ociByName(CheckContext c) throws Exception {
-    Path layout = c.path("source");
-    WriteSupport.oci(c, layout, WriteSupport.image("first", 1, 900), "first");
-    Source second = WriteSupport.oci(c, layout, WriteSupport.image("second", 2, 800), "second");
-    Path target = target(c, "out");
-    c.copySucceeds(CopyRequest.of(second.reference(), archive(target, ":" + TAG)));
-    requireSameLayers(c, target, second.content());
-  }
-
-  /** The archive holds the expected image, judged by its layers and tag (REF-3's concern). */
-  private static void requireSameLayers(CheckContext c, Path target, ImageContent expected)
-      throws CheckFailure {
-    ImageContent got = c.readArchive(archive(target, ""), "the archive written");
-    require(
-        got.diffIds().equals(expected.diffIds()),
-        "the archive written holds layers "
-            + got.diffIds()
-            + ", not the source's "
-            + expected.diffIds());
-    require(
-        got.repoTags().equals(List.of(TAG)),
-        "the archive written: RepoTags " + got.repoTags() + " instead of [" + TAG + "]");
+  private static Check spoiled(
+      String name, String what, int layer, FailedCopies.Spoil spoil, String contract) {
+    return Check.of(
+        "WR-2",
+        name,
+        "a copy from an oci: source with " + what + contract,
+        WRITE,
+        c -> FailedCopies.spoiledCopy(c, layer, spoil, what));
   }
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
-
-  /** A fresh directory holding nothing yet, and the archive path in it. */
-  static Path target(CheckContext c, String directory) throws IOException {
-    return c.directory(directory).resolve(ARCHIVE);
-  }
-
-  /** Scans an archive an implementation wrote, decompressing it first when it is compressed. */
-  static TarScan scan(CheckContext c, Path archive) throws IOException, CheckFailure {
-    return TarScan.read(archive, "the archive written (" + archive + ")");
-  }
-
-  /** The items of manifest.json, read with Jackson; a missing or malformed one fails. */
-  static List<JsonNode> manifestItems(Path archive) throws IOException, CheckFailure {
-    TarScan tar = TarScan.read(archive, "the archive written");
-    byte[] bytes =
-        tar.entry("manifest.json")
-            .orElseThrow(() -> new CheckFailure("the archive has no manifest.json"))
-            .data();
-    JsonNode doc = parse(bytes, "manifest.json");
-    require(doc.isArray(), "manifest.json is not a JSON array");
-    List<JsonNode> items = new ArrayList<>();
-    doc.forEach(items::add);
-    return items;
-  }
 
   private static JsonNode only(List<JsonNode> items) throws CheckFailure {
     require(items.size() == 1, "manifest.json holds " + items.size() + " items instead of 1");
     return items.get(0);
   }
 
-  /** A key of an item, matched case-insensitively as readers do (ARC-2). */
-  static JsonNode field(JsonNode item, String key) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equalsIgnoreCase(key)) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
   private static JsonNode requiredField(JsonNode item, String key) throws CheckFailure {
-    JsonNode value = field(item, key);
+    JsonNode value = WriteSupport.field(item, key);
     require(value != null && !value.isNull(), "the manifest.json item has no " + key);
     return value;
   }
 
   private static JsonNode repositoriesOf(TarScan tar) throws CheckFailure {
     JsonNode r =
-        parse(
+        WriteSupport.parse(
             tar.entry("repositories")
                 .orElseThrow(() -> new CheckFailure("the archive has no repositories entry"))
                 .data(),
             "repositories");
     require(r.isObject(), "repositories is not a JSON object");
     return r;
-  }
-
-  static JsonNode parse(byte[] bytes, String what) throws CheckFailure {
-    try {
-      return JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new CheckFailure(what + " is not JSON: " + e.getMessage());
-    }
   }
 
   private static String names(List<TarScan.Entry> entries) {

@@ -1,12 +1,19 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
+import static io.github.dockerarchive.testkit.conformance.CheckContext.archive;
+import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
+import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.conformance.checks.WriteSupport.Source;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.image.ImageInput;
@@ -24,6 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -263,5 +271,71 @@ final class WriteSupport {
     try (BlobStream s = in.getBlob(digest)) {
       return s.readAllBytes();
     }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A fresh directory holding nothing yet, and the archive path in it. */
+  static Path target(CheckContext c, String directory) throws IOException {
+    return c.directory(directory).resolve(ARCHIVE);
+  }
+
+  /** Scans an archive an implementation wrote, decompressing it first when it is compressed. */
+  static TarScan scan(CheckContext c, Path archive) throws IOException, CheckFailure {
+    return TarScan.read(archive, "the archive written (" + archive + ")");
+  }
+
+  /** The items of manifest.json, read with Jackson; a missing or malformed one fails. */
+  static List<JsonNode> manifestItems(Path archive) throws IOException, CheckFailure {
+    TarScan tar = TarScan.read(archive, "the archive written");
+    byte[] bytes =
+        tar.entry("manifest.json")
+            .orElseThrow(() -> new CheckFailure("the archive has no manifest.json"))
+            .data();
+    JsonNode doc = parse(bytes, "manifest.json");
+    require(doc.isArray(), "manifest.json is not a JSON array");
+    List<JsonNode> items = new ArrayList<>();
+    doc.forEach(items::add);
+    return items;
+  }
+
+  /** A key of an item, matched case-insensitively as readers do (ARC-2). */
+  static JsonNode field(JsonNode item, String key) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equalsIgnoreCase(key)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Parses JSON an implementation wrote; malformed JSON fails the check. */
+  static JsonNode parse(byte[] bytes, String what) throws CheckFailure {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new CheckFailure(what + " is not JSON: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes a one-layer image under a tag and reads the archive back.
+   *
+   * @return the RepoTags the archive stores
+   */
+  static List<String> writeTagged(CheckContext c, String tag) throws Exception {
+    Source source = WriteSupport.oci(c, c.path("source"), WriteSupport.image("tag", 1, 700), "s");
+    Path target = target(c, "out");
+    c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + tag)));
+    ImageContent got = c.readArchive(archive(target, ""), "the archive written");
+    // Only the layers identify the image here: config bytes are judged by WR-1's round trips.
+    require(
+        got.diffIds().equals(source.content().diffIds()),
+        "the archive written holds layers "
+            + got.diffIds()
+            + ", not the source's "
+            + source.content().diffIds());
+    return got.repoTags();
   }
 }

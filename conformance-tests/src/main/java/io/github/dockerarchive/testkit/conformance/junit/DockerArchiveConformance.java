@@ -4,8 +4,8 @@ import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckResult;
 import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
-import io.github.dockerarchive.testkit.conformance.ConformanceSuite;
 import io.github.dockerarchive.testkit.conformance.Rule;
+import io.github.dockerarchive.testkit.conformance.checks.ConformanceSuite;
 import io.github.dockerarchive.testkit.conformance.report.ConformanceResults;
 import io.github.dockerarchive.testkit.conformance.report.ImplementationResults;
 import io.github.dockerarchive.testkit.conformance.report.Reports;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -54,8 +55,10 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The implementation is created once, before the first check, and closed after the last. Only
  * {@code junit-jupiter-api} is needed on the test class path besides this module.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class DockerArchiveConformance {
   /** How a failed SHOULD or REF rule (a warning) is reported. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public enum Strictness {
     /** Aborted with the warning: shown as skipped, does not fail the build (the default). */
     WARN,

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Everything a conformance run found: what the reports are made of.
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param duration how long it took
  * @param implementations the results per implementation, in the order they were run
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ConformanceResults(
     Instant started, Duration duration, List<ImplementationResults> implementations) {
 

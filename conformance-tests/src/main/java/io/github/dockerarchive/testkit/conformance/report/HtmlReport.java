@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and JavaScript, nothing fetched; a
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  *
  * <p>Every text of a result is escaped: reasons carry what tools printed, which is data.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class HtmlReport {
   /** The file name in the output directory. */
   public static final String FILE_NAME = "report.html";

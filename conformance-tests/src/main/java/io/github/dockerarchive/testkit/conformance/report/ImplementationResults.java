@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The results of one implementation in a run.
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param capabilities what it claims (empty when it could not be set up)
  * @param results one result per check, in suite order
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImplementationResults(
     String name,
     boolean gated,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * {@code results.json}: an array with one object per check and implementation, in run order:
@@ -19,6 +20,7 @@ import java.util.List;
  *  "reproduction":"...","seconds":0.412}
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JsonReport {
   /** The file name in the output directory. */
   public static final String FILE_NAME = "results.json";
@@ -59,6 +61,7 @@ public final class JsonReport {
     "reproduction",
     "seconds"
   })
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public record Entry(
       String rule,
       String level,

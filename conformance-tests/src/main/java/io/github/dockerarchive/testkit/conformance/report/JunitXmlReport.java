@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.apiguardian.api.API;
 
 /**
  * {@code junit.xml}: the results in the JUnit XML format CI servers read. One {@code testsuite} per
@@ -25,6 +26,7 @@ import javax.xml.stream.XMLStreamWriter;
  * error}; UNSUPPORTED checks, known deviations and unmet SHOULD/REF rules are {@code skipped} with
  * the reason, as the TCK reports them. The reproduction goes into {@code system-out}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class JunitXmlReport {
   /** The file name in the output directory. */
   public static final String FILE_NAME = "junit.xml";

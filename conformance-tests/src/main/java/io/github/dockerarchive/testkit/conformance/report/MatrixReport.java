@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.conformance.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The plain-text matrix printed at the end of a run: one row per rule (the worst verdict of its
@@ -17,6 +18,7 @@ import java.util.Map;
  * ...
  * </pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MatrixReport {
   private MatrixReport() {}
 

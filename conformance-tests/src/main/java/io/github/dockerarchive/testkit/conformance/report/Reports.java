@@ -3,8 +3,10 @@ package io.github.dockerarchive.testkit.conformance.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** Writes every report file of a run into one directory. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Reports {
   private Reports() {}
 

@@ -2,12 +2,14 @@ package io.github.dockerarchive.testkit.conformance.report;
 
 import io.github.dockerarchive.testkit.conformance.CheckResult;
 import java.util.Collection;
+import org.apiguardian.api.API;
 
 /**
  * How a result is shown in the reports: its status, refined by the rule's level and by known
  * deviations. The constants are ordered from the worst to the best, so that a cell of several
  * checks shows the worst of them.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Verdict {
   /** The suite itself failed (status ERROR). */
   ERR("ERR", "the suite itself failed"),

@@ -6,10 +6,10 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckResult;
 import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
-import io.github.dockerarchive.testkit.conformance.Implementations;
 import io.github.dockerarchive.testkit.conformance.Rule;
 import io.github.dockerarchive.testkit.conformance.Rules;
 import io.github.dockerarchive.testkit.conformance.Status;
+import io.github.dockerarchive.testkit.conformance.adapters.Implementations;
 import io.github.dockerarchive.testkit.conformance.report.ConformanceResults;
 import io.github.dockerarchive.testkit.conformance.report.HtmlReport;
 import io.github.dockerarchive.testkit.conformance.report.ImplementationResults;
@@ -54,6 +54,7 @@ public final class ConformanceRun {
 
   /** Creates an implementation by its {@code --impl} name. */
   @FunctionalInterface
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public interface Factory {
     /**
      * Creates an implementation.
@@ -88,6 +89,7 @@ public final class ConformanceRun {
    * @param checkTimeout the time one check may take
    * @param copyTimeout the time one copy may take
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public record Settings(
       List<String> implementations,
       List<String> rules,
@@ -98,6 +100,7 @@ public final class ConformanceRun {
       Duration copyTimeout) {}
 
   /** Thrown for bad usage; the message says what is wrong. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.conformance.CheckResult;
 import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
-import io.github.dockerarchive.testkit.conformance.ConformanceSuite;
 import io.github.dockerarchive.testkit.conformance.Status;
 import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
+import io.github.dockerarchive.testkit.conformance.checks.ConformanceSuite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

@@ -10,7 +10,7 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
-import io.github.dockerarchive.testkit.conformance.Implementations;
+import io.github.dockerarchive.testkit.conformance.adapters.Implementations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

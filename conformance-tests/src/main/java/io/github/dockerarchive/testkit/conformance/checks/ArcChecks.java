@@ -1,7 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ;
-import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.archiveOf;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.assemble;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
@@ -11,51 +10,47 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
-import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
-import io.github.dockerarchive.testkit.synthetic.Dialect;
 import io.github.dockerarchive.testkit.synthetic.FileSpec;
 import io.github.dockerarchive.testkit.synthetic.ImageSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
 import io.github.dockerarchive.testkit.testing.TestImage;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apiguardian.api.API;
 
 /**
- * Checks of ARC (what an archive is), RD (opening it) and DIA (each producer's dialect), all
- * through reads compared with what the input holds.
+ * The checks of ARC: what an archive is (tar dialects, item keys, manifest.json as the only index,
+ * clean names, layer compression, links, duplicate entries), each through reads compared with what
+ * the input holds.
  *
  * <p>Inputs are hand-made ({@link TestImage}) or synthetic ({@link ArchiveSpec}); each check varies
  * one thing against a plain, uncompressed, link-free archive, so that a failure names the rule.
  * Compression appears only in the checks about compression (ARC-1 for the whole archive, ARC-5 per
- * layer) and in the gzip dialects DIA-4, DIA-5 and DIA-6, whose titles say so. Links appear only in
- * ARC-6, and there on the config entry: a symlinked layer is SRC-5's subject.
+ * layer). Links appear only in ARC-6, and there on the config entry: a symlinked layer is SRC-5's
+ * subject. The hostile corpus's inputs and the real archives that fall under an ARC rule ({@link
+ * HostileInputs#ruleOf}, {@link RealArchives}) and the generated compressed archives follow the
+ * hand-made checks.
  */
-public final class ArchiveFormatChecks {
-  private ArchiveFormatChecks() {}
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class ArcChecks {
+  private ArcChecks() {}
 
   /**
-   * The checks of this group.
+   * The checks of this family.
    *
    * @return the checks, in a fixed order
    */
@@ -68,9 +63,41 @@ public final class ArchiveFormatChecks {
     arc5(checks);
     arc6(checks);
     arc7(checks);
-    rd1(checks);
-    rd5(checks);
-    dialects(checks);
+    checks.addAll(HostileInputs.checksUnder("ARC"));
+    checks.addAll(RealArchives.checksUnder("ARC"));
+    checks.add(
+        Check.of(
+            "ARC-5",
+            "generated-compressed-layers",
+            "15 generated archives whose layers are gzip, zstd, bzip2 or xz read to dir: (or oci:) give"
+                + " give the config and the diffIDs (of the decompressed layers) of the spec",
+            Set.of(Capability.READ),
+            c ->
+                GeneratedSpecs.reads(
+                    c,
+                    "layers",
+                    GeneratedSpecs.plain()
+                        .images(1, 1)
+                        .layers(1, 3)
+                        .layerCompressions(
+                            Compression.GZIP, Compression.ZSTD, Compression.BZIP2, Compression.XZ),
+                    15)));
+    checks.add(
+        Check.of(
+            "ARC-1",
+            "generated-compressed-archives",
+            "10 generated archives compressed whole with gzip, bzip2, xz or zstd read to dir:"
+                + " (or oci:) give the config and diffIDs of the spec",
+            Set.of(Capability.READ),
+            c ->
+                GeneratedSpecs.reads(
+                    c,
+                    "outer",
+                    GeneratedSpecs.plain()
+                        .images(1, 1)
+                        .compressions(
+                            Compression.GZIP, Compression.BZIP2, Compression.XZ, Compression.ZSTD),
+                    10)));
     return List.copyOf(checks);
   }
 
@@ -537,165 +564,6 @@ public final class ArchiveFormatChecks {
               tar.file("manifest.json", TestImage.manifestJson(decoy));
               return new Input(i, tar.build());
             }));
-  }
-
-  private static void rd1(List<Check> checks) {
-    for (Compression c : List.of(Compression.NONE, Compression.GZIP)) {
-      String what = c == Compression.NONE ? "" : "-" + c.name().toLowerCase(Locale.ROOT);
-      checks.add(
-          Check.of(
-              "RD-1",
-              "named-pipe" + what,
-              "an archive"
-                  + (c == Compression.NONE ? "" : " compressed with gzip")
-                  + " read from a named pipe (a stream that cannot seek)",
-              READ,
-              ctx -> {
-                TestImage i = plain();
-                byte[] bytes = TestImage.archive(i).compressed(c);
-                ReaderCheckSupport.throughFifo(
-                    ctx,
-                    "archive.pipe",
-                    bytes,
-                    fifo ->
-                        expectImage(
-                            read(ctx, CheckContext.archive(fifo, ""), "out"), i, "the image"));
-              }));
-    }
-  }
-
-  private static void rd5(List<Check> checks) {
-    checks.add(
-        Check.javaApi(
-            "RD-5",
-            "concurrent-blob-reads",
-            "8 threads read every blob of one image source at once; each stream is independent",
-            c -> {
-              TestImage i = new TestImage().tags("example.com/app:1");
-              for (int n = 0; n < 4; n++) {
-                i.layer(TestImage.Layer.random(n, 40_000 + n));
-              }
-              Path a = archiveOf(c, i);
-              JavaApi api = c.implementation().javaApi().orElseThrow();
-              c.note("Java API: openImage(" + CheckContext.archive(a, "") + "), 8 threads");
-              List<Digest> wanted = new ArrayList<>(i.diffIds());
-              wanted.add(i.configDigest());
-              ExecutorService pool = Executors.newFixedThreadPool(8);
-              try (ImageInput in = api.openImage(CheckContext.archive(a, ""))) {
-                List<Future<String>> results = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                  int shift = t;
-                  Callable<String> task =
-                      () -> {
-                        for (int k = 0; k < wanted.size(); k++) {
-                          Digest d = wanted.get((k + shift) % wanted.size());
-                          try (BlobStream s = in.getBlob(d)) {
-                            Digest got = sha256(s);
-                            if (!got.equals(d)) {
-                              return "blob " + d.shortForm() + " read as " + got.shortForm();
-                            }
-                          }
-                        }
-                        return "";
-                      };
-                  results.add(pool.submit(task));
-                }
-                for (Future<String> f : results) {
-                  String problem;
-                  try {
-                    problem = f.get();
-                  } catch (java.util.concurrent.ExecutionException e) {
-                    problem = "a reading thread failed: " + e.getCause();
-                  }
-                  CheckContext.require(problem.isEmpty(), problem);
-                }
-              } finally {
-                pool.shutdownNow();
-              }
-            }));
-    checks.add(
-        Check.javaApi(
-            "RD-5",
-            "close-fails-open-streams-cleanly",
-            "closing a source while a layer stream is open makes that stream fail with an"
-                + " IOException, not an unchecked exception",
-            c -> {
-              TestImage i = new TestImage().tags("example.com/app:1");
-              i.layer(TestImage.Layer.random(1, 300_000));
-              Path a = archiveOf(c, i);
-              JavaApi api = c.implementation().javaApi().orElseThrow();
-              c.note("Java API: openImage, getBlob(layer), read 1 byte, close the source, read on");
-              ImageInput in = api.openImage(CheckContext.archive(a, ""));
-              BlobStream s;
-              try {
-                s = in.getBlob(i.diffIds().get(0));
-                CheckContext.require(s.read() >= 0, "the layer stream ended at once");
-              } finally {
-                in.close();
-              }
-              try (s) {
-                byte[] buffer = new byte[8192];
-                while (s.read(buffer) >= 0) {
-                  // read on until the stream fails or ends
-                }
-                throw new io.github.dockerarchive.testkit.conformance.CheckFailure(
-                    "a layer stream opened before close() read to its end after close()");
-              } catch (IOException expected) {
-                // the stream failed cleanly
-              } catch (RuntimeException e) {
-                throw new io.github.dockerarchive.testkit.conformance.CheckFailure(
-                    "reading a stream after close() threw the unchecked " + e);
-              }
-            }));
-  }
-
-  private static Digest sha256(InputStream in) throws IOException {
-    MessageDigest sha = Digest.newSha256();
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) >= 0) {
-      sha.update(buffer, 0, n);
-    }
-    return Digest.ofSha256(sha.digest());
-  }
-
-  private static void dialects(List<Check> checks) {
-    for (Dialect d : Dialect.values()) {
-      boolean gzip = d.defaultLayerCompression() != Compression.NONE;
-      // Jib writes one image per archive (config.json); the others take two.
-      int images = d == Dialect.JIB || d == Dialect.JIB_LEGACY ? 1 : 2;
-      String name = d.id() + (gzip ? "-gzip" : "");
-      checks.add(
-          Check.of(
-              d.rule(),
-              name,
-              "an archive in the "
-                  + d.id()
-                  + " dialect ("
-                  + (images == 1 ? "one image" : "two images")
-                  + (gzip ? ", gzip layers as the producer writes them" : "")
-                  + ") reads as its truth, each image by index",
-              READ,
-              c -> {
-                ArchiveSpec.Builder spec =
-                    ArchiveSpec.builder()
-                        .image(
-                            List.of("example.com/app:1"),
-                            LayerSpec.filler(1500),
-                            LayerSpec.of(
-                                FileSpec.directory("etc"), FileSpec.file("etc/app.conf", 64)))
-                        .dialect(d)
-                        .seed(3);
-                if (images == 2) {
-                  spec.image(List.of("example.com/tool:2"), LayerSpec.filler(700));
-                }
-                ArchiveFixture f = c.fixture("archive.tar", spec.build());
-                for (int i = 0; i < images; i++) {
-                  ImageContent got = read(c, CheckContext.archive(f.path(), ":@" + i), "out-" + i);
-                  expectImage(got, f.image(i), "image @" + i);
-                }
-              }));
-    }
   }
 
   /** A hand-made archive and the image it must read as. */

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks of real archives from public projects (the classpath resources {@code /corpus/real/*}):
+ * Real archives from public projects (the classpath resources {@code /corpus/real/*}) as checks:
  * every image of each archive, read by index, must have the config digest and the diffIDs that
  * {@code EXPECTED.json} lists; an archive listed with no image must be refused, with or without a
- * selector. One check per archive, under the rule its distinguishing feature belongs to.
+ * selector. One check per archive, under the rule its distinguishing feature belongs to ({@link
+ * #FEATURES}); each family's class takes the archives of its rules with {@link #checksUnder}.
  */
-public final class CorpusChecks {
+final class RealArchives {
   private static final String ROOT = "/corpus/real/";
 
   /** Rule and description per archive; anything else is a plain read under ARC-3. */
@@ -70,26 +71,54 @@ public final class CorpusChecks {
               "google_go-containerregistry__pkg_v1_tarball_testdata_test_link.tar",
               new String[] {"SRC-5", "Docker save of two images, @1's layer.tar is a symlink"}));
 
-  private CorpusChecks() {}
+  /** A real archive without a distinguishing feature: a plain read. */
+  private static final String[] PLAIN = {"ARC-3", "a real archive"};
+
+  private RealArchives() {}
 
   /**
-   * The checks of this group.
+   * The checks of the archives whose rule is of a family.
    *
-   * @return one check per archive of {@code EXPECTED.json}, in its order
+   * @param family a rule family ({@code ARC}, {@code DIA}, ...)
+   * @return one check per archive of {@code EXPECTED.json} under a rule of that family, in its
+   *     order
    */
-  public static List<Check> checks() {
+  static List<Check> checksUnder(String family) {
     JsonNode expected = expectations();
     List<Check> checks = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      checks.add(check(e.getKey(), e.getValue()));
+      if (ruleOf(e.getKey()).startsWith(family + "-")) {
+        checks.add(check(e.getKey(), e.getValue()));
+      }
     }
     return List.copyOf(checks);
   }
 
+  /**
+   * The archives of {@code EXPECTED.json}.
+   *
+   * @return their file names, in its order
+   */
+  static List<String> files() {
+    List<String> files = new ArrayList<>();
+    expectations().fieldNames().forEachRemaining(files::add);
+    return List.copyOf(files);
+  }
+
+  /**
+   * The rule an archive is checked under.
+   *
+   * @param file the archive's file name
+   * @return the rule of its distinguishing feature, ARC-3 for a plain real archive
+   */
+  static String ruleOf(String file) {
+    return FEATURES.getOrDefault(file, PLAIN)[0];
+  }
+
   private static JsonNode expectations() {
-    try (InputStream in = CorpusChecks.class.getResourceAsStream(ROOT + "EXPECTED.json")) {
+    try (InputStream in = RealArchives.class.getResourceAsStream(ROOT + "EXPECTED.json")) {
       if (in == null) {
         throw new IllegalStateException(
             "the real corpus is missing from the classpath: " + ROOT + "EXPECTED.json");
@@ -101,7 +130,7 @@ public final class CorpusChecks {
   }
 
   private static Check check(String file, JsonNode images) {
-    String[] feature = FEATURES.getOrDefault(file, new String[] {"ARC-3", "a real archive"});
+    String[] feature = FEATURES.getOrDefault(file, PLAIN);
     String title =
         feature[1]
             + (images.isEmpty()
@@ -116,7 +145,7 @@ public final class CorpusChecks {
         READ,
         c -> {
           Path archive = c.path(file);
-          try (InputStream in = CorpusChecks.class.getResourceAsStream(ROOT + file)) {
+          try (InputStream in = RealArchives.class.getResourceAsStream(ROOT + file)) {
             if (in == null) {
               throw new IllegalStateException("corpus archive missing: " + ROOT + file);
             }

@@ -4,8 +4,6 @@ import static io.github.dockerarchive.testkit.conformance.CheckContext.archive;
 import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
 
 import io.github.dockerarchive.testkit.archive.Compression;
-import io.github.dockerarchive.testkit.conformance.Capability;
-import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
@@ -32,80 +30,18 @@ import net.jqwik.api.RandomGenerator;
 /**
  * Property-based round trips: specs drawn from the fixtures generator's {@link
  * ArchiveArbitraries#specs()} with a fixed seed (the same draws every run), each read and/or
- * written by the implementation and compared with what the spec holds. Each check keeps its specs
- * to the features of its rule, so that a failure is attributable; the failure names the first
- * failing spec, whose JSON is kept in the scratch directory ({@code spec-K...spec.json}).
+ * written by the implementation and compared with what the spec holds. The checks that use them
+ * (WR-1, SRC-6, ARC-1, ARC-5) keep their specs to the features of their rule, so that a failure is
+ * attributable; the failure names the first failing spec, whose JSON is kept in the scratch
+ * directory ({@code spec-K...spec.json}).
  */
-public final class PropertyChecks {
+final class GeneratedSpecs {
   /** The seed of every draw. */
   static final long SEED = 8_2026L;
 
   private static final int GEN_SIZE = 100;
 
-  private PropertyChecks() {}
-
-  /**
-   * The checks of this group.
-   *
-   * @return the checks, in a fixed order
-   */
-  public static List<Check> checks() {
-    return List.of(
-        Check.of(
-            "WR-1",
-            "generated-round-trips",
-            "25 generated single-image specs (plain: uncompressed, reference dialect) written from"
-                + " oci: to docker-archive:OUT:TAG read back with their config bytes, layer"
-                + " contents and tag",
-            Set.of(Capability.WRITE),
-            c -> writeRoundTrips(c, 25)),
-        Check.of(
-            "WR-1",
-            "generated-multi-image-round-trips",
-            "8 generated specs of 2 or 3 distinct images (shared layers allowed) copied with"
-                + " --multi read back item by item with their config bytes, layer contents and"
-                + " tags",
-            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
-            c -> multiRoundTrips(c, 8)),
-        Check.of(
-            "SRC-6",
-            "generated-reads",
-            "25 generated single-image archives (plain: uncompressed, reference dialect) read to"
-                + " dir: (or oci:) give the config and diffIDs of the spec",
-            Set.of(Capability.READ),
-            c -> reads(c, "plain", plain().images(1, 1), 25)),
-        Check.of(
-            "ARC-5",
-            "generated-compressed-layers",
-            "15 generated archives whose layers are gzip, zstd, bzip2 or xz read to dir: (or oci:) give"
-                + " give the config and the diffIDs (of the decompressed layers) of the spec",
-            Set.of(Capability.READ),
-            c ->
-                reads(
-                    c,
-                    "layers",
-                    plain()
-                        .images(1, 1)
-                        .layers(1, 3)
-                        .layerCompressions(
-                            Compression.GZIP, Compression.ZSTD, Compression.BZIP2, Compression.XZ),
-                    15)),
-        Check.of(
-            "ARC-1",
-            "generated-compressed-archives",
-            "10 generated archives compressed whole with gzip, bzip2, xz or zstd read to dir:"
-                + " (or oci:) give the config and diffIDs of the spec",
-            Set.of(Capability.READ),
-            c ->
-                reads(
-                    c,
-                    "outer",
-                    plain()
-                        .images(1, 1)
-                        .compressions(
-                            Compression.GZIP, Compression.BZIP2, Compression.XZ, Compression.ZSTD),
-                    10)));
-  }
+  private GeneratedSpecs() {}
 
   /** Small, valid specs of the reference's dialect, uncompressed. */
   static SpecArbitrary plain() {
@@ -147,13 +83,13 @@ public final class PropertyChecks {
     return specs;
   }
 
-  private static void writeRoundTrips(CheckContext c, int count) throws Exception {
+  static void writeRoundTrips(CheckContext c, int count) throws Exception {
     List<ArchiveSpec> specs = draw(plain().images(1, 1), count, SEED);
     for (int k = 0; k < specs.size(); k++) {
       String tag = "example.com/generated:" + k;
       try {
         Source source = WriteSupport.oci(c, c.path("spec-" + k), specs.get(k), 0, "s");
-        Path target = WriteChecks.target(c, "out-" + k);
+        Path target = WriteSupport.target(c, "out-" + k);
         c.copySucceeds(CopyRequest.of(source.reference(), archive(target, ":" + tag)));
         WriteSupport.requireSameImage(
             c, archive(target, ""), source.content(), List.of(tag), "the archive written");
@@ -163,7 +99,7 @@ public final class PropertyChecks {
     }
   }
 
-  private static void multiRoundTrips(CheckContext c, int count) throws Exception {
+  static void multiRoundTrips(CheckContext c, int count) throws Exception {
     List<ArchiveSpec> specs = new ArrayList<>();
     for (ArchiveSpec spec : draw(plain().images(2, 3).sharedLayers(true), count * 3, SEED + 1)) {
       Set<ImageSpec> distinct = new HashSet<>(spec.images());
@@ -189,7 +125,7 @@ public final class PropertyChecks {
           c.note("spec " + k + " skipped: two of its images have the same config");
           continue;
         }
-        Path target = WriteChecks.target(c, "out-" + k);
+        Path target = WriteSupport.target(c, "out-" + k);
         c.copySucceeds(CopyRequest.multi(refs, archive(target, "")));
         for (int i = 0; i < sources.size(); i++) {
           WriteSupport.requireSameImage(
@@ -210,7 +146,7 @@ public final class PropertyChecks {
     }
   }
 
-  private static void reads(CheckContext c, String name, SpecArbitrary arbitrary, int count)
+  static void reads(CheckContext c, String name, SpecArbitrary arbitrary, int count)
       throws Exception {
     List<ArchiveSpec> specs = draw(arbitrary, count, SEED + name.hashCode());
     for (int k = 0; k < specs.size(); k++) {

@@ -1,10 +1,13 @@
-package io.github.dockerarchive.testkit.conformance;
+package io.github.dockerarchive.testkit.conformance.adapters;
 
-import io.github.dockerarchive.testkit.conformance.adapters.CommandImplementation;
+import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
+import io.github.dockerarchive.testkit.conformance.ImplementationProvider;
+import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * Finds implementations by the names given to {@code --impl}: the registered {@link
@@ -12,6 +15,7 @@ import java.util.ServiceLoader;
  * command-line adapter (see {@link CommandImplementation}; a {@code cmd:} adapter is gated, its
  * failures fail the run).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Implementations {
   /** The prefix of a command-line adapter: {@code cmd:PATH}. */
   public static final String COMMAND_PREFIX = "cmd:";
@@ -24,6 +28,7 @@ public final class Implementations {
    * @param implementation the implementation
    * @param reportOnly whether its failures are only reported (peers), not failing the run
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public record Selected(ArchiveImplementation implementation, boolean reportOnly) {}
 
   /**

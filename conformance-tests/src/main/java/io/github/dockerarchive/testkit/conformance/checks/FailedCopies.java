@@ -4,8 +4,6 @@ import static io.github.dockerarchive.testkit.conformance.CheckContext.archive;
 import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.dockerarchive.testkit.conformance.Capability;
-import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.CheckUnsupported;
@@ -19,20 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Checks of WR-2, WR-3, WR-4, WR-5, WR-10, WR-11: digest-mismatch deletion and what a failed write
- * leaves behind, through copies (every implementation) and through the Java API (blob-level writes
- * with wrong, short, long and failing streams at every position).
+ * Copies that must fail or stop, and what they leave behind: sources with a spoiled blob (one byte
+ * changed, cut short, bytes appended), a missing blob, an existing file at the target, a copy
+ * stopped half-way; and the search of an archive for any trace of a failed blob. The WR checks of
+ * digest-mismatch deletion and atomic writes run on these.
  */
-public final class DigestMismatchChecks {
-  private static final Set<Capability> WRITE = Set.of(Capability.WRITE);
+final class FailedCopies {
   private static final String TAG = "example.com/app:1";
   private static final String BAD_TAG = "example.com/bad:1";
 
@@ -49,173 +45,12 @@ public final class DigestMismatchChecks {
     LONG
   }
 
-  private DigestMismatchChecks() {}
-
-  /**
-   * The checks of this group.
-   *
-   * @return the checks, in a fixed order
-   */
-  public static List<Check> checks() {
-    List<Check> checks = new ArrayList<>();
-    String contract =
-        " is refused; nothing is left at the target and nothing beside it (no temporary files)";
-    checks.add(
-        spoiled(
-            "mismatch-first-layer",
-            "a layer (first of three) with one byte changed",
-            0,
-            Spoil.MISMATCH,
-            contract));
-    checks.add(
-        spoiled(
-            "mismatch-middle-layer",
-            "a layer (second of three) with one byte changed",
-            1,
-            Spoil.MISMATCH,
-            contract));
-    checks.add(
-        spoiled(
-            "mismatch-last-layer",
-            "a layer (last of three) with one byte changed",
-            2,
-            Spoil.MISMATCH,
-            contract));
-    checks.add(
-        spoiled("mismatch-config", "a config with one byte changed", -1, Spoil.MISMATCH, contract));
-    checks.add(
-        spoiled(
-            "short-layer",
-            "a layer cut short (its last 100 bytes missing)",
-            1,
-            Spoil.SHORT,
-            contract));
-    checks.add(spoiled("long-layer", "a layer with 100 bytes appended", 1, Spoil.LONG, contract));
-    checks.add(spoiled("short-config", "a config cut short", -1, Spoil.SHORT, contract));
-    checks.add(spoiled("long-config", "a config with bytes appended", -1, Spoil.LONG, contract));
-    String multiContract =
-        " is refused, and leaves either no archive, or an archive holding only the good image"
-            + " with no trace of the bad blob (no entry named by its digest or holding its bytes,"
-            + " manifest.json and repositories not naming it); nothing else beside the target";
-    checks.add(
-        Check.of(
-            "WR-2",
-            "multi-good-then-bad",
-            "copy --multi of a good image, then one whose middle layer has a changed byte,"
-                + multiContract,
-            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
-            c -> multi(c, false)));
-    checks.add(
-        Check.of(
-            "WR-2",
-            "multi-bad-then-good",
-            "copy --multi of an image whose middle layer has a changed byte, then a good one,"
-                + multiContract,
-            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
-            c -> multi(c, true)));
-    for (JavaWrites.BadStream kind : JavaWrites.BadStream.values()) {
-      checks.add(
-          Check.javaApi(
-              "WR-2",
-              "java-" + kind.id(),
-              "putBlob of "
-                  + kind.description()
-                  + " at every position (first blob, between layers, config, second image):"
-                  + " a typed failure, the writer still usable, and the finished archive valid"
-                  + " with no entry, name or manifest mention of the failed blob",
-              c -> JavaWrites.badStream(c, kind)));
-    }
-    checks.add(
-        Check.javaApi(
-            "WR-3",
-            "unknown-size-and-digest",
-            "putBlob with size -1, with no digest, and with neither (the config) stores the"
-                + " blobs under their sha256 and true size; the archive reads back",
-            JavaWrites::unknownSizeAndDigest));
-    checks.add(
-        Check.javaApi(
-            "WR-3",
-            "spool-files-deleted",
-            "a 1.5 MiB blob of unknown size, written and then failed half-way: no file holding"
-                + " its bytes is left in java.io.tmpdir or beside the target",
-            JavaWrites::spoolFilesDeleted));
-    checks.add(
-        Check.javaApi(
-            "WR-4",
-            "reuse-only-written",
-            "tryReusingBlob answers with the blob only after it was written to this archive (by"
-                + " this image or an earlier one); never for unwritten digests or in another"
-                + " archive",
-            JavaWrites::reuseOnlyWritten));
-    checks.add(
-        Check.javaApi(
-            "WR-5",
-            "oci-manifest-refused",
-            "putManifest of an OCI image manifest fails with an error saying schema 2 is"
-                + " required; the schema 2 manifest is then accepted",
-            JavaWrites::ociManifestRefused));
-    checks.add(
-        Check.javaApi(
-            "WR-5",
-            "manifest-list-refused",
-            "putManifest of a Docker manifest list or an OCI index fails; the schema 2"
-                + " manifest is then accepted",
-            JavaWrites::manifestListRefused));
-    checks.add(
-        Check.of(
-            "WR-10",
-            "failed-copy-leaves-nothing",
-            "a copy whose source lacks a layer blob fails, and leaves nothing at the target"
-                + " and nothing beside it",
-            WRITE,
-            DigestMismatchChecks::failedCopy));
-    checks.add(
-        Check.of(
-            "WR-10",
-            "stopped-copy-leaves-nothing",
-            "a copy stopped half-way through a 48 MiB layer (its thread interrupted; a command"
-                + " adapter kills its process) leaves nothing at the target (files beside it,"
-                + " which a killed process cannot delete, are allowed)",
-            WRITE,
-            DigestMismatchChecks::stoppedCopy));
-    checks.add(
-        Check.javaApi(
-            "WR-10",
-            "close-without-commit",
-            "a writer closed after an image was written but not committed leaves no file at"
-                + " the target and nothing beside it",
-            JavaWrites::closeWithoutCommit));
-    checks.add(
-        Check.javaApi(
-            "WR-10",
-            "visible-only-after-close",
-            "after a commit the archive is not yet at the target; it appears, complete, when"
-                + " the writer is closed, with nothing else beside it",
-            JavaWrites::visibleOnlyAfterClose));
-    checks.add(
-        Check.of(
-            "WR-11",
-            "existing-file-refused",
-            "a copy to an existing non-empty file is refused and the file is left unchanged",
-            WRITE,
-            DigestMismatchChecks::existingFile));
-    return List.copyOf(checks);
-  }
-
-  private static Check spoiled(String name, String what, int layer, Spoil spoil, String contract) {
-    return Check.of(
-        "WR-2",
-        name,
-        "a copy from an oci: source with " + what + contract,
-        WRITE,
-        c -> spoiledCopy(c, layer, spoil, what));
-  }
+  private FailedCopies() {}
 
   // ---------------------------------------------------------------------------------------------
   // Copies
 
-  private static void spoiledCopy(CheckContext c, int layer, Spoil spoil, String what)
-      throws Exception {
+  static void spoiledCopy(CheckContext c, int layer, Spoil spoil, String what) throws Exception {
     Source source =
         WriteSupport.oci(c, c.path("source"), WriteSupport.image("spoiled", 3, 1500), "s");
     Digest digest =
@@ -223,7 +58,7 @@ public final class DigestMismatchChecks {
             ? source.content().configDigest()
             : source.content().manifest().layers().get(layer).digest();
     spoil(c, source, digest, spoil);
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copyRefused(
         CopyRequest.of(source.reference(), archive(target, ":" + TAG)), "a source with " + what);
     WriteSupport.requireNothingLeft(target, "the refused copy");
@@ -255,7 +90,7 @@ public final class DigestMismatchChecks {
     return spoiled;
   }
 
-  private static void multi(CheckContext c, boolean badFirst) throws Exception {
+  static void multi(CheckContext c, boolean badFirst) throws Exception {
     Path layout = c.path("sources");
     Source good = WriteSupport.oci(c, layout, WriteSupport.image("good", 2, 1200), TAG);
     Source bad = WriteSupport.oci(c, layout, WriteSupport.image("bad", 3, 1500), BAD_TAG);
@@ -265,7 +100,7 @@ public final class DigestMismatchChecks {
         badFirst
             ? List.of(bad.reference(), good.reference())
             : List.of(good.reference(), bad.reference());
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copyRefused(CopyRequest.multi(sources, archive(target, "")), "a source with a spoiled layer");
     if (!Files.exists(target)) {
       WriteSupport.requireNothingLeft(target, "the refused copy");
@@ -275,7 +110,7 @@ public final class DigestMismatchChecks {
     require(
         beside.equals(List.of(WriteSupport.ARCHIVE)),
         "the refused copy left files beside the archive: " + beside);
-    List<JsonNode> items = WriteChecks.manifestItems(target);
+    List<JsonNode> items = WriteSupport.manifestItems(target);
     require(
         items.size() == 1,
         "the archive left by the refused copy holds "
@@ -334,24 +169,24 @@ public final class DigestMismatchChecks {
     }
   }
 
-  private static void failedCopy(CheckContext c) throws Exception {
+  static void failedCopy(CheckContext c) throws Exception {
     Source source =
         WriteSupport.oci(c, c.path("source"), WriteSupport.image("missing", 3, 1000), "s");
     Path blob =
         WriteSupport.blob(source.directory(), source.content().manifest().layers().get(2).digest());
     Files.delete(blob);
     c.note("deleted the last layer's blob " + blob);
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     c.copyRefused(
         CopyRequest.of(source.reference(), archive(target, ":" + TAG)),
         "a source without its last layer");
     WriteSupport.requireNothingLeft(target, "the failed copy");
   }
 
-  private static void existingFile(CheckContext c) throws Exception {
+  static void existingFile(CheckContext c) throws Exception {
     Source source =
         WriteSupport.oci(c, c.path("source"), WriteSupport.image("exists", 1, 900), "s");
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     byte[] precious =
         "precious bytes that must survive\n".repeat(20).getBytes(StandardCharsets.UTF_8);
     Files.write(target, precious);
@@ -365,14 +200,14 @@ public final class DigestMismatchChecks {
         "the existing file at the target was changed (" + Files.size(target) + " bytes now)");
   }
 
-  private static void stoppedCopy(CheckContext c) throws Exception {
+  static void stoppedCopy(CheckContext c) throws Exception {
     Source source =
         WriteSupport.oci(
             c,
             c.path("source"),
             WriteSupport.image("big", List.of(WriteSupport.layer("big", KILL_LAYER_BYTES))),
             "s");
-    Path target = WriteChecks.target(c, "out");
+    Path target = WriteSupport.target(c, "out");
     Path out = target.getParent();
     java.util.concurrent.atomic.AtomicReference<Object> outcome =
         new java.util.concurrent.atomic.AtomicReference<>();
