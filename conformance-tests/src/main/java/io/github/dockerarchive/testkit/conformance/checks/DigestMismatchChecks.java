@@ -322,8 +322,8 @@ public final class DigestMismatchChecks {
 
   private static byte[] decompressed(byte[] data) {
     try {
-      var detected = io.github.dockerarchive.testkit.archive.Compression.detect(data, data.length);
-      if (detected == io.github.dockerarchive.testkit.archive.Compression.NONE) {
+      var detected = io.github.dockerarchive.testkit.image.Compression.detect(data, data.length);
+      if (detected == io.github.dockerarchive.testkit.image.Compression.NONE) {
         return new byte[0];
       }
       try (var in = detected.decompress(new java.io.ByteArrayInputStream(data))) {

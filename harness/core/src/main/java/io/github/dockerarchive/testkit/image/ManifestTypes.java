@@ -1,7 +1,5 @@
 package io.github.dockerarchive.testkit.image;
 
-import io.github.dockerarchive.testkit.archive.MediaTypes;
-
 /** OCI media types, and the conversion of layer media types between Docker schema 2 and OCI. */
 public final class ManifestTypes {
   /** OCI image manifest. */

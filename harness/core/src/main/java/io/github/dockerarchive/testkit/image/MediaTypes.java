@@ -1,6 +1,6 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
-/** Media types of the Docker schema 2 manifest an {@link ImageSource} returns (SRC-3, SRC-4). */
+/** Media types of the Docker schema 2 manifest an {@link ImageInput} returns (SRC-3, SRC-4). */
 public final class MediaTypes {
   /** Docker schema 2 image manifest. */
   public static final String DOCKER_MANIFEST_V2 =
@@ -9,7 +9,7 @@ public final class MediaTypes {
   /** Docker image config. */
   public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
 
-  /** An uncompressed layer tar: what {@link ImageSource#getBlob} returns (SRC-4). */
+  /** An uncompressed layer tar: what {@link ImageInput#getBlob} returns (SRC-4). */
   public static final String DOCKER_LAYER_TAR = "application/vnd.docker.image.rootfs.diff.tar";
 
   /**

@@ -1,6 +1,6 @@
-package io.github.dockerarchive.testkit;
+package io.github.dockerarchive.testkit.digest;
 
-import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.ArchiveException;
 
 /**
  * Bytes did not hash to the digest they were supposed to have, or their count differed from the

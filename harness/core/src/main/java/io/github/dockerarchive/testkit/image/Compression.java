@@ -1,4 +1,4 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

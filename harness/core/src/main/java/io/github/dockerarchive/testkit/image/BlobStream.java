@@ -1,4 +1,4 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.FilterInputStream;
@@ -8,7 +8,7 @@ import java.io.InputStream;
 /**
  * The bytes of one blob (a config or an uncompressed layer) with their size and digest. Reading it
  * to the end verifies the bytes: a mismatch fails the last read with a {@link
- * io.github.dockerarchive.testkit.DigestMismatchException} (SRC-7).
+ * io.github.dockerarchive.testkit.digest.DigestMismatchException} (SRC-7).
  */
 public final class BlobStream extends FilterInputStream {
   private final long size;

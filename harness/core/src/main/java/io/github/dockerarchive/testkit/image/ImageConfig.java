@@ -1,9 +1,10 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.internal.GoJsonFields;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ImageConfig {
   public static List<Digest> diffIds(byte[] config, String path) throws InvalidConfigException {
     JsonNode root;
     try {
-      root = ManifestParser.readTree(config, "config \"" + path + "\"");
+      root = GoJsonFields.readTree(config, "config \"" + path + "\"");
     } catch (InvalidManifestException e) {
       throw new InvalidConfigException("SRC-2", e.getMessage(), e);
     }
@@ -42,9 +43,9 @@ public final class ImageConfig {
           "decoding tar config \""
               + path
               + "\": expected a JSON object, got "
-              + (root == null ? "nothing" : ManifestParser.JsonFields.kind(root)));
+              + (root == null ? "nothing" : GoJsonFields.kind(root)));
     }
-    ManifestParser.JsonFields fields = new ManifestParser.JsonFields(root);
+    GoJsonFields fields = new GoJsonFields(root);
     checkTime(fields.get("created"), path, "created");
     JsonNode history = fields.get("history");
     if (history != null && !history.isNull()) {
@@ -57,8 +58,7 @@ public final class ImageConfig {
           throw wrongType(path, "history[" + i + "]", "an object", h);
         }
         if (h.isObject()) {
-          checkTime(
-              new ManifestParser.JsonFields(h).get("created"), path, "history[" + i + "].created");
+          checkTime(new GoJsonFields(h).get("created"), path, "history[" + i + "].created");
         }
       }
     }
@@ -70,7 +70,7 @@ public final class ImageConfig {
     if (!rootfs.isObject()) {
       throw wrongType(path, "rootfs", "an object", rootfs);
     }
-    JsonNode ids = new ManifestParser.JsonFields(rootfs).get("diff_ids");
+    JsonNode ids = new GoJsonFields(rootfs).get("diff_ids");
     if (ids == null || ids.isNull()) {
       return List.of();
     }
@@ -88,7 +88,7 @@ public final class ImageConfig {
                 + "\": rootfs.diff_ids["
                 + i
                 + "] must be a digest (sha256:<64 hex>), got "
-                + ManifestParser.JsonFields.kind(id));
+                + GoJsonFields.kind(id));
       }
       result.add(parseValid(id.textValue()));
     }
@@ -133,6 +133,6 @@ public final class ImageConfig {
             + "\" must be "
             + expected
             + ", got "
-            + ManifestParser.JsonFields.kind(actual));
+            + GoJsonFields.kind(actual));
   }
 }
