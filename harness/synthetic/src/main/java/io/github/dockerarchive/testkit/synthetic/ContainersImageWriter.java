@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class ContainersImageWriter implements DialectWriter {
     entries.add(Entry.manifest(FILE_MODE, 0));
     entries.add(
         Entry.bytes("repositories", FILE_MODE, 0, repositoriesJson(repositories), Role.OTHER));
-    return new Layout(entries, items, ManifestFormat.GO_MARSHAL, TarSink.Style.GO);
+    return new Layout(entries, items, ManifestFormat.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   /** {@code {"name":{"tag":"id"}}}, keys sorted at both levels, compact. */

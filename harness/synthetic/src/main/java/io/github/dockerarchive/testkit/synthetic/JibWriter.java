@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,6 @@ final class JibWriter implements DialectWriter {
     }
     entries.add(Entry.manifest(FILE, 0));
     return new Layout(
-        entries, items, new ManifestFormat(lowerCaseKeys, false), TarSink.Style.COMMONS);
+        entries, items, new ManifestFormat(lowerCaseKeys, false), TarHeader.NumberStyle.COMMONS);
   }
 }

@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.synthetic;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -139,7 +140,7 @@ final class OciArchiveWriter implements DialectWriter {
               Role.OTHER));
     }
     entries.sort(DockerLegacyWriter.BY_NAME);
-    return new Layout(entries, items, new ManifestFormat(false, hybrid), TarSink.Style.GO);
+    return new Layout(entries, items, new ManifestFormat(false, hybrid), TarHeader.NumberStyle.GO);
   }
 
   /** A distribution descriptor of a stored layer: media type, size, digest (Go field order). */
