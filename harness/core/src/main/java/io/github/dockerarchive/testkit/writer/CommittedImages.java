@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.writer;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
@@ -20,6 +21,8 @@ import java.util.TreeMap;
  * repositories}, and for the hybrid layout the OCI {@code index.json}.
  */
 final class CommittedImages {
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
   private final Map<Digest, Item> items = new LinkedHashMap<>();
   private final TreeMap<String, TreeMap<String, String>> repositories = new TreeMap<>();
 
@@ -154,7 +157,7 @@ final class CommittedImages {
 
   static byte[] json(JsonBody body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator gen = GoJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator gen = JSON_FACTORY.createGenerator(out)) {
       body.write(gen);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory", e);

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.LegacyLayers;
@@ -79,7 +80,7 @@ final class ContainersImageWriter implements DialectWriter {
 
   /** {@code {"name":{"tag":"id"}}}, keys sorted at both levels, compact. */
   static byte[] repositoriesJson(Map<String, Map<String, String>> repositories) {
-    Json json = new Json().beginObject();
+    GoJson json = new GoJson().beginObject();
     for (Map.Entry<String, Map<String, String>> repo : repositories.entrySet()) {
       json.name(repo.getKey()).beginObject();
       for (Map.Entry<String, String> tag : repo.getValue().entrySet()) {

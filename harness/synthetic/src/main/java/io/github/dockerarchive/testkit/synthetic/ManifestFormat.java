@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.json.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -33,7 +34,7 @@ record ManifestFormat(boolean lowerCaseKeys, boolean trailingNewline) {
   }
 
   String renderItem(ItemDraft item) {
-    Json json = new Json().beginObject();
+    GoJson json = new GoJson().beginObject();
     json.field(lowerCaseKeys ? "config" : "Config", item.config());
     json.name(lowerCaseKeys ? "repoTags" : "RepoTags");
     if (item.repoTags() == null) {

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,8 @@ final class OciArchiveWriter implements DialectWriter {
     List<Entry> entries = new ArrayList<>();
     List<ItemDraft> items = new ArrayList<>();
     Set<String> written = new HashSet<>();
-    Json index = new Json().beginObject().field("schemaVersion", 2).field("mediaType", OCI_INDEX);
+    GoJson index =
+        new GoJson().beginObject().field("schemaVersion", 2).field("mediaType", OCI_INDEX);
     index.name("manifests").beginArray();
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     boolean tagged = false;
@@ -110,7 +112,7 @@ final class OciArchiveWriter implements DialectWriter {
       }
       String layerSources = null;
       if (hybrid) {
-        Json json = new Json().beginObject();
+        GoJson json = new GoJson().beginObject();
         sources.forEach((diffId, descriptor) -> json.name(diffId).raw(descriptor));
         layerSources = json.endObject().toString();
       }
@@ -144,8 +146,8 @@ final class OciArchiveWriter implements DialectWriter {
   }
 
   /** A distribution descriptor of a stored layer: media type, size, digest (Go field order). */
-  private static Json descriptor(LayerBlob layer) {
-    return new Json()
+  private static GoJson descriptor(LayerBlob layer) {
+    return new GoJson()
         .beginObject()
         .field("mediaType", layerMediaType(layer.compression))
         .field("size", layer.storedSize)
@@ -165,7 +167,8 @@ final class OciArchiveWriter implements DialectWriter {
 
   /** The OCI image manifest: schemaVersion, mediaType, config, layers (descriptor field order). */
   private static byte[] ociManifest(PlannedImage image) {
-    Json json = new Json().beginObject().field("schemaVersion", 2).field("mediaType", OCI_MANIFEST);
+    GoJson json =
+        new GoJson().beginObject().field("schemaVersion", 2).field("mediaType", OCI_MANIFEST);
     json.name("config").beginObject().field("mediaType", OCI_CONFIG);
     json.field("digest", image.configDigest.toString()).field("size", image.config.length);
     json.endObject().name("layers").beginArray();

@@ -37,6 +37,7 @@ class ArchitectureTest {
     ROOT + ".writer..",
     ROOT + ".files..",
     ROOT + ".tar..",
+    ROOT + ".json..",
     ROOT + ".internal.."
   };
   private static final String CONFORMANCE = ROOT + ".conformance..";
