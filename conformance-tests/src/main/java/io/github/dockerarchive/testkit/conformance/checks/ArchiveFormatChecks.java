@@ -28,6 +28,7 @@ import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
 import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -313,11 +314,11 @@ public final class ArchiveFormatChecks {
                 + " describe a decoy image",
             READ,
             c -> {
-              TestImage real = plain().layout(TestImage.Layout.HYBRID);
+              TestImage real = plain().layout(Layout.DOCKER_HYBRID);
               TestImage decoy =
                   new TestImage()
                       .tags("example.com/app:1")
-                      .layout(TestImage.Layout.HYBRID)
+                      .layout(Layout.DOCKER_HYBRID)
                       .layerFiles("decoy.txt", "not the image manifest.json names");
               byte[] decoyManifest = ReaderCheckSupport.ociManifest(decoy);
               Digest decoyDigest = Digest.sha256(decoyManifest);

@@ -4,7 +4,6 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageManifest;
 import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.IOException;
@@ -78,7 +77,7 @@ public final class DirOutput implements ImageOutput {
 
   @Override
   public List<String> supportedManifestMediaTypes() {
-    return List.of(ManifestTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST_V2);
+    return List.of(MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST_V2);
   }
 
   @Override

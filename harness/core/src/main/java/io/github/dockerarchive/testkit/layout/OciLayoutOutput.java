@@ -10,7 +10,7 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageManifest;
 import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class OciLayoutOutput implements ImageOutput {
 
   @Override
   public List<String> supportedManifestMediaTypes() {
-    return List.of(ManifestTypes.OCI_MANIFEST);
+    return List.of(MediaTypes.OCI_MANIFEST);
   }
 
   @Override
@@ -91,7 +91,7 @@ public final class OciLayoutOutput implements ImageOutput {
   @Override
   public void putManifest(byte[] bytes) throws ArchiveException {
     ImageManifest parsed = ImageManifest.parse(bytes, null);
-    if (!ManifestTypes.OCI_MANIFEST.equals(parsed.mediaType())) {
+    if (!MediaTypes.OCI_MANIFEST.equals(parsed.mediaType())) {
       throw new ManifestTypeRejectedException(
           "WR-5",
           "an OCI layout stores OCI image manifests, got "
@@ -102,7 +102,7 @@ public final class OciLayoutOutput implements ImageOutput {
     manifest =
         blobs.put(
             new ByteArrayInputStream(bytes),
-            new BlobInfo(Digest.sha256(bytes), bytes.length, ManifestTypes.OCI_MANIFEST));
+            new BlobInfo(Digest.sha256(bytes), bytes.length, MediaTypes.OCI_MANIFEST));
   }
 
   @Override
@@ -138,7 +138,7 @@ public final class OciLayoutOutput implements ImageOutput {
         }
       }
       ObjectNode descriptor = kept.addObject();
-      descriptor.put("mediaType", ManifestTypes.OCI_MANIFEST);
+      descriptor.put("mediaType", MediaTypes.OCI_MANIFEST);
       descriptor.put("digest", manifest.digest().toString());
       descriptor.put("size", manifest.size());
       if (name != null) {

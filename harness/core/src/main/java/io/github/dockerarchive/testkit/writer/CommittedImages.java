@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -134,15 +135,15 @@ final class CommittedImages {
         gen -> {
           gen.writeStartObject();
           gen.writeNumberField("schemaVersion", 2);
-          gen.writeStringField("mediaType", OciDocuments.INDEX);
+          gen.writeStringField("mediaType", MediaTypes.OCI_INDEX);
           gen.writeArrayFieldStart("manifests");
           for (Item item : items.values()) {
             BlobRecord manifest = item.image.ociManifest();
             if (item.tags.isEmpty()) {
-              OciDocuments.descriptor(gen, OciDocuments.MANIFEST, manifest, null);
+              OciDocuments.descriptor(gen, MediaTypes.OCI_MANIFEST, manifest, null);
             }
             for (DockerReference tag : item.tags) {
-              OciDocuments.descriptor(gen, OciDocuments.MANIFEST, manifest, tag);
+              OciDocuments.descriptor(gen, MediaTypes.OCI_MANIFEST, manifest, tag);
             }
           }
           gen.writeEndArray();

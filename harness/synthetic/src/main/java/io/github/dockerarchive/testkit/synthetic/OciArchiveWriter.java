@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
@@ -35,10 +36,6 @@ import java.util.TreeMap;
  * ...tar+xz}, which OCI does not define.
  */
 final class OciArchiveWriter implements DialectWriter {
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
-
   private final boolean hybrid;
 
   private OciArchiveWriter(boolean hybrid) {
@@ -60,7 +57,10 @@ final class OciArchiveWriter implements DialectWriter {
     List<ItemDraft> items = new ArrayList<>();
     Set<String> written = new HashSet<>();
     GoJson index =
-        new GoJson().beginObject().field("schemaVersion", 2).field("mediaType", OCI_INDEX);
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_INDEX);
     index.name("manifests").beginArray();
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     boolean tagged = false;
@@ -93,7 +93,7 @@ final class OciArchiveWriter implements DialectWriter {
         tagged = true;
         tags.add(Tags.familiar(tag));
         Tags.Parsed parsed = Tags.parse(tag);
-        index.beginObject().field("mediaType", OCI_MANIFEST);
+        index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
         index.field("digest", manifestDigest.toString()).field("size", manifest.length);
         index.name("annotations").beginObject();
         index.field("io.containerd.image.name", Tags.qualified(tag));
@@ -106,7 +106,7 @@ final class OciArchiveWriter implements DialectWriter {
         }
       }
       if (image.tags.isEmpty()) {
-        index.beginObject().field("mediaType", OCI_MANIFEST);
+        index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
         index.field("digest", manifestDigest.toString()).field("size", manifest.length);
         index.endObject();
       }
@@ -157,19 +157,22 @@ final class OciArchiveWriter implements DialectWriter {
 
   static String layerMediaType(Compression compression) {
     return switch (compression) {
-      case NONE -> "application/vnd.oci.image.layer.v1.tar";
-      case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
-      case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
-      case BZIP2 -> "application/vnd.oci.image.layer.v1.tar+bzip2";
-      case XZ -> "application/vnd.oci.image.layer.v1.tar+xz";
+      case NONE -> MediaTypes.OCI_LAYER_TAR;
+      case GZIP -> MediaTypes.OCI_LAYER_GZIP;
+      case ZSTD -> MediaTypes.OCI_LAYER_ZSTD;
+      case BZIP2 -> MediaTypes.OCI_LAYER_BZIP2;
+      case XZ -> MediaTypes.OCI_LAYER_XZ;
     };
   }
 
   /** The OCI image manifest: schemaVersion, mediaType, config, layers (descriptor field order). */
   private static byte[] ociManifest(PlannedImage image) {
     GoJson json =
-        new GoJson().beginObject().field("schemaVersion", 2).field("mediaType", OCI_MANIFEST);
-    json.name("config").beginObject().field("mediaType", OCI_CONFIG);
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_MANIFEST);
+    json.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
     json.field("digest", image.configDigest.toString()).field("size", image.config.length);
     json.endObject().name("layers").beginArray();
     for (LayerBlob layer : image.layers) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,17 +38,6 @@ import java.util.function.Consumer;
 public final class TestImage {
   /** The shared Jackson mapper (compact output, insertion order). */
   public static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Where the blobs go. */
-  public enum Layout {
-    /** The reference writer's names: {@code <diffID hex>.tar} and {@code <config hex>.json}. */
-    LEGACY,
-    /**
-     * Docker 25+: {@code blobs/sha256/<hex>} (by the stored bytes' digest), plus {@code
-     * index.json}, {@code oci-layout} and an OCI manifest blob that readers must ignore (ARC-3).
-     */
-    HYBRID
-  }
 
   /** How {@code manifest.json} reaches each layer. */
   public enum LinkStyle {
@@ -130,7 +121,7 @@ public final class TestImage {
   private boolean repoTagsNull;
   private Compression defaultCompression = Compression.NONE;
   private LinkStyle linkStyle = LinkStyle.NONE;
-  private Layout layout = Layout.LEGACY;
+  private Layout layout = Layout.DOCKER_ARCHIVE;
   private boolean lowerCaseKeys;
   private boolean duplicateEntries;
   private boolean layerSources;
@@ -223,7 +214,10 @@ public final class TestImage {
   }
 
   /**
-   * Chooses the blob layout.
+   * Chooses the blob layout: {@link Layout#DOCKER_ARCHIVE} names blobs as the reference writer does
+   * ({@code <diffID hex>.tar}, {@code <config hex>.json}); {@link Layout#DOCKER_HYBRID} puts them
+   * under {@code blobs/sha256/<hex>} (by the stored bytes' digest) and adds {@code index.json},
+   * {@code oci-layout} and an OCI manifest blob that readers must ignore (ARC-3).
    *
    * @param layout the layout
    * @return this image
@@ -388,7 +382,7 @@ public final class TestImage {
    */
   public String configPath() {
     String hex = configDigest().hex();
-    return layout == Layout.HYBRID ? "blobs/sha256/" + hex : hex + ".json";
+    return layout == Layout.DOCKER_HYBRID ? "blobs/sha256/" + hex : hex + ".json";
   }
 
   /**
@@ -398,7 +392,7 @@ public final class TestImage {
    * @return the blob's path
    */
   public String blobPath(int i) {
-    if (layout == Layout.HYBRID) {
+    if (layout == Layout.DOCKER_HYBRID) {
       return "blobs/sha256/" + Digest.sha256(storedLayer(i)).hex();
     }
     return layers.get(i).diffId().hex() + ".tar";
@@ -444,7 +438,7 @@ public final class TestImage {
       ObjectNode sources = item.putObject("LayerSources");
       for (int i = 0; i < layers.size(); i++) {
         ObjectNode d = sources.putObject(layers.get(i).diffId().toString());
-        d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+        d.put("mediaType", MediaTypes.OCI_LAYER_TAR);
         d.put("size", layers.get(i).size());
         d.put("digest", layers.get(i).diffId().toString());
       }
@@ -455,7 +449,7 @@ public final class TestImage {
 
   /** Adds this image's blobs and links to a tar, skipping paths already in {@code written}. */
   void addBlobs(TarBuilder tar, Set<String> written) {
-    if (layout == Layout.HYBRID && written.add("oci-layout")) {
+    if (layout == Layout.DOCKER_HYBRID && written.add("oci-layout")) {
       tar.directory("blobs").directory("blobs/sha256");
     }
     for (int i = 0; i < layers.size(); i++) {
@@ -513,7 +507,7 @@ public final class TestImage {
     for (TestImage image : images) {
       image.addBlobs(tar, written);
     }
-    if (Arrays.stream(images).anyMatch(i -> i.layout == Layout.HYBRID)) {
+    if (Arrays.stream(images).anyMatch(i -> i.layout == Layout.DOCKER_HYBRID)) {
       ArrayNode manifests = JSON.createArrayNode();
       for (TestImage image : images) {
         byte[] oci = image.ociManifest();
@@ -522,13 +516,13 @@ public final class TestImage {
           tar.file(path, oci);
         }
         ObjectNode d = manifests.addObject();
-        d.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        d.put("mediaType", MediaTypes.OCI_MANIFEST);
         d.put("digest", Digest.sha256(oci).toString());
         d.put("size", oci.length);
       }
       ObjectNode index = JSON.createObjectNode();
       index.put("schemaVersion", 2);
-      index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+      index.put("mediaType", MediaTypes.OCI_INDEX);
       index.set("manifests", manifests);
       tar.file("index.json", toJson(index));
       tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
@@ -559,16 +553,16 @@ public final class TestImage {
   private byte[] ociManifest() {
     ObjectNode m = JSON.createObjectNode();
     m.put("schemaVersion", 2);
-    m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    m.put("mediaType", MediaTypes.OCI_MANIFEST);
     ObjectNode c = m.putObject("config");
-    c.put("mediaType", "application/vnd.oci.image.config.v1+json");
+    c.put("mediaType", MediaTypes.OCI_CONFIG);
     c.put("digest", configDigest().toString());
     c.put("size", configBytes().length);
     ArrayNode ls = m.putArray("layers");
     for (int i = 0; i < layers.size(); i++) {
       byte[] stored = storedLayer(i);
       ObjectNode d = ls.addObject();
-      d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+      d.put("mediaType", MediaTypes.OCI_LAYER_TAR);
       d.put("digest", Digest.sha256(stored).toString());
       d.put("size", stored.length);
     }

@@ -22,6 +22,7 @@ import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
 import io.github.dockerarchive.testkit.testing.TestImage;
 import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -831,7 +832,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-9: LayerSources descriptors (media type, size, digest, URLs) are preserved")
     void preserved() throws IOException {
-      TestImage image = twoLayers().layout(TestImage.Layout.HYBRID).layerSources();
+      TestImage image = twoLayers().layout(Layout.DOCKER_HYBRID).layerSources();
       String foreign = image.diffIds().get(1).toString();
       image.itemEdit(
           i -> {
