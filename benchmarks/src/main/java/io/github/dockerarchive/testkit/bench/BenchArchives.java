@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.bench;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.json.GoJson;
@@ -78,17 +79,10 @@ final class BenchArchives {
       String configName = Digest.sha256(configBytes).hex() + ".json";
       put(tar, configName, configBytes);
       byte[] manifest =
-          new GoJson()
-              .beginArray()
-              .beginObject()
-              .field("Config", configName)
-              .name("RepoTags")
-              .stringArray(List.of("bench/image:latest"))
-              .name("Layers")
-              .stringArray(layerNames)
-              .endObject()
-              .endArray()
-              .toBytes();
+          ManifestJson.GO_MARSHAL.encode(
+              List.of(
+                  new ManifestJson.Item(
+                      configName, List.of("bench/image:latest"), layerNames, null)));
       put(tar, "manifest.json", manifest);
     }
     return file;

@@ -3,13 +3,13 @@ package io.github.dockerarchive.testkit.writer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,29 +80,16 @@ final class CommittedImages {
    * as the reference writes it.
    */
   byte[] manifestJson() {
-    if (items.isEmpty()) {
-      return "null".getBytes(StandardCharsets.US_ASCII);
+    List<ManifestJson.Item> list = new ArrayList<>(items.size());
+    for (Item item : items.values()) {
+      list.add(
+          new ManifestJson.Item(
+              item.image.configPath(),
+              item.tags.stream().map(DockerReference::canonical).toList(),
+              item.image.layerPaths(),
+              null));
     }
-    return json(
-        gen -> {
-          gen.writeStartArray();
-          for (Item item : items.values()) {
-            gen.writeStartObject();
-            gen.writeStringField("Config", item.image.configPath());
-            gen.writeArrayFieldStart("RepoTags");
-            for (DockerReference tag : item.tags) {
-              gen.writeString(tag.canonical());
-            }
-            gen.writeEndArray();
-            gen.writeArrayFieldStart("Layers");
-            for (String layer : item.image.layerPaths()) {
-              gen.writeString(layer);
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-          }
-          gen.writeEndArray();
-        });
+    return ManifestJson.GO_MARSHAL.encode(list);
   }
 
   /** Whether {@code repositories} has an entry (a tagged image with layers was committed). */

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
@@ -75,7 +76,7 @@ final class ContainersImageWriter implements DialectWriter {
     entries.add(Entry.manifest(FILE_MODE, 0));
     entries.add(
         Entry.bytes("repositories", FILE_MODE, 0, repositoriesJson(repositories), Role.OTHER));
-    return new Layout(entries, items, ManifestFormat.GO_MARSHAL, TarHeader.NumberStyle.GO);
+    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   /** {@code {"name":{"tag":"id"}}}, keys sorted at both levels, compact. */

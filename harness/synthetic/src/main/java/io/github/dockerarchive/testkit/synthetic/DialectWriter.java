@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.List;
 
@@ -24,6 +25,6 @@ interface DialectWriter {
   record Layout(
       List<Entry> entries,
       List<ItemDraft> items,
-      ManifestFormat format,
+      ManifestJson format,
       TarHeader.NumberStyle style) {}
 }

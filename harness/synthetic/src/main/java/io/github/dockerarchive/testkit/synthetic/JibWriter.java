@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.ArrayList;
@@ -42,6 +43,6 @@ final class JibWriter implements DialectWriter {
     }
     entries.add(Entry.manifest(FILE, 0));
     return new Layout(
-        entries, items, new ManifestFormat(lowerCaseKeys, false), TarHeader.NumberStyle.COMMONS);
+        entries, items, new ManifestJson(lowerCaseKeys, false), TarHeader.NumberStyle.COMMONS);
   }
 }

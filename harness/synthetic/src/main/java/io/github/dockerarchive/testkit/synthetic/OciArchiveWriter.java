@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.MediaTypes;
@@ -142,7 +143,7 @@ final class OciArchiveWriter implements DialectWriter {
               Role.OTHER));
     }
     entries.sort(DockerLegacyWriter.BY_NAME);
-    return new Layout(entries, items, new ManifestFormat(false, hybrid), TarHeader.NumberStyle.GO);
+    return new Layout(entries, items, new ManifestJson(false, hybrid), TarHeader.NumberStyle.GO);
   }
 
   /** A distribution descriptor of a stored layer: media type, size, digest (Go field order). */

@@ -1,11 +1,14 @@
 package io.github.dockerarchive.testkit.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -423,25 +426,26 @@ public final class TestImage {
    * @return a fresh item object
    */
   public ObjectNode manifestItem() {
-    ObjectNode item = JSON.createObjectNode();
-    item.put(lowerCaseKeys ? "config" : "Config", configPath());
-    String tagsKey = lowerCaseKeys ? "repoTags" : "RepoTags";
-    if (repoTagsNull) {
-      item.putNull(tagsKey);
-    } else {
-      ArrayNode tags = item.putArray(tagsKey);
-      repoTags.forEach(tags::add);
-    }
-    ArrayNode paths = item.putArray(lowerCaseKeys ? "layers" : "Layers");
-    layerPaths().forEach(paths::add);
+    String sources = null;
     if (layerSources) {
-      ObjectNode sources = item.putObject("LayerSources");
-      for (int i = 0; i < layers.size(); i++) {
-        ObjectNode d = sources.putObject(layers.get(i).diffId().toString());
-        d.put("mediaType", MediaTypes.OCI_LAYER_TAR);
-        d.put("size", layers.get(i).size());
-        d.put("digest", layers.get(i).diffId().toString());
+      GoJson json = new GoJson().beginObject();
+      for (Layer layer : layers) {
+        json.name(layer.diffId().toString())
+            .beginObject()
+            .field("mediaType", MediaTypes.OCI_LAYER_TAR)
+            .field("size", layer.size())
+            .field("digest", layer.diffId().toString())
+            .endObject();
       }
+      sources = json.endObject().toString();
+    }
+    ManifestJson.Item entry =
+        new ManifestJson.Item(configPath(), repoTagsNull ? null : repoTags, layerPaths(), sources);
+    ObjectNode item;
+    try {
+      item = (ObjectNode) JSON.readTree(new ManifestJson(lowerCaseKeys, false).encodeItem(entry));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the manifest.json encoder wrote invalid JSON", e);
     }
     itemEdit.accept(item);
     return item;
