@@ -9,35 +9,31 @@ import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageManifest;
-import io.github.dockerarchive.testkit.image.ImageOutput;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes one image into an OCI image layout directory ({@code oci:DIR[:NAME]}, REF-3), creating the
  * layout if needed. Blobs are verified before they get their names; {@code index.json} is replaced
  * atomically on {@link #commit()}, where an existing descriptor with the same name is replaced.
  */
-public final class OciLayoutOutput implements ImageOutput {
+public final class OciLayoutOutput extends BlobDirectoryOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
   private final String name;
-  private final BlobDirectory blobs;
   private BlobInfo manifest;
 
   private OciLayoutOutput(Path directory, String name) {
+    super(OciLayoutInput.blobsOf(directory));
     this.directory = directory;
     this.name = name;
-    this.blobs = OciLayoutInput.blobsOf(directory);
   }
 
   /**
@@ -62,30 +58,8 @@ public final class OciLayoutOutput implements ImageOutput {
   }
 
   @Override
-  public boolean wantsDecompressedLayers() {
-    return false;
-  }
-
-  @Override
   public List<String> supportedManifestMediaTypes() {
     return List.of(MediaTypes.OCI_MANIFEST);
-  }
-
-  @Override
-  public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
-      throws ArchiveException {
-    return blobs.put(stream, info);
-  }
-
-  /** Blobs go to temporary files of their own and are renamed into place, so yes. */
-  @Override
-  public boolean acceptsConcurrentBlobs() {
-    return true;
-  }
-
-  @Override
-  public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-    return blobs.reuse(info);
   }
 
   @Override
