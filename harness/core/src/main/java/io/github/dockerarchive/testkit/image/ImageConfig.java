@@ -10,11 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What reading needs of an image config (SRC-2): it is a JSON object, {@code rootfs} is set, the
  * diffIDs are valid digests, and the typed fields the reference decodes have their types.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageConfig {
   private static final Pattern RFC3339 =
       Pattern.compile(

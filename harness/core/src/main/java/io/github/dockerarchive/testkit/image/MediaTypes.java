@@ -1,10 +1,13 @@
 package io.github.dockerarchive.testkit.image;
 
+import org.apiguardian.api.API;
+
 /**
  * Every media type the harness reads or writes, Docker schema 2 and OCI, and the conversion of
  * layer media types between the two. The Docker schema 2 manifest is what an {@link ImageInput}
  * returns (SRC-3, SRC-4).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MediaTypes {
   /** Docker schema 2 image manifest. */
   public static final String DOCKER_MANIFEST_V2 =

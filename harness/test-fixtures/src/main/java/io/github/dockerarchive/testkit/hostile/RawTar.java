@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Writes tar headers and data byte by byte, for the lies {@link
@@ -17,6 +18,7 @@ import java.util.Arrays;
  *
  * <p>Streams to any {@link OutputStream}, so archives of 100,000 entries never sit in memory.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RawTar {
   /** The size of a tar block. */
   public static final int BLOCK = TarHeader.BLOCK;

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mapper for its JSON output, a temporary directory per test, and a skip when skopeo is not
  * installed.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public abstract class SkopeoTestSupport {
   /** skopeo with {@code --insecure-policy}. */
   protected static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");

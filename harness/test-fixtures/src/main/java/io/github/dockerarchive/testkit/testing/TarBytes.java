@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.tar.TarField;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Byte-level surgery on a tar that {@link TarBuilder} made, for malformed-input tests (SAFE-4,
@@ -12,6 +13,7 @@ import java.util.Arrays;
  * <p>Offsets of the header fields ({@link TarField}) are given as constants; every method returns a
  * patched copy and never changes its argument.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TarBytes {
   /** The size of a tar block. */
   public static final int BLOCK = TarHeader.BLOCK;

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * One synthetic image for tests: layer tars built from files, a config whose {@code
@@ -38,6 +39,7 @@ import java.util.function.Consumer;
  * with different bytes (first wins, ARC-7). Everything is JSON by Jackson and tar by
  * commons-compress.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestImage {
   /** The shared Jackson mapper (compact output, insertion order). */
   public static final ObjectMapper JSON = new ObjectMapper();
