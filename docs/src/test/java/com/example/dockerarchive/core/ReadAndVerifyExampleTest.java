@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.VerificationReport;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

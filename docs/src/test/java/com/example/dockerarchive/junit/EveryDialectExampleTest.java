@@ -3,7 +3,7 @@ package com.example.dockerarchive.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.junit.ArchiveDialects;
 import io.github.dockerarchive.testkit.junit.SyntheticArchive;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;

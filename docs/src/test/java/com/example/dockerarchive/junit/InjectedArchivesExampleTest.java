@@ -3,10 +3,10 @@ package com.example.dockerarchive.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dockerarchive.testkit.DigestMismatchException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.DigestMismatchException;
 import io.github.dockerarchive.testkit.junit.DockerArchiveTest;
 import io.github.dockerarchive.testkit.junit.SyntheticArchive;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;

@@ -3,8 +3,8 @@ package com.example.dockerarchive.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.bench;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.json.GoJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,22 @@ final class BenchArchives {
       "etaoinshrdlucmfwypvbgkjqxz .,\n-'".getBytes(StandardCharsets.US_ASCII);
 
   private BenchArchives() {}
+
+  /** A minimal image config: platform and the layers' diffIDs. */
+  private static byte[] config(List<String> diffIds) {
+    return new GoJson()
+        .beginObject()
+        .field("architecture", "amd64")
+        .field("os", "linux")
+        .name("rootfs")
+        .beginObject()
+        .field("type", "layers")
+        .name("diff_ids")
+        .stringArray(diffIds)
+        .endObject()
+        .endObject()
+        .toBytes();
+  }
 
   /**
    * Writes an archive of {@code layers} tiny layers (one 1 KiB file each), the shape of the scaling
@@ -56,20 +75,15 @@ final class BenchArchives {
         layerNames.add(name);
         diffIds.add(diffId.toString());
       }
-      String config =
-          "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-              + String.join(",", diffIds.stream().map(d -> "\"" + d + "\"").toList())
-              + "]}}";
-      byte[] configBytes = config.getBytes(StandardCharsets.UTF_8);
+      byte[] configBytes = config(diffIds);
       String configName = Digest.sha256(configBytes).hex() + ".json";
       put(tar, configName, configBytes);
-      String manifest =
-          "[{\"Config\":\""
-              + configName
-              + "\",\"RepoTags\":[\"bench/image:latest\"],\"Layers\":["
-              + String.join(",", layerNames.stream().map(n -> "\"" + n + "\"").toList())
-              + "]}]";
-      put(tar, "manifest.json", manifest.getBytes(StandardCharsets.UTF_8));
+      byte[] manifest =
+          ManifestJson.GO_MARSHAL.encode(
+              List.of(
+                  new ManifestJson.Item(
+                      configName, List.of("bench/image:latest"), layerNames, null)));
+      put(tar, "manifest.json", manifest);
     }
     return file;
   }
@@ -95,7 +109,7 @@ final class BenchArchives {
     Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
     SplittableRandom random = new SplittableRandom(seed);
     List<String> diffIds = new ArrayList<>();
-    StringBuilder layerDescriptors = new StringBuilder();
+    GoJson layerDescriptors = new GoJson().beginArray();
     for (int i = 0; i < layers; i++) {
       LayerBytes layer = new LayerBytes(random.split(), layerBytes, "data" + i + ".bin", gzip);
       Path temp = blobs.resolve("layer.tmp");
@@ -114,48 +128,54 @@ final class BenchArchives {
       Digest diffId = Digest.ofSha256(plain.md.digest());
       Digest digest = Digest.ofSha256(stored.md.digest());
       Files.move(temp, blobs.resolve(digest.hex()), StandardCopyOption.REPLACE_EXISTING);
-      diffIds.add("\"" + diffId + "\"");
+      diffIds.add(diffId.toString());
       layerDescriptors
-          .append(i == 0 ? "" : ",")
-          .append("{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar")
-          .append(gzip ? "+gzip" : "")
-          .append("\",\"digest\":\"")
-          .append(digest)
-          .append("\",\"size\":")
-          .append(stored.count)
-          .append('}');
+          .beginObject()
+          .field("mediaType", gzip ? MediaTypes.OCI_LAYER_GZIP : MediaTypes.OCI_LAYER_TAR)
+          .field("digest", digest.toString())
+          .field("size", stored.count)
+          .endObject();
     }
-    byte[] config =
-        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
-                + "\"diff_ids\":["
-                + String.join(",", diffIds)
-                + "]}}")
-            .getBytes(StandardCharsets.UTF_8);
+    layerDescriptors.endArray();
+    byte[] config = config(diffIds);
     Digest configDigest = Digest.sha256(config);
     Files.write(blobs.resolve(configDigest.hex()), config);
     byte[] manifest =
-        ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
-                + "\"digest\":\""
-                + configDigest
-                + "\",\"size\":"
-                + config.length
-                + "},\"layers\":["
-                + layerDescriptors
-                + "]}")
-            .getBytes(StandardCharsets.UTF_8);
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_MANIFEST)
+            .name("config")
+            .beginObject()
+            .field("mediaType", MediaTypes.OCI_CONFIG)
+            .field("digest", configDigest.toString())
+            .field("size", config.length)
+            .endObject()
+            .name("layers")
+            .raw(layerDescriptors.toString())
+            .endObject()
+            .toBytes();
     Digest manifestDigest = Digest.sha256(manifest);
     Files.write(blobs.resolve(manifestDigest.hex()), manifest);
-    Files.writeString(
+    Files.write(
         dir.resolve("index.json"),
-        "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
-            + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
-            + manifestDigest
-            + "\",\"size\":"
-            + manifest.length
-            + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\""
-            + name
-            + "\"}}]}");
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .name("manifests")
+            .beginArray()
+            .beginObject()
+            .field("mediaType", MediaTypes.OCI_MANIFEST)
+            .field("digest", manifestDigest.toString())
+            .field("size", manifest.length)
+            .name("annotations")
+            .beginObject()
+            .field("org.opencontainers.image.ref.name", name)
+            .endObject()
+            .endObject()
+            .endArray()
+            .endObject()
+            .toBytes());
     Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     return dir;
   }

@@ -2,8 +2,8 @@ package io.github.dockerarchive.testkit.bench;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.files.FileTrees;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;

@@ -1,10 +1,10 @@
 package io.github.dockerarchive.testkit.bench;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.files.FileTrees;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -116,7 +116,7 @@ final class InspectCommand implements Callable<Integer> {
             layer.diffId(),
             layer.size(),
             layer.path(),
-            layer.compression() == io.github.dockerarchive.testkit.archive.Compression.NONE
+            layer.compression() == io.github.dockerarchive.testkit.image.Compression.NONE
                 ? ""
                 : " (" + layer.compression().label() + ", " + layer.storedSize() + " stored)");
       }

@@ -2,9 +2,9 @@ package io.github.dockerarchive.testkit.cli;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.files.FileTrees;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.layout.DirInput;
 import io.github.dockerarchive.testkit.layout.DirOutput;

@@ -1,11 +1,11 @@
 package io.github.dockerarchive.testkit.conformance;
 
-import io.github.dockerarchive.testkit.archive.BlobStream;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.Descriptor;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageManifest;

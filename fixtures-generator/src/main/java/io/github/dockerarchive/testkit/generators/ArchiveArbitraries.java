@@ -1,7 +1,7 @@
 package io.github.dockerarchive.testkit.generators;
 
 import io.github.dockerarchive.testkit.InvalidReferenceException;
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;

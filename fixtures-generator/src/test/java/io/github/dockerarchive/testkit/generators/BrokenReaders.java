@@ -1,10 +1,10 @@
 package io.github.dockerarchive.testkit.generators;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.github.dockerarchive.testkit.generators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;

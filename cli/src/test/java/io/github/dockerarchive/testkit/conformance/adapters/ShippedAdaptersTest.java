@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
@@ -15,6 +14,7 @@ import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.ImplementationProvider;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.FileSpec;

@@ -10,12 +10,12 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.FileSpec;
@@ -24,6 +24,7 @@ import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
 import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -340,11 +341,11 @@ public final class ArcChecks {
                 + " describe a decoy image",
             READ,
             c -> {
-              TestImage real = plain().layout(TestImage.Layout.HYBRID);
+              TestImage real = plain().layout(Layout.DOCKER_HYBRID);
               TestImage decoy =
                   new TestImage()
                       .tags("example.com/app:1")
-                      .layout(TestImage.Layout.HYBRID)
+                      .layout(Layout.DOCKER_HYBRID)
                       .layerFiles("decoy.txt", "not the image manifest.json names");
               byte[] decoyManifest = ReaderCheckSupport.ociManifest(decoy);
               Digest decoyDigest = Digest.sha256(decoyManifest);

@@ -157,8 +157,8 @@ final class FailedCopies {
 
   private static byte[] decompressed(byte[] data) {
     try {
-      var detected = io.github.dockerarchive.testkit.archive.Compression.detect(data, data.length);
-      if (detected == io.github.dockerarchive.testkit.archive.Compression.NONE) {
+      var detected = io.github.dockerarchive.testkit.image.Compression.detect(data, data.length);
+      if (detected == io.github.dockerarchive.testkit.image.Compression.NONE) {
         return new byte[0];
       }
       try (var in = detected.decompress(new java.io.ByteArrayInputStream(data))) {

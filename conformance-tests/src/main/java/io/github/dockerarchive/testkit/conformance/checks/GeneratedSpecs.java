@@ -3,7 +3,6 @@ package io.github.dockerarchive.testkit.conformance.checks;
 import static io.github.dockerarchive.testkit.conformance.CheckContext.archive;
 import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
 
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
@@ -11,6 +10,7 @@ import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.checks.WriteSupport.Source;
 import io.github.dockerarchive.testkit.generators.ArchiveArbitraries;
 import io.github.dockerarchive.testkit.generators.SpecArbitrary;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;

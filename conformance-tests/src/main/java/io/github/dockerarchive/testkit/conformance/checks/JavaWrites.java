@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.archive.ImageSource;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
@@ -17,7 +16,7 @@ import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
@@ -592,11 +591,11 @@ final class JavaWrites {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("oci", 1, 900));
     ObjectNode m = JSON.createObjectNode();
     m.put("schemaVersion", 2);
-    m.put("mediaType", ManifestTypes.OCI_MANIFEST);
-    descriptor(m.putObject("config"), ManifestTypes.OCI_CONFIG, image.config());
+    m.put("mediaType", MediaTypes.OCI_MANIFEST);
+    descriptor(m.putObject("config"), MediaTypes.OCI_CONFIG, image.config());
     ArrayNode layers = m.putArray("layers");
     for (byte[] l : image.layers()) {
-      descriptor(layers.addObject(), ManifestTypes.OCI_LAYER_TAR, l);
+      descriptor(layers.addObject(), MediaTypes.OCI_LAYER_TAR, l);
     }
     String message =
         offerManifests(c, image, List.of(JSON.writeValueAsBytes(m)), "an OCI manifest");
@@ -610,8 +609,8 @@ final class JavaWrites {
     List<byte[]> lists = new ArrayList<>();
     for (String[] types :
         new String[][] {
-          {ManifestTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST_V2},
-          {ManifestTypes.OCI_INDEX, ManifestTypes.OCI_MANIFEST}
+          {MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST_V2},
+          {MediaTypes.OCI_INDEX, MediaTypes.OCI_MANIFEST}
         }) {
       ObjectNode list = JSON.createObjectNode();
       list.put("schemaVersion", 2);

@@ -10,8 +10,6 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dockerarchive.testkit.archive.BlobStream;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
@@ -26,6 +24,8 @@ import io.github.dockerarchive.testkit.conformance.ReadOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.hostile.HostileCase;
 import io.github.dockerarchive.testkit.hostile.HostileCorpus;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TestImage;

@@ -151,12 +151,12 @@ public final class SafetyChecks {
       Path plain = c.materialize(inputs);
       byte[] bytes = Files.readAllBytes(plain);
       Path file = plain;
-      if (io.github.dockerarchive.testkit.archive.Compression.detect(bytes, bytes.length)
-          == io.github.dockerarchive.testkit.archive.Compression.NONE) {
+      if (io.github.dockerarchive.testkit.image.Compression.detect(bytes, bytes.length)
+          == io.github.dockerarchive.testkit.image.Compression.NONE) {
         file = inputs.resolve(c.name() + ".tar.gz");
         Files.write(
             file,
-            TarBuilder.compress(bytes, io.github.dockerarchive.testkit.archive.Compression.GZIP));
+            TarBuilder.compress(bytes, io.github.dockerarchive.testkit.image.Compression.GZIP));
         Files.delete(plain);
       }
       files.add(file);

@@ -5,7 +5,6 @@ import static io.github.dockerarchive.testkit.conformance.CheckContext.require;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.conformance.Capability;
@@ -15,6 +14,7 @@ import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.checks.WriteSupport.Source;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageOutput;

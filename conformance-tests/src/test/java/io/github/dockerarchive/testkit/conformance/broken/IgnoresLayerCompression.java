@@ -1,12 +1,12 @@
 package io.github.dockerarchive.testkit.conformance.broken;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.testing.ForwardingImageInput;

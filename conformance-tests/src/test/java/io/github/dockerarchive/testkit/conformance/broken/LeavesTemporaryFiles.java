@@ -1,8 +1,8 @@
 package io.github.dockerarchive.testkit.conformance.broken;
 
 import io.github.dockerarchive.testkit.LimitExceededException;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.testing.ForwardingImageInput;

@@ -7,7 +7,10 @@ import io.github.dockerarchive.testkit.UnknownBlobException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader.Measurement;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.VerifyingInputStream;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.ImageConfig;
 import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
@@ -330,7 +333,8 @@ public final class ImageSource implements ImageInput {
   /**
    * A blob by digest (SRC-6): the config by its digest, a layer by its diffID, decompressed. The
    * layer stream is verified as it is read: a content that does not hash to the diffID fails at end
-   * of stream with a {@link io.github.dockerarchive.testkit.DigestMismatchException} (SRC-7).
+   * of stream with a {@link io.github.dockerarchive.testkit.digest.DigestMismatchException}
+   * (SRC-7).
    *
    * @param digest the config digest or a diffID
    * @return the blob's bytes, size and digest; close it when done

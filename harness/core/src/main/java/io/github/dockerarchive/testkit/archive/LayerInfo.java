@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.archive;
 
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
 
 /**
  * One layer of an image as read from an archive.

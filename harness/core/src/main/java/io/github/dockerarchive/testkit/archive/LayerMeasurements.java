@@ -5,6 +5,7 @@ import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader.Measurement;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

@@ -1,17 +1,12 @@
 package io.github.dockerarchive.testkit.archive;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.InvalidManifestException;
-import java.io.IOException;
+import io.github.dockerarchive.testkit.internal.GoJsonFields;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,21 +15,10 @@ import java.util.Map;
  * document or list; a value of the wrong type anywhere is an error naming the item and the field.
  */
 final class ManifestParser {
-  /** JSON nesting deeper than this is refused (a hostile manifest cannot exhaust the stack). */
-  static final int MAX_NESTING = 64;
-
-  static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private ManifestParser() {}
 
   static List<ManifestItem> parse(byte[] json) throws InvalidManifestException {
-    JsonNode root = readTree(json, "manifest.json");
+    JsonNode root = GoJsonFields.readTree(json, "manifest.json");
     if (root == null || root.isNull()) {
       return List.of();
     }
@@ -42,38 +26,13 @@ final class ManifestParser {
       throw new InvalidManifestException(
           "ARC-2",
           "decoding tar manifest.json: expected a JSON array of items, got "
-              + JsonFields.kind(root));
+              + GoJsonFields.kind(root));
     }
     List<ManifestItem> items = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
       items.add(item(root.get(i), "manifest.json item @" + i));
     }
     return List.copyOf(items);
-  }
-
-  static JsonNode readTree(byte[] json, String what) throws InvalidManifestException {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new InvalidManifestException(
-          "ARC-2", "decoding tar " + what + ": " + firstLine(e.getMessage()), e);
-    }
-    if (node == null || node.isMissingNode()) {
-      // No JSON value at all: Go says "unexpected end of JSON input"; only a literal null is an
-      // empty document (ARC-2).
-      throw new InvalidManifestException(
-          "ARC-2", "decoding tar " + what + ": unexpected end of JSON input");
-    }
-    return node;
-  }
-
-  static String firstLine(String message) {
-    if (message == null) {
-      return "invalid JSON";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static ManifestItem item(JsonNode node, String where) throws InvalidManifestException {
@@ -83,7 +42,7 @@ final class ManifestParser {
     if (!node.isObject()) {
       throw wrongType(where, "an object", node);
     }
-    JsonFields fields = new JsonFields(node);
+    GoJsonFields fields = new GoJsonFields(node);
     String config = string(fields.get("Config"), where + " field \"Config\"");
     List<String> repoTags = strings(fields.get("RepoTags"), where + " field \"RepoTags\"");
     List<String> layers = strings(fields.get("Layers"), where + " field \"Layers\"");
@@ -114,7 +73,7 @@ final class ManifestParser {
       if (!d.isObject()) {
         throw wrongType(at, "an object", d);
       }
-      JsonFields f = new JsonFields(d);
+      GoJsonFields f = new GoJsonFields(d);
       JsonNode size = f.get("size");
       if (size != null && !size.isNull() && !(size.isIntegralNumber() && size.canConvertToLong())) {
         throw wrongType(at + ".size", "a 64-bit integer", size);
@@ -169,51 +128,6 @@ final class ManifestParser {
             + " must be "
             + expected
             + ", got "
-            + JsonFields.kind(actual));
-  }
-
-  /** Case-insensitive field access preferring an exact match, as Go's decoder does. */
-  static final class JsonFields {
-    private final JsonNode object;
-
-    JsonFields(JsonNode object) {
-      this.object = object;
-    }
-
-    JsonNode get(String name) {
-      JsonNode exact = object.get(name);
-      if (exact != null) {
-        return exact;
-      }
-      JsonNode found = null;
-      Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-          found = e.getValue();
-        }
-      }
-      return found;
-    }
-
-    static String kind(JsonNode node) {
-      if (node.isNumber()) {
-        return "a number (" + node.asText() + ")";
-      }
-      if (node.isTextual()) {
-        String text = node.textValue();
-        return "a string (\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\")";
-      }
-      if (node.isBoolean()) {
-        return "a boolean (" + node.asText() + ")";
-      }
-      if (node.isArray()) {
-        return "an array";
-      }
-      if (node.isObject()) {
-        return "an object";
-      }
-      return "null";
-    }
+            + GoJsonFields.kind(actual));
   }
 }

@@ -1,7 +1,6 @@
 package io.github.dockerarchive.testkit.digest;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.DigestMismatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;

@@ -5,10 +5,6 @@ import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
-import io.github.dockerarchive.testkit.archive.Compression;
-import io.github.dockerarchive.testkit.archive.ImageConfig;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -239,7 +235,7 @@ public final class ImageCopier {
     if (MediaTypes.DOCKER_MANIFEST_V2.equals(target)) {
       List<Descriptor> converted = new ArrayList<>();
       for (Descriptor l : layers) {
-        String type = ManifestTypes.toDockerLayer(l.mediaType());
+        String type = MediaTypes.toDockerLayer(l.mediaType());
         if (type == null) {
           throw new ManifestTypeRejectedException(
               "WR-5",
@@ -258,11 +254,11 @@ public final class ImageCopier {
     }
     List<Descriptor> converted = new ArrayList<>();
     for (Descriptor l : layers) {
-      converted.add(l.withMediaType(ManifestTypes.toOciLayer(l.mediaType())));
+      converted.add(l.withMediaType(MediaTypes.toOciLayer(l.mediaType())));
     }
     return new ImageManifest(
-            ManifestTypes.OCI_MANIFEST,
-            Descriptor.of(ManifestTypes.OCI_CONFIG, config, configSize),
+            MediaTypes.OCI_MANIFEST,
+            Descriptor.of(MediaTypes.OCI_CONFIG, config, configSize),
             converted)
         .toOci();
   }

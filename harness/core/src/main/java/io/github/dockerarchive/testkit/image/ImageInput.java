@@ -1,7 +1,6 @@
 package io.github.dockerarchive.testkit.image;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.Closeable;
 

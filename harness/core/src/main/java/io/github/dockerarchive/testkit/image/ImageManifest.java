@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,15 +56,15 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
       type = mediaTypeHint;
     }
     if (type == null && root.has("config") && root.has("layers")) {
-      type = ManifestTypes.OCI_MANIFEST;
+      type = MediaTypes.OCI_MANIFEST;
     }
-    if (ManifestTypes.isList(type) || root.has("manifests")) {
+    if (MediaTypes.isList(type) || root.has("manifests")) {
       throw new ManifestTypeRejectedException(
           "WR-5",
           "manifest lists and image indexes are not supported (media type " + type + ")",
           type);
     }
-    if (!MediaTypes.DOCKER_MANIFEST_V2.equals(type) && !ManifestTypes.OCI_MANIFEST.equals(type)) {
+    if (!MediaTypes.DOCKER_MANIFEST_V2.equals(type) && !MediaTypes.OCI_MANIFEST.equals(type)) {
       throw new ManifestTypeRejectedException(
           "WR-5",
           "unsupported manifest type " + type + ": need a Docker schema 2 or OCI image manifest",
@@ -147,7 +146,7 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
    * @return compact JSON
    */
   public byte[] toOci() {
-    return write(ManifestTypes.OCI_MANIFEST, false);
+    return write(MediaTypes.OCI_MANIFEST, false);
   }
 
   private byte[] write(String type, boolean docker) {

@@ -1,37 +1,31 @@
 package io.github.dockerarchive.testkit.layout;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
-import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageManifest;
-import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Writes one image as skopeo's {@code dir:} transport does (REF-3). Like skopeo, it refuses a
  * non-empty directory that has no {@code version} file, and empties one that has.
  */
-public final class DirOutput implements ImageOutput {
+public final class DirOutput extends BlobDirectoryOutput {
   /** The content of the {@code version} file skopeo writes. */
   public static final String VERSION = "Directory Transport Version: 1.1\n";
 
   private final Path directory;
-  private final BlobDirectory blobs;
   private boolean manifestWritten;
 
   private DirOutput(Path directory) {
+    super(DirInput.blobsOf(directory));
     this.directory = directory;
-    this.blobs = DirInput.blobsOf(directory);
   }
 
   /**
@@ -72,30 +66,8 @@ public final class DirOutput implements ImageOutput {
   }
 
   @Override
-  public boolean wantsDecompressedLayers() {
-    return false;
-  }
-
-  @Override
   public List<String> supportedManifestMediaTypes() {
-    return List.of(ManifestTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST_V2);
-  }
-
-  @Override
-  public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
-      throws ArchiveException {
-    return blobs.put(stream, info);
-  }
-
-  /** Blobs go to temporary files of their own and are renamed into place, so yes. */
-  @Override
-  public boolean acceptsConcurrentBlobs() {
-    return true;
-  }
-
-  @Override
-  public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-    return blobs.reuse(info);
+    return List.of(MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST_V2);
   }
 
   @Override

@@ -9,7 +9,7 @@ import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -86,7 +86,7 @@ public final class OciLayoutInput extends StoredImageInput {
     }
     JsonNode chosen = candidates.get(0);
     String type = chosen.has("mediaType") ? chosen.get("mediaType").asText() : null;
-    if (ManifestTypes.isList(type)) {
+    if (MediaTypes.isList(type)) {
       throw new ManifestTypeRejectedException(
           "REF-3",
           where + " names an image index; only single-image manifests are supported",
@@ -126,7 +126,7 @@ public final class OciLayoutInput extends StoredImageInput {
 
   @Override
   public String manifestMediaType() {
-    return mediaType != null ? mediaType : ManifestTypes.OCI_MANIFEST;
+    return mediaType != null ? mediaType : MediaTypes.OCI_MANIFEST;
   }
 
   /**

@@ -9,35 +9,31 @@ import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageManifest;
-import io.github.dockerarchive.testkit.image.ImageOutput;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes one image into an OCI image layout directory ({@code oci:DIR[:NAME]}, REF-3), creating the
  * layout if needed. Blobs are verified before they get their names; {@code index.json} is replaced
  * atomically on {@link #commit()}, where an existing descriptor with the same name is replaced.
  */
-public final class OciLayoutOutput implements ImageOutput {
+public final class OciLayoutOutput extends BlobDirectoryOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path directory;
   private final String name;
-  private final BlobDirectory blobs;
   private BlobInfo manifest;
 
   private OciLayoutOutput(Path directory, String name) {
+    super(OciLayoutInput.blobsOf(directory));
     this.directory = directory;
     this.name = name;
-    this.blobs = OciLayoutInput.blobsOf(directory);
   }
 
   /**
@@ -62,36 +58,14 @@ public final class OciLayoutOutput implements ImageOutput {
   }
 
   @Override
-  public boolean wantsDecompressedLayers() {
-    return false;
-  }
-
-  @Override
   public List<String> supportedManifestMediaTypes() {
-    return List.of(ManifestTypes.OCI_MANIFEST);
-  }
-
-  @Override
-  public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
-      throws ArchiveException {
-    return blobs.put(stream, info);
-  }
-
-  /** Blobs go to temporary files of their own and are renamed into place, so yes. */
-  @Override
-  public boolean acceptsConcurrentBlobs() {
-    return true;
-  }
-
-  @Override
-  public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-    return blobs.reuse(info);
+    return List.of(MediaTypes.OCI_MANIFEST);
   }
 
   @Override
   public void putManifest(byte[] bytes) throws ArchiveException {
     ImageManifest parsed = ImageManifest.parse(bytes, null);
-    if (!ManifestTypes.OCI_MANIFEST.equals(parsed.mediaType())) {
+    if (!MediaTypes.OCI_MANIFEST.equals(parsed.mediaType())) {
       throw new ManifestTypeRejectedException(
           "WR-5",
           "an OCI layout stores OCI image manifests, got "
@@ -102,7 +76,7 @@ public final class OciLayoutOutput implements ImageOutput {
     manifest =
         blobs.put(
             new ByteArrayInputStream(bytes),
-            new BlobInfo(Digest.sha256(bytes), bytes.length, ManifestTypes.OCI_MANIFEST));
+            new BlobInfo(Digest.sha256(bytes), bytes.length, MediaTypes.OCI_MANIFEST));
   }
 
   @Override
@@ -138,7 +112,7 @@ public final class OciLayoutOutput implements ImageOutput {
         }
       }
       ObjectNode descriptor = kept.addObject();
-      descriptor.put("mediaType", ManifestTypes.OCI_MANIFEST);
+      descriptor.put("mediaType", MediaTypes.OCI_MANIFEST);
       descriptor.put("digest", manifest.digest().toString());
       descriptor.put("size", manifest.size());
       if (name != null) {

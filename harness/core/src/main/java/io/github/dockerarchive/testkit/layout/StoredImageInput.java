@@ -1,8 +1,8 @@
 package io.github.dockerarchive.testkit.layout;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.ImageInput;
 
 /** An image whose blobs are files of a {@link BlobDirectory} ({@code oci:} and {@code dir:}). */

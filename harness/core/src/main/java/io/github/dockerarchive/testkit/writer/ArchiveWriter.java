@@ -7,6 +7,7 @@ import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.UnknownBlobException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.VerifyingCopy;
+import io.github.dockerarchive.testkit.files.Spool;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.writer.LegacyLayers.LegacyLayer;
@@ -57,6 +58,9 @@ public final class ArchiveWriter implements Closeable {
   public static final String TEMPORARY_MARKER = ".dockerarchive-tmp-";
 
   private static final String VERSION = "1.0";
+
+  /** The name prefix of the temporary files blobs are spooled to (WR-3). */
+  private static final String SPOOL_PREFIX = "dockerarchive-spool-";
 
   private final ReentrantLock lock = new ReentrantLock();
   private final WriterOptions options;
@@ -291,14 +295,15 @@ public final class ArchiveWriter implements Closeable {
         lock.unlock();
       }
     }
-    Spool spool = Spool.read(stream, copy, options.spoolThreshold(), options.spoolDirectory());
+    Spool spool = new Spool(options.spoolThreshold(), options.spoolDirectory(), SPOOL_PREFIX);
+    Digest sha256 = spool(stream, copy, spool);
     try {
       lock.lock();
       try {
         ensureUsable();
-        BlobRecord record = blobs.get(spool.sha256());
+        BlobRecord record = blobs.get(sha256);
         if (record == null) {
-          record = writeSpooled(spool, blobPath(spool.sha256(), false));
+          record = writeSpooled(spool, sha256, blobPath(sha256, false));
         }
         alias(info.digest(), record);
         return new BlobInfo(record.digest(), record.size(), info.mediaType());
@@ -307,7 +312,7 @@ public final class ArchiveWriter implements Closeable {
       }
     } finally {
       try {
-        spool.close();
+        spool.delete();
       } catch (IOException e) {
         throw new ArchiveException(
             "WR-3", "deleting the spool file of " + what + " failed: " + e.getMessage(), e);
@@ -416,7 +421,34 @@ public final class ArchiveWriter implements Closeable {
     return record(digest, size, name);
   }
 
-  private BlobRecord writeSpooled(Spool spool, String name) throws ArchiveException {
+  /**
+   * Reads {@code in} to its end through {@code copy} into {@code spool} and checks it (WR-2, WR-3);
+   * on any failure the spool is deleted before the exception leaves.
+   */
+  private static Digest spool(InputStream in, VerifyingCopy copy, Spool spool)
+      throws ArchiveException {
+    try {
+      try {
+        copy.copy(in, spool::write);
+        spool.close();
+      } catch (ArchiveException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new ArchiveException(
+            "WR-3", "spooling a blob to " + spool.file() + " failed: " + e.getMessage(), e);
+      }
+      return copy.check();
+    } catch (ArchiveException | RuntimeException e) {
+      try {
+        spool.delete();
+      } catch (IOException deleting) {
+        e.addSuppressed(deleting);
+      }
+      throw e;
+    }
+  }
+
+  private BlobRecord writeSpooled(Spool spool, Digest sha256, String name) throws ArchiveException {
     long start = position();
     try (InputStream in = spool.open()) {
       tar.beginFile(name, spool.size());
@@ -428,7 +460,7 @@ public final class ArchiveWriter implements Closeable {
     } catch (IOException | RuntimeException e) {
       throw rollBack(start, name, e);
     }
-    return record(spool.sha256(), spool.size(), name);
+    return record(sha256, spool.size(), name);
   }
 
   /** Writes one complete file; on failure nothing of it remains (or the writer is failed). */

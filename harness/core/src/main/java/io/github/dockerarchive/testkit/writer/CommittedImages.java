@@ -1,13 +1,15 @@
 package io.github.dockerarchive.testkit.writer;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.TreeMap;
  * repositories}, and for the hybrid layout the OCI {@code index.json}.
  */
 final class CommittedImages {
+  private static final JsonFactory JSON_FACTORY = new JsonFactory();
+
   private final Map<Digest, Item> items = new LinkedHashMap<>();
   private final TreeMap<String, TreeMap<String, String>> repositories = new TreeMap<>();
 
@@ -76,29 +80,16 @@ final class CommittedImages {
    * as the reference writes it.
    */
   byte[] manifestJson() {
-    if (items.isEmpty()) {
-      return "null".getBytes(StandardCharsets.US_ASCII);
+    List<ManifestJson.Item> list = new ArrayList<>(items.size());
+    for (Item item : items.values()) {
+      list.add(
+          new ManifestJson.Item(
+              item.image.configPath(),
+              item.tags.stream().map(DockerReference::canonical).toList(),
+              item.image.layerPaths(),
+              null));
     }
-    return json(
-        gen -> {
-          gen.writeStartArray();
-          for (Item item : items.values()) {
-            gen.writeStartObject();
-            gen.writeStringField("Config", item.image.configPath());
-            gen.writeArrayFieldStart("RepoTags");
-            for (DockerReference tag : item.tags) {
-              gen.writeString(tag.canonical());
-            }
-            gen.writeEndArray();
-            gen.writeArrayFieldStart("Layers");
-            for (String layer : item.image.layerPaths()) {
-              gen.writeString(layer);
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-          }
-          gen.writeEndArray();
-        });
+    return ManifestJson.GO_MARSHAL.encode(list);
   }
 
   /** Whether {@code repositories} has an entry (a tagged image with layers was committed). */
@@ -131,15 +122,15 @@ final class CommittedImages {
         gen -> {
           gen.writeStartObject();
           gen.writeNumberField("schemaVersion", 2);
-          gen.writeStringField("mediaType", OciDocuments.INDEX);
+          gen.writeStringField("mediaType", MediaTypes.OCI_INDEX);
           gen.writeArrayFieldStart("manifests");
           for (Item item : items.values()) {
             BlobRecord manifest = item.image.ociManifest();
             if (item.tags.isEmpty()) {
-              OciDocuments.descriptor(gen, OciDocuments.MANIFEST, manifest, null);
+              OciDocuments.descriptor(gen, MediaTypes.OCI_MANIFEST, manifest, null);
             }
             for (DockerReference tag : item.tags) {
-              OciDocuments.descriptor(gen, OciDocuments.MANIFEST, manifest, tag);
+              OciDocuments.descriptor(gen, MediaTypes.OCI_MANIFEST, manifest, tag);
             }
           }
           gen.writeEndArray();
@@ -154,7 +145,7 @@ final class CommittedImages {
 
   static byte[] json(JsonBody body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator gen = GoJson.FACTORY.createGenerator(out)) {
+    try (JsonGenerator gen = JSON_FACTORY.createGenerator(out)) {
       body.write(gen);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory", e);

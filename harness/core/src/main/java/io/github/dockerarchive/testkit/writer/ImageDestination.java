@@ -2,9 +2,9 @@ package io.github.dockerarchive.testkit.writer;
 
 import io.github.dockerarchive.testkit.ArchiveClosedException;
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -54,11 +54,11 @@ public final class ImageDestination implements ImageOutput {
   /**
    * Stores a blob once per archive (WR-1), verified against {@code info} while it is written
    * (WR-2): a wrong digest, a short or long stream, or a read error fails with a {@link
-   * io.github.dockerarchive.testkit.DigestMismatchException} or another {@link ArchiveException}
-   * naming expected and actual values, and leaves no byte of the blob in the archive. With an
-   * unknown digest or size, or a non-sha256 digest, the blob is spooled first (WR-3). A config is
-   * read into memory (at most {@link WriterOptions#configLimit()} bytes) and remembered, so the
-   * same image can be written again through another destination (WR-9).
+   * io.github.dockerarchive.testkit.digest.DigestMismatchException} or another {@link
+   * ArchiveException} naming expected and actual values, and leaves no byte of the blob in the
+   * archive. With an unknown digest or size, or a non-sha256 digest, the blob is spooled first
+   * (WR-3). A config is read into memory (at most {@link WriterOptions#configLimit()} bytes) and
+   * remembered, so the same image can be written again through another destination (WR-9).
    *
    * @param stream the bytes; read to the end (or one byte past the expected size), not closed
    * @param info the expected digest and size, either may be unknown

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.writer;
 
 import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.json.GoJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,16 +78,33 @@ public final class LegacyLayers {
       if (i == layers.size() - 1) {
         for (String key : TOP_LAYER_KEYS) {
           byte[] raw = configValues.get(key);
-          members.put(key, new GoJson.Raw(raw == null ? NULL : GoJson.compact(raw)));
+          members.put(key, raw == null ? NULL : GoJson.compact(raw));
         }
       }
       members.put("layer_id", chainId.toString());
-      String id = Digest.sha256(GoJson.object(members)).hex();
+      String id = Digest.sha256(object(members)).hex();
       members.remove("layer_id");
       members.put("id", id);
-      result.add(new LegacyLayer(id, GoJson.object(members), chainId));
+      result.add(new LegacyLayer(id, object(members), chainId));
       parent = id;
     }
     return result;
+  }
+
+  /**
+   * A compact JSON object of {@code members} in their iteration order: {@link String} values as
+   * JSON strings, {@code byte[]} values embedded unchanged (raw JSON).
+   */
+  private static byte[] object(Map<String, Object> members) {
+    GoJson json = new GoJson().beginObject();
+    for (Map.Entry<String, Object> member : members.entrySet()) {
+      json.name(member.getKey());
+      if (member.getValue() instanceof byte[] raw) {
+        json.raw(new String(raw, StandardCharsets.UTF_8));
+      } else {
+        json.value((String) member.getValue());
+      }
+    }
+    return json.endObject().toBytes();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.writer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +9,6 @@ import java.util.List;
 
 /** The OCI documents of the hybrid layout (WR-12): image manifests, descriptors, oci-layout. */
 final class OciDocuments {
-  static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String CONFIG = "application/vnd.oci.image.config.v1+json";
-  static final String LAYER = "application/vnd.oci.image.layer.v1.tar";
-
   /** The {@code oci-layout} file. */
   static final byte[] OCI_LAYOUT =
       "{\"imageLayoutVersion\": \"1.0.0\"}".getBytes(StandardCharsets.US_ASCII);
@@ -25,12 +21,12 @@ final class OciDocuments {
         gen -> {
           gen.writeStartObject();
           gen.writeNumberField("schemaVersion", 2);
-          gen.writeStringField("mediaType", MANIFEST);
+          gen.writeStringField("mediaType", MediaTypes.OCI_MANIFEST);
           gen.writeFieldName("config");
-          descriptor(gen, CONFIG, config, null);
+          descriptor(gen, MediaTypes.OCI_CONFIG, config, null);
           gen.writeArrayFieldStart("layers");
           for (BlobRecord layer : layers) {
-            descriptor(gen, LAYER, layer, null);
+            descriptor(gen, MediaTypes.OCI_LAYER_TAR, layer, null);
           }
           gen.writeEndArray();
           gen.writeEndObject();

@@ -6,8 +6,8 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,7 @@ record SchemaTwoManifest(Digest config, List<Digest> layers) {
 
   /** Docker manifest list and OCI index: lists of manifests, never stored here. */
   static final Set<String> LIST_TYPES =
-      Set.of(
-          "application/vnd.docker.distribution.manifest.list.v2+json",
-          "application/vnd.oci.image.index.v1+json");
+      Set.of(MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.OCI_INDEX);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

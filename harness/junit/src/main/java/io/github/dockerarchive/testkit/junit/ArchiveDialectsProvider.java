@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.junit;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;

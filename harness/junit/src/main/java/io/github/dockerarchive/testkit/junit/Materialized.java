@@ -1,7 +1,7 @@
 package io.github.dockerarchive.testkit.junit;
 
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.files.FileTrees;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;

@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.util.ArrayList;
 import java.util.List;
 

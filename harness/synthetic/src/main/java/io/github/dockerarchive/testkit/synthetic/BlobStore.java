@@ -1,7 +1,8 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.files.Spool;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +23,10 @@ final class BlobStore implements Closeable {
   private final LayerTarWriter tarWriter;
   private final Map<Key, LayerBlob> blobs = new HashMap<>();
   private final Map<List<FileSpec>, Measured> measured = new HashMap<>();
+
+  /** Compressed layers up to this size stay in memory; larger ones go to a temporary file. */
+  private static final int SPOOL_THRESHOLD = 4 << 20;
+
   private final List<Spool> spools = new ArrayList<>();
 
   private record Key(List<FileSpec> files, Compression compression, boolean flip) {}
@@ -75,7 +80,7 @@ final class BlobStore implements Closeable {
           null,
           tarWriter);
     }
-    Spool spool = new Spool(temporaryDirectory);
+    Spool spool = new Spool(SPOOL_THRESHOLD, temporaryDirectory, ".synthetic-layer-");
     spools.add(spool);
     HashingOutputStream stored = new HashingOutputStream(spool);
     try (OutputStream compressed = Compressors.compress(compression, stored)) {
@@ -111,7 +116,13 @@ final class BlobStore implements Closeable {
 
   @Override
   public void close() {
-    spools.forEach(Spool::delete);
+    for (Spool spool : spools) {
+      try {
+        spool.delete();
+      } catch (IOException ignored) {
+        // best effort on cleanup; the file is in the caller's directory and named .synthetic-*
+      }
+    }
     spools.clear();
   }
 }

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
+import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,12 +76,12 @@ final class ContainersImageWriter implements DialectWriter {
     entries.add(Entry.manifest(FILE_MODE, 0));
     entries.add(
         Entry.bytes("repositories", FILE_MODE, 0, repositoriesJson(repositories), Role.OTHER));
-    return new Layout(entries, items, ManifestFormat.GO_MARSHAL, TarSink.Style.GO);
+    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   /** {@code {"name":{"tag":"id"}}}, keys sorted at both levels, compact. */
   static byte[] repositoriesJson(Map<String, Map<String, String>> repositories) {
-    Json json = new Json().beginObject();
+    GoJson json = new GoJson().beginObject();
     for (Map.Entry<String, Map<String, String>> repo : repositories.entrySet()) {
       json.name(repo.getKey()).beginObject();
       for (Map.Entry<String, String> tag : repo.getValue().entrySet()) {

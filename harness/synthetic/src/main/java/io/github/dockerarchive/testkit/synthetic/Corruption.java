@@ -1,7 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.DigestMismatchException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.InvalidConfigException;
@@ -9,6 +8,7 @@ import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
+import io.github.dockerarchive.testkit.digest.DigestMismatchException;
 
 /**
  * A named defect a synthetic archive can carry, with the rule it breaks and what a correct reader

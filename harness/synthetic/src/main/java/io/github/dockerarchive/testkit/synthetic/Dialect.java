@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.util.Locale;
 
 /** The producers whose archives a synthetic archive imitates (docs/rules.md DIA-1..6). */

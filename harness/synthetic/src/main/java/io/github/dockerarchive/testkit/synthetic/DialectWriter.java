@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.List;
 
 /** Lays out the outer tar of one producer dialect (DIA-n): entry names, order, headers, JSON. */
@@ -21,5 +23,8 @@ interface DialectWriter {
    * @param style how tar headers are formatted
    */
   record Layout(
-      List<Entry> entries, List<ItemDraft> items, ManifestFormat format, TarSink.Style style) {}
+      List<Entry> entries,
+      List<ItemDraft> items,
+      ManifestJson format,
+      TarHeader.NumberStyle style) {}
 }

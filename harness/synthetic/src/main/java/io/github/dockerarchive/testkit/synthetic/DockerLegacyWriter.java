@@ -1,6 +1,8 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,7 +102,7 @@ final class DockerLegacyWriter implements DialectWriter {
               Role.OTHER));
     }
     entries.sort(BY_NAME);
-    return new Layout(entries, items, ManifestFormat.GO_MARSHAL, TarSink.Style.GO);
+    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   /** Byte-wise order of the UTF-8 names, as a directory walk in lexical order gives. */

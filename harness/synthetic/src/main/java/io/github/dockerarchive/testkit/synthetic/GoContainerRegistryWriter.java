@@ -1,7 +1,9 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.archive.ManifestJson;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +45,7 @@ final class GoContainerRegistryWriter implements DialectWriter {
               null));
     }
     entries.add(Entry.manifest(0644, 0));
-    return new Layout(entries, items, ManifestFormat.GO_MARSHAL, TarSink.Style.GO);
+    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   private static String extension(Compression compression) {

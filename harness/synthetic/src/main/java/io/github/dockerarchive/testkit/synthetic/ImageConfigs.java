@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.json.GoJson;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,7 @@ final class ImageConfigs {
   private ImageConfigs() {}
 
   static byte[] build(ConfigSpec spec, List<Digest> diffIds) {
-    Json json = new Json().beginObject();
+    GoJson json = new GoJson().beginObject();
     json.field("architecture", spec.architecture());
     json.name("config").beginObject();
     if (!spec.env().isEmpty()) {

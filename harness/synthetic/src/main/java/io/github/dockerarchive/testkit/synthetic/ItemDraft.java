@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import java.util.List;
 
 /**
@@ -17,6 +18,16 @@ record ItemDraft(
     List<String> repoTags,
     List<String> layers,
     String layerSources) {
+
+  /** The item as {@code manifest.json} lists it. */
+  ManifestJson.Item toItem() {
+    return new ManifestJson.Item(config, repoTags, layers, layerSources);
+  }
+
+  /** The items as {@code manifest.json} lists them, in order. */
+  static List<ManifestJson.Item> toItems(List<ItemDraft> drafts) {
+    return drafts.stream().map(ItemDraft::toItem).toList();
+  }
 
   ItemDraft withLayers(List<String> changed) {
     return new ItemDraft(image, config, repoTags, changed, layerSources);

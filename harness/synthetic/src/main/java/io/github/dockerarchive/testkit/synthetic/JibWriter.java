@@ -1,6 +1,8 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +43,6 @@ final class JibWriter implements DialectWriter {
     }
     entries.add(Entry.manifest(FILE, 0));
     return new Layout(
-        entries, items, new ManifestFormat(lowerCaseKeys, false), TarSink.Style.COMMONS);
+        entries, items, new ManifestJson(lowerCaseKeys, false), TarHeader.NumberStyle.COMMONS);
   }
 }

@@ -1,7 +1,8 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.files.Spool;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

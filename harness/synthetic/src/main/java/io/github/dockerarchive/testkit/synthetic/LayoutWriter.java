@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.synthetic.DialectWriter.Layout;
 import io.github.dockerarchive.testkit.synthetic.Entry.Kind;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
@@ -107,18 +108,18 @@ final class LayoutWriter {
     sink.finish();
   }
 
-  private static byte[] manifest(ManifestFormat format, List<ItemDraft> items, Corruption c) {
+  private static byte[] manifest(ManifestJson format, List<ItemDraft> items, Corruption c) {
     return switch (c) {
       case MANIFEST_NOT_ARRAY ->
-          (items.isEmpty() ? "{}" : format.renderItem(items.get(0)))
+          (items.isEmpty() ? "{}" : format.encodeItem(items.get(0).toItem()))
               .getBytes(StandardCharsets.UTF_8);
       case OVERSIZED_MANIFEST -> {
-        byte[] json = format.render(items);
+        byte[] json = format.encode(ItemDraft.toItems(items));
         byte[] padded = Arrays.copyOf(json, Math.max(json.length, (1 << 20) + 1));
         Arrays.fill(padded, json.length, padded.length, (byte) ' ');
         yield padded;
       }
-      default -> format.render(items);
+      default -> format.encode(ItemDraft.toItems(items));
     };
   }
 

@@ -1,8 +1,12 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,10 +37,6 @@ import java.util.TreeMap;
  * ...tar+xz}, which OCI does not define.
  */
 final class OciArchiveWriter implements DialectWriter {
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
-
   private final boolean hybrid;
 
   private OciArchiveWriter(boolean hybrid) {
@@ -57,7 +57,11 @@ final class OciArchiveWriter implements DialectWriter {
     List<Entry> entries = new ArrayList<>();
     List<ItemDraft> items = new ArrayList<>();
     Set<String> written = new HashSet<>();
-    Json index = new Json().beginObject().field("schemaVersion", 2).field("mediaType", OCI_INDEX);
+    GoJson index =
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_INDEX);
     index.name("manifests").beginArray();
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     boolean tagged = false;
@@ -90,7 +94,7 @@ final class OciArchiveWriter implements DialectWriter {
         tagged = true;
         tags.add(Tags.familiar(tag));
         Tags.Parsed parsed = Tags.parse(tag);
-        index.beginObject().field("mediaType", OCI_MANIFEST);
+        index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
         index.field("digest", manifestDigest.toString()).field("size", manifest.length);
         index.name("annotations").beginObject();
         index.field("io.containerd.image.name", Tags.qualified(tag));
@@ -103,13 +107,13 @@ final class OciArchiveWriter implements DialectWriter {
         }
       }
       if (image.tags.isEmpty()) {
-        index.beginObject().field("mediaType", OCI_MANIFEST);
+        index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
         index.field("digest", manifestDigest.toString()).field("size", manifest.length);
         index.endObject();
       }
       String layerSources = null;
       if (hybrid) {
-        Json json = new Json().beginObject();
+        GoJson json = new GoJson().beginObject();
         sources.forEach((diffId, descriptor) -> json.name(diffId).raw(descriptor));
         layerSources = json.endObject().toString();
       }
@@ -139,12 +143,12 @@ final class OciArchiveWriter implements DialectWriter {
               Role.OTHER));
     }
     entries.sort(DockerLegacyWriter.BY_NAME);
-    return new Layout(entries, items, new ManifestFormat(false, hybrid), TarSink.Style.GO);
+    return new Layout(entries, items, new ManifestJson(false, hybrid), TarHeader.NumberStyle.GO);
   }
 
   /** A distribution descriptor of a stored layer: media type, size, digest (Go field order). */
-  private static Json descriptor(LayerBlob layer) {
-    return new Json()
+  private static GoJson descriptor(LayerBlob layer) {
+    return new GoJson()
         .beginObject()
         .field("mediaType", layerMediaType(layer.compression))
         .field("size", layer.storedSize)
@@ -154,18 +158,22 @@ final class OciArchiveWriter implements DialectWriter {
 
   static String layerMediaType(Compression compression) {
     return switch (compression) {
-      case NONE -> "application/vnd.oci.image.layer.v1.tar";
-      case GZIP -> "application/vnd.oci.image.layer.v1.tar+gzip";
-      case ZSTD -> "application/vnd.oci.image.layer.v1.tar+zstd";
-      case BZIP2 -> "application/vnd.oci.image.layer.v1.tar+bzip2";
-      case XZ -> "application/vnd.oci.image.layer.v1.tar+xz";
+      case NONE -> MediaTypes.OCI_LAYER_TAR;
+      case GZIP -> MediaTypes.OCI_LAYER_GZIP;
+      case ZSTD -> MediaTypes.OCI_LAYER_ZSTD;
+      case BZIP2 -> MediaTypes.OCI_LAYER_BZIP2;
+      case XZ -> MediaTypes.OCI_LAYER_XZ;
     };
   }
 
   /** The OCI image manifest: schemaVersion, mediaType, config, layers (descriptor field order). */
   private static byte[] ociManifest(PlannedImage image) {
-    Json json = new Json().beginObject().field("schemaVersion", 2).field("mediaType", OCI_MANIFEST);
-    json.name("config").beginObject().field("mediaType", OCI_CONFIG);
+    GoJson json =
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_MANIFEST);
+    json.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
     json.field("digest", image.configDigest.toString()).field("size", image.config.length);
     json.endObject().name("layers").beginArray();
     for (LayerBlob layer : image.layers) {

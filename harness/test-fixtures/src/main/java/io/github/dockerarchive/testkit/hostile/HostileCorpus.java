@@ -7,7 +7,6 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.READ;
 
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.DigestMismatchException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.InvalidConfigException;
@@ -15,8 +14,9 @@ import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.DigestMismatchException;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.FailureStage;

@@ -1,11 +1,14 @@
 package io.github.dockerarchive.testkit.hostile;
 
+import io.github.dockerarchive.testkit.tar.TarField;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Writes tar headers and data byte by byte, for the lies {@link
@@ -15,9 +18,10 @@ import java.util.Arrays;
  *
  * <p>Streams to any {@link OutputStream}, so archives of 100,000 entries never sit in memory.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RawTar {
   /** The size of a tar block. */
-  public static final int BLOCK = 512;
+  public static final int BLOCK = TarHeader.BLOCK;
 
   private final OutputStream out;
   private long position;
@@ -59,29 +63,25 @@ public final class RawTar {
   }
 
   /**
-   * A ustar header block.
+   * A header block: mode 0644, uid, gid and mtime 0, no device numbers.
    *
-   * @param name the raw name bytes (at most 100)
+   * @param name the raw name bytes (cut to 100)
    * @param size the size field value, written as 11 octal digits
    * @param type the type flag
-   * @param linkName the link target (at most 100 bytes), or empty
+   * @param linkName the link target (cut to 100 bytes), or empty
    * @return a 512-byte block with a correct checksum
    */
   public static byte[] header(byte[] name, long size, char type, String linkName) {
-    byte[] h = new byte[BLOCK];
-    System.arraycopy(name, 0, h, 0, Math.min(100, name.length));
-    put(h, 100, "0000644");
-    put(h, 108, "0000000");
-    put(h, 116, "0000000");
-    put(h, 124, String.format("%011o", size));
-    put(h, 136, "00000000000");
-    h[156] = (byte) type;
     byte[] link = linkName.getBytes(StandardCharsets.UTF_8);
-    System.arraycopy(link, 0, h, 157, Math.min(100, link.length));
-    put(h, 257, "ustar");
-    h[262] = 0;
-    put(h, 263, "00");
-    return checksum(h);
+    return TarHeader.of((byte) type)
+        .name(Arrays.copyOf(name, Math.min(TarField.NAME.length(), name.length)))
+        .mode(0644)
+        .size(size)
+        .raw(
+            TarField.LINK_NAME,
+            Arrays.copyOf(link, Math.min(TarField.LINK_NAME.length(), link.length)))
+        .deviceNumbers(false)
+        .encode();
   }
 
   /**
@@ -91,20 +91,8 @@ public final class RawTar {
    * @return {@code h}
    */
   public static byte[] checksum(byte[] h) {
-    Arrays.fill(h, 148, 156, (byte) ' ');
-    long sum = 0;
-    for (byte b : h) {
-      sum += b & 0xff;
-    }
-    put(h, 148, String.format("%06o", sum));
-    h[154] = 0;
-    h[155] = ' ';
+    TarHeader.fixChecksum(h, 0);
     return h;
-  }
-
-  private static void put(byte[] h, int offset, String ascii) {
-    byte[] b = ascii.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(b, 0, h, offset, b.length);
   }
 
   /**
@@ -222,13 +210,7 @@ public final class RawTar {
    * @return the record text
    */
   public static String paxRecord(String key, String value) {
-    String rest = " " + key + "=" + value + "\n";
-    int restLength = rest.getBytes(StandardCharsets.UTF_8).length;
-    int length = restLength + 1;
-    while (String.valueOf(length).length() + restLength != length) {
-      length++;
-    }
-    return length + rest;
+    return TarHeader.paxRecord(key, value);
   }
 
   /**

@@ -1,39 +1,44 @@
 package io.github.dockerarchive.testkit.testing;
 
+import io.github.dockerarchive.testkit.tar.TarField;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * Byte-level surgery on a tar that {@link TarBuilder} made, for malformed-input tests (SAFE-4,
  * ARC-1): finding a header, rewriting a field, fixing or breaking the checksum, truncating.
  *
- * <p>Offsets of the ustar header fields are given as constants; every method returns a patched copy
- * and never changes its argument.
+ * <p>Offsets of the header fields ({@link TarField}) are given as constants; every method returns a
+ * patched copy and never changes its argument.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TarBytes {
   /** The size of a tar block. */
-  public static final int BLOCK = 512;
+  public static final int BLOCK = TarHeader.BLOCK;
 
   /** Offset and length of the name field. */
-  public static final int NAME = 0, NAME_LEN = 100;
+  public static final int NAME = TarField.NAME.offset(), NAME_LEN = TarField.NAME.length();
 
   /** Offset and length of the mode field. */
-  public static final int MODE = 100, MODE_LEN = 8;
+  public static final int MODE = TarField.MODE.offset(), MODE_LEN = TarField.MODE.length();
 
   /** Offset and length of the uid field. */
-  public static final int UID = 108, UID_LEN = 8;
+  public static final int UID = TarField.UID.offset(), UID_LEN = TarField.UID.length();
 
   /** Offset and length of the size field. */
-  public static final int SIZE = 124, SIZE_LEN = 12;
+  public static final int SIZE = TarField.SIZE.offset(), SIZE_LEN = TarField.SIZE.length();
 
   /** Offset and length of the mtime field. */
-  public static final int MTIME = 136, MTIME_LEN = 12;
+  public static final int MTIME = TarField.MTIME.offset(), MTIME_LEN = TarField.MTIME.length();
 
   /** Offset and length of the checksum field. */
-  public static final int CHKSUM = 148, CHKSUM_LEN = 8;
+  public static final int CHKSUM = TarField.CHECKSUM.offset(),
+      CHKSUM_LEN = TarField.CHECKSUM.length();
 
   /** Offset of the type flag byte. */
-  public static final int TYPEFLAG = 156;
+  public static final int TYPEFLAG = TarField.TYPE.offset();
 
   private TarBytes() {}
 
@@ -150,15 +155,7 @@ public final class TarBytes {
    */
   public static byte[] fixChecksum(byte[] tar, int headerOffset) {
     byte[] copy = tar.clone();
-    Arrays.fill(copy, headerOffset + CHKSUM, headerOffset + CHKSUM + CHKSUM_LEN, (byte) ' ');
-    long sum = 0;
-    for (int i = 0; i < BLOCK; i++) {
-      sum += copy[headerOffset + i] & 0xff;
-    }
-    byte[] digits = String.format("%06o", sum).getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(digits, 0, copy, headerOffset + CHKSUM, 6);
-    copy[headerOffset + CHKSUM + 6] = 0;
-    copy[headerOffset + CHKSUM + 7] = ' ';
+    TarHeader.fixChecksum(copy, headerOffset);
     return copy;
   }
 

@@ -1,10 +1,15 @@
 package io.github.dockerarchive.testkit.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.json.GoJson;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * One synthetic image for tests: layer tars built from files, a config whose {@code
@@ -33,20 +39,10 @@ import java.util.function.Consumer;
  * with different bytes (first wins, ARC-7). Everything is JSON by Jackson and tar by
  * commons-compress.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestImage {
   /** The shared Jackson mapper (compact output, insertion order). */
   public static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Where the blobs go. */
-  public enum Layout {
-    /** The reference writer's names: {@code <diffID hex>.tar} and {@code <config hex>.json}. */
-    LEGACY,
-    /**
-     * Docker 25+: {@code blobs/sha256/<hex>} (by the stored bytes' digest), plus {@code
-     * index.json}, {@code oci-layout} and an OCI manifest blob that readers must ignore (ARC-3).
-     */
-    HYBRID
-  }
 
   /** How {@code manifest.json} reaches each layer. */
   public enum LinkStyle {
@@ -130,7 +126,7 @@ public final class TestImage {
   private boolean repoTagsNull;
   private Compression defaultCompression = Compression.NONE;
   private LinkStyle linkStyle = LinkStyle.NONE;
-  private Layout layout = Layout.LEGACY;
+  private Layout layout = Layout.DOCKER_ARCHIVE;
   private boolean lowerCaseKeys;
   private boolean duplicateEntries;
   private boolean layerSources;
@@ -223,7 +219,10 @@ public final class TestImage {
   }
 
   /**
-   * Chooses the blob layout.
+   * Chooses the blob layout: {@link Layout#DOCKER_ARCHIVE} names blobs as the reference writer does
+   * ({@code <diffID hex>.tar}, {@code <config hex>.json}); {@link Layout#DOCKER_HYBRID} puts them
+   * under {@code blobs/sha256/<hex>} (by the stored bytes' digest) and adds {@code index.json},
+   * {@code oci-layout} and an OCI manifest blob that readers must ignore (ARC-3).
    *
    * @param layout the layout
    * @return this image
@@ -388,7 +387,7 @@ public final class TestImage {
    */
   public String configPath() {
     String hex = configDigest().hex();
-    return layout == Layout.HYBRID ? "blobs/sha256/" + hex : hex + ".json";
+    return layout == Layout.DOCKER_HYBRID ? "blobs/sha256/" + hex : hex + ".json";
   }
 
   /**
@@ -398,7 +397,7 @@ public final class TestImage {
    * @return the blob's path
    */
   public String blobPath(int i) {
-    if (layout == Layout.HYBRID) {
+    if (layout == Layout.DOCKER_HYBRID) {
       return "blobs/sha256/" + Digest.sha256(storedLayer(i)).hex();
     }
     return layers.get(i).diffId().hex() + ".tar";
@@ -429,25 +428,26 @@ public final class TestImage {
    * @return a fresh item object
    */
   public ObjectNode manifestItem() {
-    ObjectNode item = JSON.createObjectNode();
-    item.put(lowerCaseKeys ? "config" : "Config", configPath());
-    String tagsKey = lowerCaseKeys ? "repoTags" : "RepoTags";
-    if (repoTagsNull) {
-      item.putNull(tagsKey);
-    } else {
-      ArrayNode tags = item.putArray(tagsKey);
-      repoTags.forEach(tags::add);
-    }
-    ArrayNode paths = item.putArray(lowerCaseKeys ? "layers" : "Layers");
-    layerPaths().forEach(paths::add);
+    String sources = null;
     if (layerSources) {
-      ObjectNode sources = item.putObject("LayerSources");
-      for (int i = 0; i < layers.size(); i++) {
-        ObjectNode d = sources.putObject(layers.get(i).diffId().toString());
-        d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
-        d.put("size", layers.get(i).size());
-        d.put("digest", layers.get(i).diffId().toString());
+      GoJson json = new GoJson().beginObject();
+      for (Layer layer : layers) {
+        json.name(layer.diffId().toString())
+            .beginObject()
+            .field("mediaType", MediaTypes.OCI_LAYER_TAR)
+            .field("size", layer.size())
+            .field("digest", layer.diffId().toString())
+            .endObject();
       }
+      sources = json.endObject().toString();
+    }
+    ManifestJson.Item entry =
+        new ManifestJson.Item(configPath(), repoTagsNull ? null : repoTags, layerPaths(), sources);
+    ObjectNode item;
+    try {
+      item = (ObjectNode) JSON.readTree(new ManifestJson(lowerCaseKeys, false).encodeItem(entry));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the manifest.json encoder wrote invalid JSON", e);
     }
     itemEdit.accept(item);
     return item;
@@ -455,7 +455,7 @@ public final class TestImage {
 
   /** Adds this image's blobs and links to a tar, skipping paths already in {@code written}. */
   void addBlobs(TarBuilder tar, Set<String> written) {
-    if (layout == Layout.HYBRID && written.add("oci-layout")) {
+    if (layout == Layout.DOCKER_HYBRID && written.add("oci-layout")) {
       tar.directory("blobs").directory("blobs/sha256");
     }
     for (int i = 0; i < layers.size(); i++) {
@@ -513,7 +513,7 @@ public final class TestImage {
     for (TestImage image : images) {
       image.addBlobs(tar, written);
     }
-    if (Arrays.stream(images).anyMatch(i -> i.layout == Layout.HYBRID)) {
+    if (Arrays.stream(images).anyMatch(i -> i.layout == Layout.DOCKER_HYBRID)) {
       ArrayNode manifests = JSON.createArrayNode();
       for (TestImage image : images) {
         byte[] oci = image.ociManifest();
@@ -522,13 +522,13 @@ public final class TestImage {
           tar.file(path, oci);
         }
         ObjectNode d = manifests.addObject();
-        d.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        d.put("mediaType", MediaTypes.OCI_MANIFEST);
         d.put("digest", Digest.sha256(oci).toString());
         d.put("size", oci.length);
       }
       ObjectNode index = JSON.createObjectNode();
       index.put("schemaVersion", 2);
-      index.put("mediaType", "application/vnd.oci.image.index.v1+json");
+      index.put("mediaType", MediaTypes.OCI_INDEX);
       index.set("manifests", manifests);
       tar.file("index.json", toJson(index));
       tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
@@ -559,16 +559,16 @@ public final class TestImage {
   private byte[] ociManifest() {
     ObjectNode m = JSON.createObjectNode();
     m.put("schemaVersion", 2);
-    m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    m.put("mediaType", MediaTypes.OCI_MANIFEST);
     ObjectNode c = m.putObject("config");
-    c.put("mediaType", "application/vnd.oci.image.config.v1+json");
+    c.put("mediaType", MediaTypes.OCI_CONFIG);
     c.put("digest", configDigest().toString());
     c.put("size", configBytes().length);
     ArrayNode ls = m.putArray("layers");
     for (int i = 0; i < layers.size(); i++) {
       byte[] stored = storedLayer(i);
       ObjectNode d = ls.addObject();
-      d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+      d.put("mediaType", MediaTypes.OCI_LAYER_TAR);
       d.put("digest", Digest.sha256(stored).toString());
       d.put("size", stored.length);
     }

@@ -1,9 +1,13 @@
 package io.github.dockerarchive.testkit.archive;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The direction of dependencies between the harness artifacts: the core sits at the bottom and
  * knows no test framework, no CLI library and none of the faces; each face uses only its own test
- * library; no main code uses the test fixtures.
+ * library; no main code uses the test fixtures. Within the harness no two packages depend on each
+ * other in a circle, and the core's internal package serves the core alone.
  */
 @AnalyzeClasses(
     packages = "io.github.dockerarchive.testkit",
@@ -31,8 +36,11 @@ class ArchitectureTest {
     ROOT + ".reference..",
     ROOT + ".writer..",
     ROOT + ".files..",
+    ROOT + ".tar..",
+    ROOT + ".json..",
     ROOT + ".internal.."
   };
+  private static final String CONFORMANCE = ROOT + ".conformance..";
   private static final String SYNTHETIC = ROOT + ".synthetic..";
   private static final String JUNIT = ROOT + ".junit..";
   private static final String ASSERTJ = ROOT + ".assertj..";
@@ -112,6 +120,26 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(FIXTURES)
           .because("the test fixtures are for tests; the libraries stand without them");
+
+  @ArchTest
+  static final ArchRule harnessPackagesAreFreeOfCycles =
+      slices()
+          .matching(ROOT + ".(*)..")
+          .should()
+          .beFreeOfCycles()
+          .ignoreDependency(resideInAPackage(CONFORMANCE), DescribedPredicate.alwaysTrue())
+          .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAPackage(CONFORMANCE))
+          .because("a package either builds on another or is built on by it, never both");
+
+  @ArchTest
+  static final ArchRule internalServesOnlyTheCore =
+      classes()
+          .that()
+          .resideInAPackage(ROOT + ".internal..")
+          .should()
+          .onlyBeAccessed()
+          .byAnyPackage(CORE)
+          .because("the internal package is the core's implementation, not an API");
 
   @Test
   @DisplayName("Architecture: the rules are not vacuous (test code breaks them)")

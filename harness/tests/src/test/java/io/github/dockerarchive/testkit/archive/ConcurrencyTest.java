@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.ArchiveClosedException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.testing.TestImage;
 import io.github.dockerarchive.testkit.testing.TestImage.Layer;
 import java.io.ByteArrayInputStream;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.DigestMismatchException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.InvalidConfigException;
@@ -15,10 +14,15 @@ import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnknownBlobException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.DigestMismatchException;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
 import io.github.dockerarchive.testkit.testing.TestImage;
 import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -828,7 +832,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-9: LayerSources descriptors (media type, size, digest, URLs) are preserved")
     void preserved() throws IOException {
-      TestImage image = twoLayers().layout(TestImage.Layout.HYBRID).layerSources();
+      TestImage image = twoLayers().layout(Layout.DOCKER_HYBRID).layerSources();
       String foreign = image.diffIds().get(1).toString();
       image.itemEdit(
           i -> {

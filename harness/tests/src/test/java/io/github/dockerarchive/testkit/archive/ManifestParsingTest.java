@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -335,7 +337,7 @@ class ManifestParsingTest {
     void hybrid() throws IOException {
       TestImage image =
           new TestImage()
-              .layout(TestImage.Layout.HYBRID)
+              .layout(Layout.DOCKER_HYBRID)
               .layerSources()
               .tags("docker.io/library/hybrid:1")
               .layerFiles("a", "a")
@@ -361,7 +363,7 @@ class ManifestParsingTest {
     void indexDisagrees() throws IOException {
       TestImage real = new TestImage().tags("real:1").layerFiles("r", "r");
       TestImage other = new TestImage().tags("other:1").layerFiles("o", "o");
-      byte[] otherIndex = TestImage.archive(other.layout(TestImage.Layout.HYBRID)).build();
+      byte[] otherIndex = TestImage.archive(other.layout(Layout.DOCKER_HYBRID)).build();
       assertThat(otherIndex).isNotEmpty();
       TarBuilder tar =
           TestImage.archive(real)

@@ -7,6 +7,7 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import io.github.dockerarchive.testkit.testing.TarBytes;
 import io.github.dockerarchive.testkit.testing.TestImage;

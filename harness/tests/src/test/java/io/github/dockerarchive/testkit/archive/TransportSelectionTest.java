@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.ArchiveClosedException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.junit.DockerArchiveTest;
 import io.github.dockerarchive.testkit.junit.SyntheticArchive;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.ManifestItem;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.junit.DockerArchiveTest;
 import io.github.dockerarchive.testkit.junit.SyntheticArchive;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;

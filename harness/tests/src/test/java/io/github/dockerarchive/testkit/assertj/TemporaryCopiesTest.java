@@ -2,7 +2,7 @@ package io.github.dockerarchive.testkit.assertj;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.junit.DockerArchiveTest;
 import io.github.dockerarchive.testkit.junit.SyntheticArchive;
 import java.io.IOException;

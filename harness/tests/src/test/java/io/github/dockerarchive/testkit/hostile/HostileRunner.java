@@ -2,11 +2,11 @@ package io.github.dockerarchive.testkit.hostile;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.synthetic.FailureStage;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.github.dockerarchive.testkit.hostile;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -3,24 +3,21 @@ package io.github.dockerarchive.testkit.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
-import io.github.dockerarchive.testkit.archive.BlobStream;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.reference.DockerReference;
-import io.github.dockerarchive.testkit.testing.ExternalTool;
+import io.github.dockerarchive.testkit.testing.SkopeoTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,16 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * byte-identical to the one skopeo synthesises from the same archive (SRC-3, SRC-4).
  */
 @DisplayName("Interop: archives written by skopeo (RD-1, SRC-3, SRC-4, SRC-6, SRC-7)")
-class SkopeoInteropTest {
-  private static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-
-  @BeforeEach
-  void needsSkopeo() {
-    SKOPEO.assumeInstalled();
-  }
+class SkopeoInteropTest extends SkopeoTestSupport {
 
   @ParameterizedTest(name = "{0} layers, gzip in the OCI layout: {0}")
   @ValueSource(ints = {0, 1, 3})

@@ -3,7 +3,6 @@ package io.github.dockerarchive.testkit.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.ImageCopier;
@@ -11,27 +10,16 @@ import io.github.dockerarchive.testkit.layout.DirInput;
 import io.github.dockerarchive.testkit.layout.DirOutput;
 import io.github.dockerarchive.testkit.layout.OciLayoutInput;
 import io.github.dockerarchive.testkit.layout.OciLayoutOutput;
-import io.github.dockerarchive.testkit.testing.ExternalTool;
+import io.github.dockerarchive.testkit.testing.SkopeoTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Our oci: and dir: ends of a copy against skopeo's, both ways (REF-3). */
 @DisplayName("Interop: oci: and dir: with skopeo (REF-3)")
-class SkopeoLayoutInteropTest {
-  private static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-
-  @BeforeEach
-  void needsSkopeo() {
-    SKOPEO.assumeInstalled();
-  }
+class SkopeoLayoutInteropTest extends SkopeoTestSupport {
 
   @Test
   @DisplayName("skopeo reads the OCI layout and dir: we write from a docker-archive")

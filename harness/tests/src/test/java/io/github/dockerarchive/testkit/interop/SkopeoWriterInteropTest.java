@@ -3,14 +3,14 @@ package io.github.dockerarchive.testkit.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dockerarchive.testkit.archive.MediaTypes;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
+import io.github.dockerarchive.testkit.testing.SkopeoTestSupport;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.ImageDestination;
 import io.github.dockerarchive.testkit.writer.Layout;
@@ -22,9 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,16 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @DisplayName(
     "Interop: archives written by our writer, against skopeo and podman (WR-6, WR-7, WR-12)")
-class SkopeoWriterInteropTest {
-  private static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-
-  @BeforeEach
-  void needsSkopeo() {
-    SKOPEO.assumeInstalled();
-  }
+class SkopeoWriterInteropTest extends SkopeoTestSupport {
 
   /** An image as our writer gets it: uncompressed layers, config, schema 2 manifest. */
   private record Image(List<byte[]> layers, byte[] config) {

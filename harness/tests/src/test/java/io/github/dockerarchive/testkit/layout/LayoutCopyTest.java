@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.ArchiveException;
-import io.github.dockerarchive.testkit.DigestMismatchException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.digest.DigestMismatchException;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.image.ImageManifest;
-import io.github.dockerarchive.testkit.image.ManifestTypes;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.interop.OciLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,14 +85,14 @@ class LayoutCopyTest {
       assertThat(result.configDigest()).isEqualTo(image.configDigest());
       try (OciLayoutInput back = OciLayoutInput.open(dir.resolve("o"), "empty")) {
         ImageManifest m = ImageManifest.parse(back.manifestBytes(), null);
-        assertThat(m.mediaType()).isEqualTo(ManifestTypes.OCI_MANIFEST);
-        assertThat(m.config().mediaType()).isEqualTo(ManifestTypes.OCI_CONFIG);
+        assertThat(m.mediaType()).isEqualTo(MediaTypes.OCI_MANIFEST);
+        assertThat(m.config().mediaType()).isEqualTo(MediaTypes.OCI_CONFIG);
         assertThat(m.layers())
             .singleElement()
             .satisfies(
                 l -> {
                   assertThat(l.digest()).isEqualTo(image.diffIds().get(0));
-                  assertThat(l.mediaType()).isEqualTo(ManifestTypes.OCI_LAYER_TAR);
+                  assertThat(l.mediaType()).isEqualTo(MediaTypes.OCI_LAYER_TAR);
                   assertThat(l.size()).isEqualTo(1536);
                 });
       }

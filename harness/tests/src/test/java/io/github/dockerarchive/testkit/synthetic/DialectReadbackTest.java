@@ -3,8 +3,8 @@ package io.github.dockerarchive.testkit.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.TarEntry;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

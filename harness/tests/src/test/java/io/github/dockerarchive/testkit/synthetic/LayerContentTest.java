@@ -3,11 +3,11 @@ package io.github.dockerarchive.testkit.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
-import io.github.dockerarchive.testkit.archive.BlobStream;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.TarEntry;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

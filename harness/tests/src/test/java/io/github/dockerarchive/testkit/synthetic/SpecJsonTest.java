@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.InvalidSpecException;
-import io.github.dockerarchive.testkit.archive.Compression;
+import io.github.dockerarchive.testkit.image.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.github.dockerarchive.testkit.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dockerarchive.testkit.archive.Compression;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
+import io.github.dockerarchive.testkit.testing.SkopeoTestSupport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +15,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,16 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * docker-archive:... oci:...}) and finds our config digest and diffIDs.
  */
 @DisplayName("Interop: skopeo reads every synthetic dialect (DIA-1..6, ARC-1, ARC-5)")
-class SyntheticInteropTest {
-  private static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-
-  @BeforeEach
-  void needsSkopeo() {
-    SKOPEO.assumeInstalled();
-  }
+class SyntheticInteropTest extends SkopeoTestSupport {
 
   static Stream<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.json.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,19 +1,22 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.internal.GoJsonFields;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * What reading needs of an image config (SRC-2): it is a JSON object, {@code rootfs} is set, the
  * diffIDs are valid digests, and the typed fields the reference decodes have their types.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageConfig {
   private static final Pattern RFC3339 =
       Pattern.compile(
@@ -32,7 +35,7 @@ public final class ImageConfig {
   public static List<Digest> diffIds(byte[] config, String path) throws InvalidConfigException {
     JsonNode root;
     try {
-      root = ManifestParser.readTree(config, "config \"" + path + "\"");
+      root = GoJsonFields.readTree(config, "config \"" + path + "\"");
     } catch (InvalidManifestException e) {
       throw new InvalidConfigException("SRC-2", e.getMessage(), e);
     }
@@ -42,9 +45,9 @@ public final class ImageConfig {
           "decoding tar config \""
               + path
               + "\": expected a JSON object, got "
-              + (root == null ? "nothing" : ManifestParser.JsonFields.kind(root)));
+              + (root == null ? "nothing" : GoJsonFields.kind(root)));
     }
-    ManifestParser.JsonFields fields = new ManifestParser.JsonFields(root);
+    GoJsonFields fields = new GoJsonFields(root);
     checkTime(fields.get("created"), path, "created");
     JsonNode history = fields.get("history");
     if (history != null && !history.isNull()) {
@@ -57,8 +60,7 @@ public final class ImageConfig {
           throw wrongType(path, "history[" + i + "]", "an object", h);
         }
         if (h.isObject()) {
-          checkTime(
-              new ManifestParser.JsonFields(h).get("created"), path, "history[" + i + "].created");
+          checkTime(new GoJsonFields(h).get("created"), path, "history[" + i + "].created");
         }
       }
     }
@@ -70,7 +72,7 @@ public final class ImageConfig {
     if (!rootfs.isObject()) {
       throw wrongType(path, "rootfs", "an object", rootfs);
     }
-    JsonNode ids = new ManifestParser.JsonFields(rootfs).get("diff_ids");
+    JsonNode ids = new GoJsonFields(rootfs).get("diff_ids");
     if (ids == null || ids.isNull()) {
       return List.of();
     }
@@ -88,7 +90,7 @@ public final class ImageConfig {
                 + "\": rootfs.diff_ids["
                 + i
                 + "] must be a digest (sha256:<64 hex>), got "
-                + ManifestParser.JsonFields.kind(id));
+                + GoJsonFields.kind(id));
       }
       result.add(parseValid(id.textValue()));
     }
@@ -133,6 +135,6 @@ public final class ImageConfig {
             + "\" must be "
             + expected
             + ", got "
-            + ManifestParser.JsonFields.kind(actual));
+            + GoJsonFields.kind(actual));
   }
 }

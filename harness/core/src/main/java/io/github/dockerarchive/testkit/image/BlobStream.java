@@ -1,15 +1,17 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apiguardian.api.API;
 
 /**
  * The bytes of one blob (a config or an uncompressed layer) with their size and digest. Reading it
  * to the end verifies the bytes: a mismatch fails the last read with a {@link
- * io.github.dockerarchive.testkit.DigestMismatchException} (SRC-7).
+ * io.github.dockerarchive.testkit.digest.DigestMismatchException} (SRC-7).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BlobStream extends FilterInputStream {
   private final long size;
   private final Digest digest;

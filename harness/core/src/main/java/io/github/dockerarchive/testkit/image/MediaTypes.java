@@ -1,9 +1,30 @@
 package io.github.dockerarchive.testkit.image;
 
-import io.github.dockerarchive.testkit.archive.MediaTypes;
+import org.apiguardian.api.API;
 
-/** OCI media types, and the conversion of layer media types between Docker schema 2 and OCI. */
-public final class ManifestTypes {
+/**
+ * Every media type the harness reads or writes, Docker schema 2 and OCI, and the conversion of
+ * layer media types between the two. The Docker schema 2 manifest is what an {@link ImageInput}
+ * returns (SRC-3, SRC-4).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class MediaTypes {
+  /** Docker schema 2 image manifest. */
+  public static final String DOCKER_MANIFEST_V2 =
+      "application/vnd.docker.distribution.manifest.v2+json";
+
+  /** Docker image config. */
+  public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+
+  /** An uncompressed layer tar: what {@link ImageInput#getBlob} returns (SRC-4). */
+  public static final String DOCKER_LAYER_TAR = "application/vnd.docker.image.rootfs.diff.tar";
+
+  /**
+   * The gzip layer type, which the reference puts on uncompressed layers (containers/image #1270).
+   */
+  public static final String DOCKER_LAYER_GZIP =
+      "application/vnd.docker.image.rootfs.diff.tar.gzip";
+
   /** OCI image manifest. */
   public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 
@@ -26,11 +47,17 @@ public final class ManifestTypes {
   /** OCI zstd layer. */
   public static final String OCI_LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
 
+  /** A bzip2 layer in the OCI style (no registered type; some producers write it). */
+  public static final String OCI_LAYER_BZIP2 = "application/vnd.oci.image.layer.v1.tar+bzip2";
+
+  /** An xz layer in the OCI style (no registered type; some producers write it). */
+  public static final String OCI_LAYER_XZ = "application/vnd.oci.image.layer.v1.tar+xz";
+
   /** Docker foreign (non-distributable) gzip layer. */
   public static final String DOCKER_FOREIGN_LAYER_GZIP =
       "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
 
-  private ManifestTypes() {}
+  private MediaTypes() {}
 
   /**
    * Whether a media type names a manifest list or an image index.
@@ -53,8 +80,8 @@ public final class ManifestTypes {
       return OCI_LAYER_TAR;
     }
     return switch (dockerOrOci) {
-      case MediaTypes.DOCKER_LAYER_TAR -> OCI_LAYER_TAR;
-      case MediaTypes.DOCKER_LAYER_GZIP, DOCKER_FOREIGN_LAYER_GZIP -> OCI_LAYER_GZIP;
+      case DOCKER_LAYER_TAR -> OCI_LAYER_TAR;
+      case DOCKER_LAYER_GZIP, DOCKER_FOREIGN_LAYER_GZIP -> OCI_LAYER_GZIP;
       default -> dockerOrOci;
     };
   }
@@ -67,11 +94,11 @@ public final class ManifestTypes {
    */
   public static String toDockerLayer(String dockerOrOci) {
     if (dockerOrOci == null) {
-      return MediaTypes.DOCKER_LAYER_TAR;
+      return DOCKER_LAYER_TAR;
     }
     return switch (dockerOrOci) {
-      case OCI_LAYER_TAR, MediaTypes.DOCKER_LAYER_TAR -> MediaTypes.DOCKER_LAYER_TAR;
-      case OCI_LAYER_GZIP, MediaTypes.DOCKER_LAYER_GZIP -> MediaTypes.DOCKER_LAYER_GZIP;
+      case OCI_LAYER_TAR, DOCKER_LAYER_TAR -> DOCKER_LAYER_TAR;
+      case OCI_LAYER_GZIP, DOCKER_LAYER_GZIP -> DOCKER_LAYER_GZIP;
       case DOCKER_FOREIGN_LAYER_GZIP -> DOCKER_FOREIGN_LAYER_GZIP;
       default -> null;
     };

@@ -1,4 +1,4 @@
-package io.github.dockerarchive.testkit.archive;
+package io.github.dockerarchive.testkit.image;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -7,11 +7,13 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apiguardian.api.API;
 
 /**
  * The compressions an archive or a layer may use, recognised by their magic bytes only, never by a
  * file name (ARC-1, ARC-5).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Compression {
   /** Not compressed: the bytes are passed through. */
   NONE(new byte[0], "tar"),

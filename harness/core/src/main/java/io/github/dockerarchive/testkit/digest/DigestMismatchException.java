@@ -1,11 +1,13 @@
-package io.github.dockerarchive.testkit;
+package io.github.dockerarchive.testkit.digest;
 
-import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.ArchiveException;
+import org.apiguardian.api.API;
 
 /**
  * Bytes did not hash to the digest they were supposed to have, or their count differed from the
  * expected size (SRC-7, WR-2). Names the blob, the expected and the actual values.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class DigestMismatchException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

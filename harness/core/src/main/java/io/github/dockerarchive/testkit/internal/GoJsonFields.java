@@ -1,0 +1,132 @@
+package io.github.dockerarchive.testkit.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dockerarchive.testkit.InvalidManifestException;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Reading JSON documents with the leniency of Go's {@code encoding/json} (ARC-2): a bounded parser,
+ * field access that matches keys case-insensitively (an exact match preferred), and Go-like names
+ * of the kind of value found where another was expected.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class GoJsonFields {
+  /** JSON nesting deeper than this is refused (a hostile document cannot exhaust the stack). */
+  public static final int MAX_NESTING = 64;
+
+  /** The parser: bounded nesting, trailing tokens refused. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final JsonNode object;
+
+  /**
+   * Field access to one JSON object.
+   *
+   * @param object the object node
+   */
+  public GoJsonFields(JsonNode object) {
+    this.object = object;
+  }
+
+  /**
+   * Parses one JSON document; a literal {@code null} is returned as a null node.
+   *
+   * @param json the bytes
+   * @param what what is parsed, for the message (for example {@code manifest.json})
+   * @return the root node
+   * @throws InvalidManifestException (ARC-2) when the bytes are not one JSON value
+   */
+  public static JsonNode readTree(byte[] json, String what) throws InvalidManifestException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new InvalidManifestException(
+          "ARC-2", "decoding tar " + what + ": " + firstLine(e.getMessage()), e);
+    }
+    if (node == null || node.isMissingNode()) {
+      // No JSON value at all: Go says "unexpected end of JSON input"; only a literal null is an
+      // empty document (ARC-2).
+      throw new InvalidManifestException(
+          "ARC-2", "decoding tar " + what + ": unexpected end of JSON input");
+    }
+    return node;
+  }
+
+  /**
+   * The first line of a parser message.
+   *
+   * @param message the message, possibly null
+   * @return its first line, or {@code "invalid JSON"} without a message
+   */
+  public static String firstLine(String message) {
+    if (message == null) {
+      return "invalid JSON";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * A member of the object: the exact key if present, else the last key equal to it ignoring case,
+   * as Go's decoder matches struct fields.
+   *
+   * @param name the field name
+   * @return the value, or null when absent
+   */
+  public JsonNode get(String name) {
+    JsonNode exact = object.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    JsonNode found = null;
+    Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+        found = e.getValue();
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The kind of a value with a short excerpt, for messages.
+   *
+   * @param node the value
+   * @return for example {@code a number (3)} or {@code an array}
+   */
+  public static String kind(JsonNode node) {
+    if (node.isNumber()) {
+      return "a number (" + node.asText() + ")";
+    }
+    if (node.isTextual()) {
+      String text = node.textValue();
+      return "a string (\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\")";
+    }
+    if (node.isBoolean()) {
+      return "a boolean (" + node.asText() + ")";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isObject()) {
+      return "an object";
+    }
+    return "null";
+  }
+}

@@ -1,0 +1,358 @@
+package io.github.dockerarchive.testkit.tar;
+
+import io.github.dockerarchive.testkit.internal.TarEncoding;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Builds one 512-byte tar header block. By default the block is what Go's {@code archive/tar}
+ * writes for a USTAR header: numbers in zero-padded octal ending in NUL, uid, gid and mtime 0,
+ * empty user and group names, device numbers as octal zeros, the checksum as six octal digits, a
+ * NUL and a space. {@link NumberStyle#COMMONS} formats numbers as Apache commons-compress does
+ * instead.
+ *
+ * <p>For malformed archives any field can be given raw bytes ({@link #raw(TarField, byte[])}),
+ * which are placed after encoding and win over the typed values, and the checksum can be made wrong
+ * ({@link #badChecksum()}) or replaced. The static helpers compute and fix the checksum of a header
+ * inside a larger buffer.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class TarHeader {
+  /** The tar block size. */
+  public static final int BLOCK = TarEncoding.BLOCK;
+
+  /** Type flag of a regular file. */
+  public static final byte REGULAR = '0';
+
+  /** Type flag of a hard link. */
+  public static final byte HARD_LINK = '1';
+
+  /** Type flag of a symbolic link. */
+  public static final byte SYMLINK = '2';
+
+  /** Type flag of a directory. */
+  public static final byte DIRECTORY = '5';
+
+  /** Type flag of a PAX extended header for the next entry. */
+  public static final byte PAX = 'x';
+
+  /** How numeric fields are formatted. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public enum NumberStyle {
+    /** Go's {@code archive/tar}: octal digits filling the field but its last byte, then NUL. */
+    GO,
+    /** Apache commons-compress: octal digits, then a space (the mode: a space and a NUL). */
+    COMMONS
+  }
+
+  private byte[] name = new byte[0];
+  private byte type;
+  private int mode;
+  private long uid;
+  private long gid;
+  private long size;
+  private long mtime;
+  private byte[] linkName = new byte[0];
+  private NumberStyle numberStyle = NumberStyle.GO;
+  private boolean deviceNumbers = true;
+  private boolean badChecksum;
+  private final Map<TarField, byte[]> overrides = new EnumMap<>(TarField.class);
+
+  private TarHeader(byte type) {
+    this.type = type;
+  }
+
+  /**
+   * A header of the given type, every other field zero or empty.
+   *
+   * @param type the type flag, for example {@link #REGULAR}
+   * @return the builder
+   */
+  public static TarHeader of(byte type) {
+    return new TarHeader(type);
+  }
+
+  /**
+   * A regular file header.
+   *
+   * @param name the entry name
+   * @param size the data size
+   * @return the builder
+   */
+  public static TarHeader file(String name, long size) {
+    return of(REGULAR).name(name).size(size);
+  }
+
+  /**
+   * Sets the name (UTF-8).
+   *
+   * @param name at most 100 bytes
+   * @return this builder
+   */
+  public TarHeader name(String name) {
+    return name(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sets the name as raw bytes (which need not be UTF-8).
+   *
+   * @param name at most 100 bytes
+   * @return this builder
+   */
+  public TarHeader name(byte[] name) {
+    this.name = name.clone();
+    return this;
+  }
+
+  /**
+   * Sets the type flag.
+   *
+   * @param type the flag byte
+   * @return this builder
+   */
+  public TarHeader type(byte type) {
+    this.type = type;
+    return this;
+  }
+
+  /**
+   * Sets the mode.
+   *
+   * @param mode the mode bits, for example {@code 0644}
+   * @return this builder
+   */
+  public TarHeader mode(int mode) {
+    this.mode = mode;
+    return this;
+  }
+
+  /**
+   * Sets the owner's user ID.
+   *
+   * @param uid the ID
+   * @return this builder
+   */
+  public TarHeader uid(long uid) {
+    this.uid = uid;
+    return this;
+  }
+
+  /**
+   * Sets the owner's group ID.
+   *
+   * @param gid the ID
+   * @return this builder
+   */
+  public TarHeader gid(long gid) {
+    this.gid = gid;
+    return this;
+  }
+
+  /**
+   * Sets the size field.
+   *
+   * @param size the data size
+   * @return this builder
+   */
+  public TarHeader size(long size) {
+    this.size = size;
+    return this;
+  }
+
+  /**
+   * Sets the modification time.
+   *
+   * @param mtime seconds since the epoch
+   * @return this builder
+   */
+  public TarHeader mtime(long mtime) {
+    this.mtime = mtime;
+    return this;
+  }
+
+  /**
+   * Sets the link target (UTF-8).
+   *
+   * @param linkName at most 100 bytes
+   * @return this builder
+   */
+  public TarHeader linkName(String linkName) {
+    this.linkName = linkName.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /**
+   * Chooses how numeric fields are formatted.
+   *
+   * @param style the style
+   * @return this builder
+   */
+  public TarHeader numberStyle(NumberStyle style) {
+    this.numberStyle = style;
+    return this;
+  }
+
+  /**
+   * Whether the device number fields are written as octal zeros (as Go does for USTAR headers) or
+   * left as NUL bytes (as Go does for its raw PAX headers).
+   *
+   * @param write true to write them
+   * @return this builder
+   */
+  public TarHeader deviceNumbers(boolean write) {
+    this.deviceNumbers = write;
+    return this;
+  }
+
+  /**
+   * Gives a field raw bytes, placed after encoding: the field becomes {@code bytes} followed by
+   * NULs, whatever the typed value was. For {@link TarField#CHECKSUM} the checksum is not computed.
+   *
+   * @param field the field
+   * @param bytes at most the field's length
+   * @return this builder
+   * @throws IllegalArgumentException when the bytes are longer than the field
+   */
+  public TarHeader raw(TarField field, byte[] bytes) {
+    if (bytes.length > field.length()) {
+      throw new IllegalArgumentException(
+          "raw tar "
+              + field.label()
+              + " is "
+              + bytes.length
+              + " bytes, the field has "
+              + field.length());
+    }
+    overrides.put(field, bytes.clone());
+    return this;
+  }
+
+  /**
+   * Gives a field raw ASCII text, as {@link #raw(TarField, byte[])}.
+   *
+   * @param field the field
+   * @param text at most the field's length
+   * @return this builder
+   */
+  public TarHeader raw(TarField field, String text) {
+    return raw(field, text.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Makes the checksum wrong: the lowest bit of the right value is flipped.
+   *
+   * @return this builder
+   */
+  public TarHeader badChecksum() {
+    this.badChecksum = true;
+    return this;
+  }
+
+  /**
+   * Encodes the header.
+   *
+   * @return a new 512-byte block
+   * @throws IllegalArgumentException when a name or number does not fit its field
+   */
+  public byte[] encode() {
+    byte[] block = new byte[BLOCK];
+    TarEncoding.putBytes(block, TarField.NAME.offset(), TarField.NAME.length(), name, "name");
+    number(block, TarField.MODE, mode);
+    number(block, TarField.UID, uid);
+    number(block, TarField.GID, gid);
+    number(block, TarField.SIZE, size);
+    number(block, TarField.MTIME, mtime);
+    block[TarField.TYPE.offset()] = type;
+    TarEncoding.putBytes(
+        block, TarField.LINK_NAME.offset(), TarField.LINK_NAME.length(), linkName, "link name");
+    TarEncoding.putMagic(block);
+    if (deviceNumbers) {
+      number(block, TarField.DEV_MAJOR, 0);
+      number(block, TarField.DEV_MINOR, 0);
+    }
+    overrides.forEach(
+        (field, bytes) -> {
+          if (field != TarField.CHECKSUM) {
+            put(block, field, bytes);
+          }
+        });
+    long sum = TarEncoding.checksum(block, 0);
+    TarEncoding.putChecksum(block, 0, badChecksum ? sum ^ 1 : sum);
+    byte[] checksum = overrides.get(TarField.CHECKSUM);
+    if (checksum != null) {
+      put(block, TarField.CHECKSUM, checksum);
+    }
+    return block;
+  }
+
+  private void number(byte[] block, TarField field, long value) {
+    if (numberStyle == NumberStyle.GO) {
+      TarEncoding.putOctalGo(block, field.offset(), field.length(), value, field.label());
+    } else {
+      TarEncoding.putOctalCommons(
+          block, field.offset(), field.length(), value, field == TarField.MODE, field.label());
+    }
+  }
+
+  private static void put(byte[] block, TarField field, byte[] bytes) {
+    Arrays.fill(block, field.offset(), field.offset() + field.length(), (byte) 0);
+    System.arraycopy(bytes, 0, block, field.offset(), bytes.length);
+  }
+
+  /**
+   * The right checksum of a header inside a buffer: the sum of its bytes, the checksum field
+   * counted as eight spaces.
+   *
+   * @param buffer bytes holding the header
+   * @param headerOffset where the header starts
+   * @return the checksum
+   */
+  public static long checksum(byte[] buffer, int headerOffset) {
+    return TarEncoding.checksum(buffer, headerOffset);
+  }
+
+  /**
+   * Rewrites the checksum of a header inside a buffer with its right value, in place.
+   *
+   * @param buffer bytes holding the header
+   * @param headerOffset where the header starts
+   */
+  public static void fixChecksum(byte[] buffer, int headerOffset) {
+    TarEncoding.putChecksum(buffer, headerOffset, TarEncoding.checksum(buffer, headerOffset));
+  }
+
+  /**
+   * The number of zero bytes that pad {@code size} data bytes to a whole block.
+   *
+   * @param size the data size
+   * @return 0 to 511
+   */
+  public static int padding(long size) {
+    return TarEncoding.padding(size);
+  }
+
+  /**
+   * A PAX record as Go's {@code formatPAXRecord} writes it: {@code "<len> key=value\n"}, the length
+   * counting the whole record, its own digits included.
+   *
+   * @param key the key
+   * @param value the value
+   * @return the record text
+   */
+  public static String paxRecord(String key, String value) {
+    return TarEncoding.paxRecord(key, value);
+  }
+
+  /**
+   * The name Go gives the PAX header of an entry: {@code dir/PaxHeaders.0/base}.
+   *
+   * @param name a clean entry name
+   * @return the PAX header name
+   */
+  public static String paxName(String name) {
+    return TarEncoding.paxName(name);
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.dockerarchive.testkit.tar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The one header encoder: both number styles, raw field overrides and broken checksums. */
+class TarHeaderTest {
+  private static String field(byte[] block, TarField field) {
+    return new String(
+        Arrays.copyOfRange(block, field.offset(), field.offset() + field.length()),
+        StandardCharsets.ISO_8859_1);
+  }
+
+  private static long storedChecksum(byte[] block) {
+    return Long.parseLong(field(block, TarField.CHECKSUM).substring(0, 6), 8);
+  }
+
+  @Test
+  @DisplayName("Go style: NUL-terminated octal, magic and version, device numbers, right checksum")
+  void goStyle() {
+    byte[] h = TarHeader.file("a/b.txt", 10).mode(0644).mtime(1).encode();
+    assertThat(h).hasSize(TarHeader.BLOCK);
+    assertThat(field(h, TarField.MODE)).isEqualTo("0000644\0");
+    assertThat(field(h, TarField.SIZE)).isEqualTo("00000000012\0");
+    assertThat(field(h, TarField.MTIME)).isEqualTo("00000000001\0");
+    assertThat(field(h, TarField.MAGIC) + field(h, TarField.VERSION)).isEqualTo("ustar\0" + "00");
+    assertThat(field(h, TarField.DEV_MAJOR)).isEqualTo("0000000\0");
+    assertThat(field(h, TarField.CHECKSUM)).endsWith("\0 ");
+    assertThat(storedChecksum(h)).isEqualTo(TarHeader.checksum(h, 0));
+  }
+
+  @Test
+  @DisplayName("commons style: space-terminated octal, the mode with a space and a NUL")
+  void commonsStyle() {
+    byte[] h =
+        TarHeader.file("x", 10).mode(0100644).numberStyle(TarHeader.NumberStyle.COMMONS).encode();
+    assertThat(field(h, TarField.MODE)).isEqualTo("100644 \0");
+    assertThat(field(h, TarField.SIZE)).isEqualTo("00000000012 ");
+    assertThat(field(h, TarField.UID)).isEqualTo("0000000 ");
+    TarArchiveEntry parsed = new TarArchiveEntry(h);
+    assertThat(parsed.getName()).isEqualTo("x");
+    assertThat(parsed.getSize()).isEqualTo(10);
+    assertThat(parsed.getMode()).isEqualTo(0100644);
+  }
+
+  @Test
+  @DisplayName("Raw bytes replace a field after encoding and the checksum covers them")
+  void rawOverride() {
+    byte[] h = TarHeader.file("x", 10).raw(TarField.SIZE, "0000002z000").encode();
+    assertThat(field(h, TarField.SIZE)).isEqualTo("0000002z000\0");
+    assertThat(storedChecksum(h)).isEqualTo(TarHeader.checksum(h, 0));
+    byte[] noMagic = TarHeader.file("x", 0).raw(TarField.MAGIC, new byte[0]).encode();
+    assertThat(field(noMagic, TarField.MAGIC)).isEqualTo("\0".repeat(6));
+  }
+
+  @Test
+  @DisplayName("A bad checksum differs from the right one; a raw checksum is kept as given")
+  void brokenChecksums() {
+    byte[] bad = TarHeader.file("x", 1).badChecksum().encode();
+    assertThat(storedChecksum(bad)).isEqualTo(TarHeader.checksum(bad, 0) ^ 1);
+    byte[] raw = TarHeader.file("x", 1).raw(TarField.CHECKSUM, "zzzzzz").encode();
+    assertThat(field(raw, TarField.CHECKSUM)).isEqualTo("zzzzzz\0\0");
+    TarHeader.fixChecksum(raw, 0);
+    assertThat(storedChecksum(raw)).isEqualTo(TarHeader.checksum(raw, 0));
+  }
+
+  @Test
+  @DisplayName("What does not fit is refused with the field, the value and the limit")
+  void refusesWhatDoesNotFit() {
+    assertThatThrownBy(() -> TarHeader.file("n".repeat(101), 1).encode())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tar name")
+        .hasMessageContaining("101 bytes, at most 100 fit");
+    assertThatThrownBy(() -> TarHeader.file("big", 1L << 33).encode())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tar size 8589934592 does not fit a 12-byte octal field");
+    assertThatThrownBy(() -> TarHeader.file("x", 0).raw(TarField.TYPE, "00"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("raw tar type is 2 bytes, the field has 1");
+  }
+
+  @Test
+  @DisplayName("PAX records count their own length, as Go's formatPAXRecord does")
+  void paxRecords() {
+    assertThat(TarHeader.paxRecord("size", "1234567")).isEqualTo("16 size=1234567\n");
+    assertThat(TarHeader.paxRecord("k", "v".repeat(94))).hasSize(101).startsWith("101 ");
+    assertThat(TarHeader.paxName("a/b")).isEqualTo("a/PaxHeaders.0/b");
+    assertThat(TarHeader.padding(513)).isEqualTo(511);
+  }
+}
