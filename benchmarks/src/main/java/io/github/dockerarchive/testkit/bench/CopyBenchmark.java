@@ -1,7 +1,6 @@
 package io.github.dockerarchive.testkit.bench;
 
 import io.github.dockerarchive.testkit.files.FileTrees;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +42,7 @@ public final class CopyBenchmark {
     Path dir = CommandTimer.scratchDirectory(o, "dockerarchive-bench");
     String launcher = CommandTimer.launcher();
 
-    StringBuilder report = new StringBuilder("# Copy benchmark\n\n").append(Environment.describe());
-    report.append("- skopeo: ").append(Environment.skopeoVersion()).append("\n\n");
+    StringBuilder report = Environment.reportWithSkopeo("Copy benchmark");
     Path oci =
         BenchArchives.writeOciLayout(
             dir.resolve("oci"), layers, (long) sizeMib * (1 << 20) / layers, 42, "v1");
@@ -100,13 +98,7 @@ public final class CopyBenchmark {
       FileTrees.delete(big);
     }
     FileTrees.delete(dir);
-    String text = report.toString();
-    System.out.println(text);
-    if (o.containsKey("--out")) {
-      Path out = Path.of(o.get("--out"));
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, text, StandardCharsets.UTF_8);
-    }
+    Environment.publish(report.toString(), o);
   }
 
   /** What a section measures. */

@@ -62,6 +62,30 @@ final class Environment {
     return -1;
   }
 
+  /**
+   * The head of a benchmark report compared with skopeo: its title, the machine and the skopeo
+   * version.
+   */
+  static StringBuilder reportWithSkopeo(String title) {
+    return new StringBuilder("# ")
+        .append(title)
+        .append("\n\n")
+        .append(describe())
+        .append("- skopeo: ")
+        .append(skopeoVersion())
+        .append("\n\n");
+  }
+
+  /** Prints a finished report and writes it to the file {@code --out} names, if any. */
+  static void publish(String report, java.util.Map<String, String> options) throws IOException {
+    System.out.println(report);
+    if (options.containsKey("--out")) {
+      Path out = Path.of(options.get("--out"));
+      Files.createDirectories(out.toAbsolutePath().getParent());
+      Files.writeString(out, report, StandardCharsets.UTF_8);
+    }
+  }
+
   /** The first line of {@code skopeo --version}, or "not installed". */
   static String skopeoVersion() {
     try {

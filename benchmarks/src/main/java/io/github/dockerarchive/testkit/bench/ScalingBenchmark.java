@@ -6,7 +6,6 @@ import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.files.FileTrees;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +46,7 @@ public final class ScalingBenchmark {
     Path dir = CommandTimer.scratchDirectory(o, "dockerarchive-scaling");
     String launcher = CommandTimer.launcher();
 
-    StringBuilder report =
-        new StringBuilder("# Scaling benchmark\n\n").append(Environment.describe());
-    report.append("- skopeo: ").append(Environment.skopeoVersion()).append("\n\n");
+    StringBuilder report = Environment.reportWithSkopeo("Scaling benchmark");
     report.append(
         String.format(
             Locale.ROOT,
@@ -135,13 +132,7 @@ public final class ScalingBenchmark {
             + " start-up, so a constant column means linear scaling.\n"
             + "- The in-process time includes opening (one pass over the tar headers) and"
             + " verifying every layer's SHA-256 as it is read.\n");
-    String text = report.toString();
-    System.out.println(text);
-    if (o.containsKey("--out")) {
-      Path out = Path.of(o.get("--out"));
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, text, StandardCharsets.UTF_8);
-    }
+    Environment.publish(report.toString(), o);
   }
 
   /** Median seconds to open, select the only image and drain every layer blob, after a warm-up. */

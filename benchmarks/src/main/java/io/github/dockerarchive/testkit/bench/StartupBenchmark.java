@@ -1,8 +1,5 @@
 package io.github.dockerarchive.testkit.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +50,7 @@ public final class StartupBenchmark {
         runs.get(c).add(CommandTimer.run(commands.get(c)));
       }
     }
-    StringBuilder report =
-        new StringBuilder("# Start-up benchmark\n\n").append(Environment.describe());
-    report.append("- skopeo: ").append(Environment.skopeoVersion()).append("\n\n");
+    StringBuilder report = Environment.reportWithSkopeo("Start-up benchmark");
     report.append(
         String.format(
             Locale.ROOT,
@@ -86,12 +81,6 @@ public final class StartupBenchmark {
             (medians[1] - medians[0]) * 1000,
             (medians[1] - medians[0]) * 100 / medians[1],
             medians[0] / medians[3]));
-    String text = report.toString();
-    System.out.println(text);
-    if (o.containsKey("--out")) {
-      Path out = Path.of(o.get("--out"));
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, text, StandardCharsets.UTF_8);
-    }
+    Environment.publish(report.toString(), o);
   }
 }
