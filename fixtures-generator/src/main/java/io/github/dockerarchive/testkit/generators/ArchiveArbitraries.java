@@ -14,6 +14,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.apiguardian.api.API;
 
 /**
  * jqwik arbitraries of synthetic docker-save archives: specs ({@link #specs()}), materialised
@@ -32,6 +33,7 @@ import net.jqwik.api.Combinators;
  * <p>Without {@code @Provide}, {@code @ForAll ArchiveSpec} and {@code @ForAll ArchiveFixture} get
  * {@link #specs()} configured by annotations ({@link ArchiveSpecProvider}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveArbitraries {
   private ArchiveArbitraries() {}
 

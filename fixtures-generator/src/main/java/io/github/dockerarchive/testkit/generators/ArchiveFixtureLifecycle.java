@@ -14,6 +14,7 @@ import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import org.apiguardian.api.API;
 
 /**
  * The jqwik lifecycle of generated archives, registered globally through {@code
@@ -24,6 +25,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * that the archive can be rebuilt with {@code dockerarchive generate --spec FILE} and the property
  * replayed with {@code @Property(seed = "...")}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveFixtureLifecycle implements AroundPropertyHook {
   /** The key of the report entry a failing property publishes. */
   public static final String REPORT_KEY = "dockerarchive-spec";

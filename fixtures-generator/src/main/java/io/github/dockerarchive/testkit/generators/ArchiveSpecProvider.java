@@ -7,6 +7,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.providers.ArbitraryProvider;
 import net.jqwik.api.providers.TypeUsage;
+import org.apiguardian.api.API;
 
 /**
  * The default arbitraries of {@code @ForAll ArchiveSpec} and {@code @ForAll ArchiveFixture},
@@ -21,6 +22,7 @@ import net.jqwik.api.providers.TypeUsage;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveSpecProvider implements ArbitraryProvider {
   /** Created by jqwik through the service loader. */
   public ArchiveSpecProvider() {}

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
+import org.apiguardian.api.API;
 
 /**
  * A configurable {@link Arbitrary} of {@link ArchiveSpec}s, made by {@link
@@ -33,6 +34,7 @@ import net.jqwik.api.arbitraries.ArbitraryDecorator;
  * ({@link #edgeCaseSpecs()}): jqwik's combinations of the parts' edge cases would be thousands of
  * near-duplicates, crowding out the cases that have broken readers.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class SpecArbitrary extends ArbitraryDecorator<ArchiveSpec> {
   private SpecSettings settings = SpecSettings.defaults();
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /** The reader or writer was already closed when it was used (RD-5). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ArchiveClosedException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit;
 
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
  * Base type of every error this library reports about an archive, an image, a reference or a blob.
@@ -11,6 +12,7 @@ import java.io.IOException;
  * the actual value. {@link #rule()} gives the ID of the rule in {@code docs/rules.md} that was
  * broken, or {@code null} when no single rule applies.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ArchiveException extends IOException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * An entry the archive needs (such as {@code manifest.json}, a config or a layer) is not in it
  * (RD-4).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class EntryNotFoundException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /** No image, or more than one, matches the selection (SEL-1..6). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ImageNotFoundException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * An image config is unusable: not a JSON object, no {@code rootfs}, a wrong type, or a layer count
  * that disagrees with the manifest (SRC-2).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class InvalidConfigException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * A Docker reference, a digest or a transport reference could not be parsed or is not allowed here
  * (REF-1, REF-2).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class InvalidReferenceException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

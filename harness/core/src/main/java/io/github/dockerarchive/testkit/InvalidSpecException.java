@@ -1,10 +1,13 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * A synthetic archive spec (JSON) is malformed: bad JSON, an unknown key, or a value of the wrong
  * type or out of range. The message names the field by its path, for example {@code
  * images[0].layers[1].files[2].size}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class InvalidSpecException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * A size limit was exceeded: {@code manifest.json}, a config, or a decompressed size (RD-3,
  * SAFE-3).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class LimitExceededException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * The bytes are not a well-formed (possibly compressed) tar: a bad header, a truncated entry, a
  * lying size, a decompression failure (ARC-1, SAFE-4).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class MalformedArchiveException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,13 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * A destination was given a manifest of a type it cannot store (WR-5): the docker-archive writer
  * takes Docker schema 2 image manifests only, and never manifest lists or OCI indexes. The message
  * names the type received and the type required.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ManifestTypeRejectedException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * A blob was asked for by a digest that is neither the config digest nor a diffID of the image
  * (SRC-6).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class UnknownBlobException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 

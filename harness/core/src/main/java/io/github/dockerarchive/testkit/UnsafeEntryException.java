@@ -1,9 +1,12 @@
 package io.github.dockerarchive.testkit;
 
+import org.apiguardian.api.API;
+
 /**
  * An entry name or link that would leave the archive (absolute, {@code ..}), or a link chain that
  * loops or is too long (ARC-4, ARC-6, SAFE-2).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class UnsafeEntryException extends MalformedArchiveException {
   private static final long serialVersionUID = 1L;
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * Indexed random access to a docker-save archive (the Go reference's {@code tarfile.Reader}).
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveReader implements Closeable {
   private static final String MANIFEST = "manifest.json";
 

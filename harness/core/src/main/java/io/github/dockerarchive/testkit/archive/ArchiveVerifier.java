@@ -16,12 +16,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Checks an archive completely: every image loads, every config hashes to the digest its name
  * claims, every layer's decompressed bytes hash to its diffID, and the tar itself has no unsafe or
  * duplicate names. Each distinct layer entry is hashed once, however many images share it.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveVerifier {
   private static final Pattern DIGEST_IN_NAME =
       Pattern.compile("(?:^|/)(?:sha256:|sha256/)?([0-9a-f]{64})(?:\\.json)?$");

@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.archive;
 
+import org.apiguardian.api.API;
+
 /** The kind of a tar entry, as far as reading an archive cares. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum EntryType {
   /** A regular file (type {@code '0'} or NUL, or a contiguous file). */
   FILE,

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One image read from an archive (the Go reference's {@code tarfile.Source}): its Docker schema 2
@@ -32,6 +33,7 @@ import java.util.Map;
  * cached, so a failing source fails the same way every time (SRC-1). Safe for use from many
  * threads.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageSource implements ImageInput {
   private final ArchiveReader reader;
   private final DockerReference reference;

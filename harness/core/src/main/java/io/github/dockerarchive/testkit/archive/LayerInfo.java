@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.archive;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
+import org.apiguardian.api.API;
 
 /**
  * One layer of an image as read from an archive.
@@ -14,6 +15,7 @@ import io.github.dockerarchive.testkit.image.Compression;
  * @param storedSize the size of the stored (possibly compressed) bytes
  * @param mediaType the media type of the bytes returned (SRC-4)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LayerInfo(
     Digest diffId,
     String path,

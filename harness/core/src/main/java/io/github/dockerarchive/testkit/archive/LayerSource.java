@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.archive;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A distribution descriptor from a {@code LayerSources} entry of {@code manifest.json} (SRC-9):
@@ -11,6 +12,7 @@ import java.util.List;
  * @param digest the descriptor's digest as written, or null
  * @param urls the descriptor's URLs (empty when absent)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LayerSource(String mediaType, long size, String digest, List<String> urls) {
   /** Copies the URL list. */
   public LayerSource {

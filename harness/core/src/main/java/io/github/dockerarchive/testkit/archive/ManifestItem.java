@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.archive;
 
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One element of {@code manifest.json}: one image (ARC-2).
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param parent the parent image ID, or null
  * @param layerSources diffID to descriptor, as stored (empty when absent)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ManifestItem(
     String config,
     List<String> repoTags,

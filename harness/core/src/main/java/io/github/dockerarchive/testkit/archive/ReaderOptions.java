@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.archive;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.apiguardian.api.API;
 
 /**
  * Limits and switches of an {@link ArchiveReader}. Start from {@link #defaults()} and change what
@@ -16,6 +17,7 @@ import java.nio.file.Paths;
  * @param referenceMediaTypes whether layer descriptors carry the reference's {@code tar.gzip} media
  *     type instead of the type of the bytes returned (SRC-4 compatibility switch; default false)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ReaderOptions(
     long manifestLimit,
     long configLimit,

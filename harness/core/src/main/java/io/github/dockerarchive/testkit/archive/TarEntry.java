@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.archive;
 
+import org.apiguardian.api.API;
+
 /**
  * One entry of an archive's index (RD-2).
  *
@@ -12,6 +14,7 @@ package io.github.dockerarchive.testkit.archive;
  * @param size the size field of the header (0 for links and directories)
  * @param linkName the link target as stored, or the empty string
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TarEntry(
     String name,
     String rawName,

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.archive;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What {@link ArchiveVerifier} found.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param layerEntries how many distinct layer entries were hashed
  * @param problems every problem, errors and warnings, in archive order
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationReport(
     int imageCount, int loadedImages, int layerEntries, List<Problem> problems) {
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A content digest such as {@code sha256:0b916d...}, validated as go-digest does: a known algorithm
@@ -13,6 +14,7 @@ import java.util.Locale;
  * @param algorithm the algorithm name, for example {@code sha256}
  * @param hex the encoded part, lower-case hex
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Digest(String algorithm, String hex) {
 
   /** The algorithm used for every digest this library computes. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Feeds message digests on a thread of their own, so that hashing a large blob overlaps with
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
  * {@link #nextBuffer()} hands out and submits them in order; a buffer comes back only after its
  * bytes were hashed. The thread exists only between construction and {@link #close()}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PipelinedHasher implements AutoCloseable {
   private static final int BUFFERS = 4;
 

@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import org.apiguardian.api.API;
 
 /**
  * Reads a blob once, counting it and hashing it with sha256 (the name it is stored under) and, when
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
  * what the caller said (WR-2). Reads at most one byte beyond an expected size, enough to tell that
  * the stream is too long without reading an endless one.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VerifyingCopy {
   /** The rule a mismatch breaks. */
   public static final String RULE = "WR-2";

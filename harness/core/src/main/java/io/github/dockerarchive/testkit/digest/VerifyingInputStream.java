@@ -6,6 +6,7 @@ import io.github.dockerarchive.testkit.MalformedArchiveException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import org.apiguardian.api.API;
 
 /**
  * Hashes and counts the bytes passing through and, at end of stream, fails with a {@link
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
  * WR-2 when writing). A stream longer than expected fails as soon as it is. Decoder failures of the
  * underlying stream become typed errors naming the blob (SAFE-1).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class VerifyingInputStream extends InputStream {
   private final InputStream in;
   private final Digest expected;

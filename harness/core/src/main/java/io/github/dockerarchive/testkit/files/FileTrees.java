@@ -7,8 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.apiguardian.api.API;
 
 /** Deletes directory trees that tests, fixtures and checks made. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class FileTrees {
   private FileTrees() {}
 

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.image;
 
 import io.github.dockerarchive.testkit.digest.Digest;
+import org.apiguardian.api.API;
 
 /**
  * What a caller knows about a blob it hands to an {@link ImageOutput}, or what the output recorded.
@@ -9,6 +10,7 @@ import io.github.dockerarchive.testkit.digest.Digest;
  * @param size the blob's size in bytes, or -1 when unknown (the output then spools, WR-3)
  * @param mediaType the media type the manifest gives the blob, or null
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BlobInfo(Digest digest, long size, String mediaType) {
   /** Size value meaning "unknown". */
   public static final long UNKNOWN_SIZE = -1;

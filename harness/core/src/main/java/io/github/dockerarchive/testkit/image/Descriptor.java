@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.image;
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A content descriptor of a manifest: what a blob is, where it lives and how big it is.
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param urls foreign-layer URLs (empty when none)
  * @param annotations OCI annotations (empty when none)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Descriptor(
     String mediaType,
     Digest digest,

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Copies one image from any {@link ImageInput} to any {@link ImageOutput}, streaming and verifying
@@ -29,6 +30,7 @@ import java.util.Set;
  * inputs that can serve them so ({@link ImageInput#servesConcurrentBlobs()}), so hashing a
  * many-layer image is not bound by one core.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageCopier {
   private static final long CONFIG_LIMIT = 4L << 20;
 

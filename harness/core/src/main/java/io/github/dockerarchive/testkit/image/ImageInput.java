@@ -3,11 +3,13 @@ package io.github.dockerarchive.testkit.image;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.Closeable;
+import org.apiguardian.api.API;
 
 /**
  * One image to copy from, whatever stores it: a docker-archive ({@link
  * io.github.dockerarchive.testkit.archive.ImageSource}), an OCI layout or a {@code dir:} directory.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ImageInput extends Closeable {
   /**
    * The image manifest as stored or synthesised.

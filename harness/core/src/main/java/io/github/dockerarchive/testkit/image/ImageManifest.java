@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A single-image manifest, Docker schema 2 or OCI: the config descriptor and the layer descriptors.
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param config the config descriptor
  * @param layers the layer descriptors, bottom first
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageManifest(String mediaType, Descriptor config, List<Descriptor> layers) {
   private static final ObjectMapper JSON = new ObjectMapper();
 

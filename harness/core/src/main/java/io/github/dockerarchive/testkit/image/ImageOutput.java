@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One image to copy into, whatever stores it: a docker-archive writer's destination, an OCI layout
@@ -13,6 +14,7 @@ import java.util.Optional;
  * (layers, then the config), then the manifest, then {@link #commit()}; {@link #close()} without a
  * commit abandons the image.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ImageOutput extends Closeable {
   /**
    * Whether layers must be handed over decompressed (docker-archive) rather than as stored.

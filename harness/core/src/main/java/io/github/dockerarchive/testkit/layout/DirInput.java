@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * An image stored as skopeo's {@code dir:} transport writes it (REF-3): {@code manifest.json}, a
  * {@code version} file and one file per blob named by its hex digest.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DirInput extends StoredImageInput {
   private static final long MANIFEST_LIMIT = 4L << 20;
 

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Writes one image as skopeo's {@code dir:} transport does (REF-3). Like skopeo, it refuses a
  * non-empty directory that has no {@code version} file, and empties one that has.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DirOutput extends BlobDirectoryOutput {
   /** The content of the {@code version} file skopeo writes. */
   public static final String VERSION = "Directory Transport Version: 1.1\n";

@@ -7,12 +7,14 @@ import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.ImageOutput;
 import io.github.dockerarchive.testkit.reference.TransportReference;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Opens the ends of a copy named in skopeo's syntax: any {@link TransportReference} as an image
  * input, and {@code oci:} or {@code dir:} as an image output ({@code docker-archive:} outputs come
  * from an {@link io.github.dockerarchive.testkit.writer.ArchiveWriter}).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Endpoints {
   private Endpoints() {}
 

@@ -16,11 +16,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One image of an OCI image layout directory ({@code oci:DIR[:REF]}, REF-3): chosen by its {@code
  * org.opencontainers.image.ref.name} annotation, or the only image when no name is given.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OciLayoutInput extends StoredImageInput {
   static final String REF_NAME = "org.opencontainers.image.ref.name";
   private static final long MANIFEST_LIMIT = 4L << 20;

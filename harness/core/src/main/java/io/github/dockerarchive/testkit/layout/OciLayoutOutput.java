@@ -17,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes one image into an OCI image layout directory ({@code oci:DIR[:NAME]}, REF-3), creating the
  * layout if needed. Blobs are verified before they get their names; {@code index.json} is replaced
  * atomically on {@link #commit()}, where an existing descriptor with the same name is replaced.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OciLayoutOutput extends BlobDirectoryOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
 

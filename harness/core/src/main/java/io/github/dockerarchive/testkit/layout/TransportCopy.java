@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A copy named in skopeo's syntax, as {@code dockerarchive copy} does it: one image from any source
@@ -25,6 +26,7 @@ import java.util.function.Function;
  * with its source's reference ({@code docker-archive:IN:REF} or {@code oci:DIR:REF} when REF is a
  * Docker reference), or leaves it untagged.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TransportCopy {
   private TransportCopy() {}
 

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.reference;
 
 import io.github.dockerarchive.testkit.InvalidReferenceException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A {@code docker-archive:PATH[:REF|:@INDEX]} transport reference (rule REF-1), as containers/image
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param reference the tagged reference without a digest, or {@code null}
  * @param index the manifest index, or {@code -1} when there is none
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveReference(String path, DockerReference reference, int index) {
 
   /** The transport name. */

@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.reference;
 import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A Docker image reference as Go's {@code distribution/reference.ParseNormalizedNamed} returns it
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param tag the tag, or {@code null}
  * @param digest the digest, or {@code null}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record DockerReference(String domain, String path, String tag, Digest digest) {
 
   /** The tag {@link #withDefaultTag()} adds. */

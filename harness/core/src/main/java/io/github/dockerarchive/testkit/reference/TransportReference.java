@@ -1,11 +1,13 @@
 package io.github.dockerarchive.testkit.reference;
 
 import io.github.dockerarchive.testkit.InvalidReferenceException;
+import org.apiguardian.api.API;
 
 /**
  * One end of a copy in skopeo's syntax (REF-1, REF-3): {@code docker-archive:PATH[:REF|:@N]},
  * {@code oci:DIR[:NAME]} or {@code dir:DIR}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface TransportReference {
 
   /**

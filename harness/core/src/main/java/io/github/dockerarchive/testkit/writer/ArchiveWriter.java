@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
 
 /**
  * Writes one docker-archive holding one or more images (the reference's {@code tarfile.Writer} with
@@ -53,6 +54,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Thread-safe: one lock guards the archive, as in the reference. A blob that must be spooled is
  * read before the lock is taken; a blob streamed straight into a file holds it while it is read.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveWriter implements Closeable {
   /** The marker in the names of temporary files, {@code .<target>.dockerarchive-tmp-<random>}. */
   public static final String TEMPORARY_MARKER = ".dockerarchive-tmp-";

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One image written into an {@link ArchiveWriter} (the reference's {@code tarfile.Destination}):
@@ -20,6 +21,7 @@ import java.util.Optional;
  *
  * <p>Layers are wanted uncompressed, keyed by diffID. Thread-safe.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageDestination implements ImageOutput {
   private final ArchiveWriter writer;
   private final List<DockerReference> tags = new ArrayList<>();

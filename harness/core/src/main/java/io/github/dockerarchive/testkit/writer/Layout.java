@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.writer;
 
+import org.apiguardian.api.API;
+
 /** What an {@link ArchiveWriter} puts in the archive besides {@code manifest.json}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Layout {
   /**
    * The reference's layout (WR-6, DIA-1; accepted by {@code docker load}, podman and skopeo):

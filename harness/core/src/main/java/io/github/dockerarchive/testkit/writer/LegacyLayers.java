@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The reference's legacy per-layer metadata (docs/reference.md §6.6, WR-6): for each layer a v1 ID
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * image config, so that the output is byte-identical to skopeo's. The synthetic docker-legacy and
  * containers-image dialects use it too.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LegacyLayers {
   /** The config members the top layer's {@code json} copies, in the reference's list. */
   public static final List<String> TOP_LAYER_KEYS =

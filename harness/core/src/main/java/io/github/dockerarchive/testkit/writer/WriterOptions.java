@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.writer;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Settings of an {@link ArchiveWriter}. Start from {@link #defaults()} and change what you need.
@@ -14,6 +15,7 @@ import java.util.Objects;
  *     java.io.tmpdir}
  * @param configLimit the largest config accepted, in bytes (the reference's 4 MiB)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record WriterOptions(
     Layout layout,
     boolean replaceExisting,
