@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.cli;
 
+import org.apiguardian.api.API;
+
 /**
  * A subcommand that another module adds to {@code dockerarchive}. Register an implementation in
  * {@code META-INF/services/io.github.dockerarchive.testkit.cli.CliExtension}; {@link
@@ -10,6 +12,7 @@ package io.github.dockerarchive.testkit.cli;
  * cheap to create, should override {@link #name()}, and its command object should only hold its
  * options and defer loading the classes that do the work until it is called.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface CliExtension {
   /**
    * The subcommand's name, as in its {@code @Command(name = ...)}. The tool builds only the command

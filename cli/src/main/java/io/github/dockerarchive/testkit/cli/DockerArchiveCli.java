@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
     versionProvider = DockerArchiveCli.Version.class,
     description =
         "Read, check, copy and generate docker-save archives (docker-archive: transport).")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DockerArchiveCli {
   /**
    * The built-in subcommands by name, in the order help lists them. Only the one a command line
