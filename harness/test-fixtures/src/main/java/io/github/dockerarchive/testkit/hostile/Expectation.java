@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.hostile;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.synthetic.FailureStage;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a correct reader (and the {@code inspect}, {@code verify} and {@code copy} commands built on
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param stage where the error surfaces: opening, first use of an image, or reading a blob
  * @param images for a readable input, the number of {@code manifest.json} items
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Expectation(
     Outcome outcome,
     String rule,

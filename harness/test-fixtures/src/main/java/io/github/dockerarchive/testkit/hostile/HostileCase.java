@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * One named input of the {@link HostileCorpus}: how to make its bytes, the reader options it is
@@ -21,6 +22,7 @@ import java.util.function.UnaryOperator;
  *     runners read it once instead of also through the stream path
  * @param expectation the expected outcome
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record HostileCase(
     String name,
     String description,

@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Snapshots for leak checks: the files in a directory tree and the live threads. Take one before
  * and one after the code under test and compare.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Leaks {
   private Leaks() {}
 

@@ -1,0 +1,114 @@
+package io.github.dockerarchive.testkit.hostile;
+
+import static io.github.dockerarchive.testkit.hostile.Expectation.reject;
+import static io.github.dockerarchive.testkit.hostile.Expectation.valid;
+
+import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.synthetic.FailureStage;
+import io.github.dockerarchive.testkit.testing.TarBuilder;
+import io.github.dockerarchive.testkit.testing.TarBytes;
+import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/** Byte-building helpers the case families share: the base image, its tar, and case factories. */
+final class CaseSupport {
+  private CaseSupport() {}
+
+  /** The two-layer image most byte-level cases damage. */
+  static TestImage base() {
+    return new TestImage()
+        .tags("hostile/base:1")
+        .layer(Layer.of("a.txt", "alpha"))
+        .layer(Layer.of("b.txt", "beta"));
+  }
+
+  /** The {@code docker save} tar of {@link #base()}. */
+  static byte[] baseTar() {
+    return TestImage.archive(base()).build();
+  }
+
+  /** The blobs of an image, then {@code extra} entries, then the given {@code manifest.json}. */
+  static byte[] withManifest(TestImage image, byte[] manifest, Consumer<TarBuilder> extra) {
+    TarBuilder tar = blobs(image);
+    extra.accept(tar);
+    tar.file("manifest.json", manifest);
+    return tar.build();
+  }
+
+  /** A tar builder holding the layers and the config of an image, but no {@code manifest.json}. */
+  static TarBuilder blobs(TestImage image) {
+    TarBuilder tar = new TarBuilder();
+    for (int i = 0; i < image.layers().size(); i++) {
+      tar.file(image.blobPath(i), image.storedLayer(i));
+    }
+    tar.file(image.configPath(), image.configBytes());
+    return tar;
+  }
+
+  /** The UTF-8 bytes of a string. */
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A manifest.json of one item with the base image's config and layers, edited. */
+  static byte[] item(TestImage image, Consumer<com.fasterxml.jackson.databind.node.ObjectNode> e) {
+    com.fasterxml.jackson.databind.node.ObjectNode item = image.manifestItem();
+    e.accept(item);
+    return TestImage.toJson(TestImage.JSON.createArrayNode().add(item));
+  }
+
+  /** A source writing the bytes the supplier makes, anew on each write. */
+  static HostileCase.Source bytes(Supplier<byte[]> bytes) {
+    return file -> Files.write(file, bytes.get());
+  }
+
+  /** A case read with the default options that a correct reader refuses. */
+  static HostileCase rejecting(
+      String name,
+      String description,
+      Supplier<byte[]> bytes,
+      String rule,
+      Class<? extends ArchiveException> type,
+      String fragment,
+      FailureStage stage) {
+    return new HostileCase(
+        name,
+        description,
+        bytes(bytes),
+        UnaryOperator.identity(),
+        true,
+        null,
+        false,
+        reject(rule, type, fragment, stage));
+  }
+
+  /** A case read with the default options that is legal and reads fully. */
+  static HostileCase accepting(
+      String name, String description, HostileCase.Source source, int images) {
+    return new HostileCase(
+        name, description, source, UnaryOperator.identity(), true, null, false, valid(images));
+  }
+
+  /** The offset of the header of the entry {@code name} in a tar. */
+  static int header(byte[] tar, String name) {
+    return TarBytes.headerOffset(tar, name);
+  }
+
+  /** The offset just after the padded data of the entry {@code name} in a tar. */
+  static long paddedEnd(byte[] tar, String name) {
+    int h = header(tar, name);
+    long size = Long.parseLong(TarBytes.field(tar, h + TarBytes.SIZE, TarBytes.SIZE_LEN).trim(), 8);
+    return h + 512 + (size + 511) / 512 * 512;
+  }
+
+  /** The tar of {@link #base()} with its config replaced by the given bytes. */
+  static byte[] configIs(byte[] config) {
+    TestImage b = base().rawConfig(config);
+    return TestImage.archive(b).build();
+  }
+}
