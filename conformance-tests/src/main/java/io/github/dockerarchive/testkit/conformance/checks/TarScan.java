@@ -47,7 +47,8 @@ record TarScan(List<TarScan.Entry> entries, long dataEnd, long length) {
    * @param data the data (empty for links and directories)
    * @param headerOffset where the entry's own header starts
    * @param extendedHeader whether PAX or GNU extended headers precede it
-   * @param magic the magic and version fields of its header ({@code "ustar\0" + "00"} for ustar)
+   * @param magic the magic and version fields of its header ({@link
+   *     io.github.dockerarchive.testkit.tar.TarHeader#POSIX_MAGIC_AND_VERSION} for POSIX)
    */
   record Entry(
       String name,

@@ -20,6 +20,7 @@ import io.github.dockerarchive.testkit.reference.TransportReference;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.ImageSpec;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -600,7 +601,7 @@ public final class WriteChecks {
     for (TarScan.Entry e : tar.entries()) {
       String n = e.name();
       require(
-          e.magic().equals("ustar\0" + "00"),
+          e.magic().equals(TarHeader.POSIX_MAGIC_AND_VERSION),
           n + ": header magic/version \"" + e.magic().replace("\0", "\\0") + "\", not ustar");
       require(!e.extendedHeader(), n + ": preceded by an extended (PAX or GNU) header");
       if (e.isFile()) {

@@ -23,8 +23,11 @@ public final class TarEncoding {
   /** Offset of the magic field ({@code "ustar\0"}), followed by the version ({@code "00"}). */
   public static final int MAGIC_OFFSET = 257;
 
+  /** The POSIX magic and version fields as text: {@code "ustar\0"} then {@code "00"}. */
+  public static final String POSIX_MAGIC_AND_VERSION = "ustar\0" + "00";
+
   private static final byte[] MAGIC_AND_VERSION =
-      ("ustar\0" + "00").getBytes(StandardCharsets.US_ASCII);
+      POSIX_MAGIC_AND_VERSION.getBytes(StandardCharsets.US_ASCII);
 
   private TarEncoding() {}
 

@@ -24,6 +24,12 @@ public final class TarHeader {
   /** The tar block size. */
   public static final int BLOCK = TarEncoding.BLOCK;
 
+  /**
+   * The magic and version fields of a POSIX (ustar) header as text, {@code "ustar\0"} then {@code
+   * "00"}, for comparing what a reader found; {@link #encode()} writes them.
+   */
+  public static final String POSIX_MAGIC_AND_VERSION = TarEncoding.POSIX_MAGIC_AND_VERSION;
+
   /** Type flag of a regular file. */
   public static final byte REGULAR = '0';
 
