@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Copy benchmark (issue 3): {@code dockerarchive copy} against {@code skopeo copy} in both
- * directions on the same OCI layout, with {@code cp} of the same bytes as the copy floor, all in
- * one run; then both directions of a multi-GiB image with {@code -Xmx64m}.
+ * Copy benchmark: {@code dockerarchive copy} against {@code skopeo copy} in both directions on the
+ * same OCI layout, with {@code cp} of the same bytes as the copy floor, all in one run; then both
+ * directions of a multi-GiB image with {@code -Xmx64m}.
  *
  * <p>Usage: {@code bench/copy [--size-mib 512] [--layers 8] [--small-layers 64] [--gzip-mib 128]
  * [--big-gib 3] [--repeat 7] [--dir D] [--out FILE]}

@@ -22,8 +22,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Fixture benchmark (issue 4): materialising small archives in-process (per dialect), and a test
- * class of 1,000 tests with an injected archive each, run through the JUnit Platform launcher.
+ * Fixture benchmark: materialising small archives in-process (per dialect), and a test class of
+ * 1,000 tests with an injected archive each, run through the JUnit Platform launcher.
  *
  * <p>Usage: {@code bench/fixtures [--count 5000] [--repeat 3] [--out FILE]}
  */

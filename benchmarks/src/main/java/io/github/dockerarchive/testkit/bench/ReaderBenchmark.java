@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reader benchmark (issue 2): the cost of opening (one pass over headers, not data), {@code verify}
+ * Reader benchmark: the cost of opening (one pass over headers, not data), {@code verify}
  * throughput against the JDK's single-thread SHA-256 floor measured in the same run, and {@code
  * verify} of a multi-GiB archive under {@code -Xmx64m} in a separate JVM.
  *
