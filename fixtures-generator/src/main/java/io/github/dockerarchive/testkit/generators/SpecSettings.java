@@ -9,6 +9,7 @@ import io.github.dockerarchive.testkit.synthetic.ImageSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The settings of a {@link SpecArbitrary}: immutable, each list sorted by enum order so that the
@@ -119,182 +120,114 @@ record SpecSettings(
   }
 
   SpecSettings withImages(int min, int max) {
-    return new SpecSettings(
-        min,
-        max,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(
+        d -> {
+          d.minImages = min;
+          d.maxImages = max;
+        });
   }
 
   SpecSettings withLayers(int min, int max) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        min,
-        max,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(
+        d -> {
+          d.minLayers = min;
+          d.maxLayers = max;
+        });
   }
 
   SpecSettings withFiles(int min, int max) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        min,
-        max,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(
+        d -> {
+          d.minFiles = min;
+          d.maxFiles = max;
+        });
   }
 
   SpecSettings withMaxFileSize(long max) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        max,
-        maxTags,
-        sharedLayers,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(d -> d.maxFileSize = max);
   }
 
   SpecSettings withMaxTags(int max) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        max,
-        sharedLayers,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(d -> d.maxTags = max);
   }
 
   SpecSettings withSharedLayers(boolean shared) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        shared,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(d -> d.sharedLayers = shared);
   }
 
   SpecSettings withDialects(Dialect... values) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        Arrays.asList(values),
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(d -> d.dialects = Arrays.asList(values));
   }
 
   SpecSettings withCompressions(Compression... values) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        dialects,
-        Arrays.asList(values),
-        layerCompressions,
-        dialectDefaultLayers,
-        corruptions);
+    return with(d -> d.compressions = Arrays.asList(values));
   }
 
   SpecSettings withLayerCompressions(boolean dialectDefault, Compression... values) {
-    return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        dialects,
-        compressions,
-        Arrays.asList(values),
-        dialectDefault,
-        corruptions);
+    return with(
+        d -> {
+          d.layerCompressions = Arrays.asList(values);
+          d.dialectDefaultLayers = dialectDefault;
+        });
   }
 
   SpecSettings withCorruptions(List<Corruption> values) {
+    return with(d -> d.corruptions = values);
+  }
+
+  /** A copy with some settings changed; the copy is validated as any new settings are. */
+  private SpecSettings with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new SpecSettings(
-        minImages,
-        maxImages,
-        minLayers,
-        maxLayers,
-        minFiles,
-        maxFiles,
-        maxFileSize,
-        maxTags,
-        sharedLayers,
-        dialects,
-        compressions,
-        layerCompressions,
-        dialectDefaultLayers,
-        values);
+        d.minImages,
+        d.maxImages,
+        d.minLayers,
+        d.maxLayers,
+        d.minFiles,
+        d.maxFiles,
+        d.maxFileSize,
+        d.maxTags,
+        d.sharedLayers,
+        d.dialects,
+        d.compressions,
+        d.layerCompressions,
+        d.dialectDefaultLayers,
+        d.corruptions);
+  }
+
+  /** The settings while a wither changes them. */
+  private static final class Draft {
+    int minImages;
+    int maxImages;
+    int minLayers;
+    int maxLayers;
+    int minFiles;
+    int maxFiles;
+    long maxFileSize;
+    int maxTags;
+    boolean sharedLayers;
+    List<Dialect> dialects;
+    List<Compression> compressions;
+    List<Compression> layerCompressions;
+    boolean dialectDefaultLayers;
+    List<Corruption> corruptions;
+
+    Draft(SpecSettings s) {
+      minImages = s.minImages;
+      maxImages = s.maxImages;
+      minLayers = s.minLayers;
+      maxLayers = s.maxLayers;
+      minFiles = s.minFiles;
+      maxFiles = s.maxFiles;
+      maxFileSize = s.maxFileSize;
+      maxTags = s.maxTags;
+      sharedLayers = s.sharedLayers;
+      dialects = s.dialects;
+      compressions = s.compressions;
+      layerCompressions = s.layerCompressions;
+      dialectDefaultLayers = s.dialectDefaultLayers;
+      corruptions = s.corruptions;
+    }
   }
 }
