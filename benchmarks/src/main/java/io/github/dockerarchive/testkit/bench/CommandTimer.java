@@ -137,6 +137,11 @@ final class CommandTimer {
   }
 
   /** Median of the wall times and the largest peak RSS of repeated runs. */
+  /** {@code skopeo --insecure-policy copy -q SOURCE DESTINATION}: skopeo's side of a copy. */
+  static List<String> skopeoCopy(String source, String destination) {
+    return List.of("skopeo", "--insecure-policy", "copy", "-q", source, destination);
+  }
+
   static Run median(List<Run> runs) {
     List<Double> seconds = new ArrayList<>(runs.stream().map(Run::seconds).toList());
     seconds.sort(Double::compare);

@@ -136,13 +136,8 @@ public final class CopyBenchmark {
               plus(java, "oci:" + oci + ":v1", "docker-archive:" + ours + ":bench/image:1"), env));
       writeSkopeo.add(
           CommandTimer.run(
-              List.of(
-                  "skopeo",
-                  "--insecure-policy",
-                  "copy",
-                  "-q",
-                  "oci:" + oci + ":v1",
-                  "docker-archive:" + theirs + ":bench/image:1")));
+              CommandTimer.skopeoCopy(
+                  "oci:" + oci + ":v1", "docker-archive:" + theirs + ":bench/image:1")));
       copyFloor.add(CommandTimer.run(List.of("cp", ours.toString(), floor.toString())));
       if (ops.contains(Op.READ)) {
         readOurs.add(
@@ -155,13 +150,7 @@ public final class CopyBenchmark {
       if (reads) {
         readSkopeo.add(
             CommandTimer.run(
-                List.of(
-                    "skopeo",
-                    "--insecure-policy",
-                    "copy",
-                    "-q",
-                    "docker-archive:" + theirs,
-                    "oci:" + theirsOci + ":v1")));
+                CommandTimer.skopeoCopy("docker-archive:" + theirs, "oci:" + theirsOci + ":v1")));
       }
     }
     CommandTimer.Run floorRun = CommandTimer.median(copyFloor);

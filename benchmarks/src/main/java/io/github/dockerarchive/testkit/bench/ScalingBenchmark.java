@@ -168,13 +168,7 @@ public final class ScalingBenchmark {
       FileTrees.delete(out);
       Optional<CommandTimer.Run> run =
           CommandTimer.run(
-              List.of(
-                  "skopeo",
-                  "--insecure-policy",
-                  "copy",
-                  "-q",
-                  "docker-archive:" + archive,
-                  "oci:" + out + ":x"),
+              CommandTimer.skopeoCopy("docker-archive:" + archive, "oci:" + out + ":x"),
               Map.of(),
               timeout);
       if (run.isEmpty()) {
