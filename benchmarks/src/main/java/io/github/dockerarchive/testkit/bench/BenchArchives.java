@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.io.output.CloseShieldOutputStream;
+import org.apache.commons.io.output.TeeOutputStream;
 
 /**
  * Writes large benchmark archives quickly: each layer is an uncompressed tar holding one file of
@@ -116,13 +118,14 @@ final class BenchArchives {
       DigestSink plain = new DigestSink(Digest.newSha256());
       DigestSink stored = new DigestSink(Digest.newSha256());
       try (OutputStream file = Files.newOutputStream(temp)) {
-        OutputStream sink = new Tee(stored, file);
+        OutputStream sink = new TeeOutputStream(stored, file);
         if (gzip) {
-          try (GZIPOutputStream compressed = new GZIPOutputStream(new NonClosing(sink), CHUNK)) {
-            layer.writeTo(new Tee(plain, compressed));
+          try (GZIPOutputStream compressed =
+              new GZIPOutputStream(CloseShieldOutputStream.wrap(sink), CHUNK)) {
+            layer.writeTo(new TeeOutputStream(plain, compressed));
           }
         } else {
-          layer.writeTo(new Tee(plain, sink));
+          layer.writeTo(new TeeOutputStream(plain, sink));
         }
       }
       Digest diffId = Digest.ofSha256(plain.md.digest());
@@ -216,7 +219,7 @@ final class BenchArchives {
     }
 
     void writeTo(OutputStream out) throws IOException {
-      OutputStream shield = new NonClosing(out);
+      OutputStream shield = CloseShieldOutputStream.wrap(out);
       try (TarArchiveOutputStream layer = new TarArchiveOutputStream(shield, 512)) {
         layer.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         TarArchiveEntry e = new TarArchiveEntry(fileName);
@@ -268,52 +271,6 @@ final class BenchArchives {
     public void write(byte[] b, int off, int len) {
       md.update(b, off, len);
       count += len;
-    }
-  }
-
-  /** Writes to two streams; closes neither. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream first;
-    private final OutputStream second;
-
-    Tee(OutputStream first, OutputStream second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      first.write(b);
-      second.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      first.write(b, off, len);
-      second.write(b, off, len);
-    }
-  }
-
-  private static final class NonClosing extends OutputStream {
-    private final OutputStream out;
-
-    NonClosing(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
     }
   }
 }
