@@ -21,9 +21,9 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.FileSpec;
 import io.github.dockerarchive.testkit.synthetic.ImageSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import io.github.dockerarchive.testkit.writer.Layout;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,13 +38,13 @@ import org.apiguardian.api.API;
  * clean names, layer compression, links, duplicate entries), each through reads compared with what
  * the input holds.
  *
- * <p>Inputs are hand-made ({@link TestImage}) or synthetic ({@link ArchiveSpec}); each check varies
- * one thing against a plain, uncompressed, link-free archive, so that a failure names the rule.
- * Compression appears only in the checks about compression (ARC-1 for the whole archive, ARC-5 per
- * layer). Links appear only in ARC-6, and there on the config entry: a symlinked layer is SRC-5's
- * subject. The hostile corpus's inputs and the real archives that fall under an ARC rule ({@link
- * HostileInputs#ruleOf}, {@link RealArchives}) and the generated compressed archives follow the
- * hand-made checks.
+ * <p>Inputs are hand-made ({@link HandmadeImage}) or synthetic ({@link ArchiveSpec}); each check
+ * varies one thing against a plain, uncompressed, link-free archive, so that a failure names the
+ * rule. Compression appears only in the checks about compression (ARC-1 for the whole archive,
+ * ARC-5 per layer). Links appear only in ARC-6, and there on the config entry: a symlinked layer is
+ * SRC-5's subject. The hostile corpus's inputs and the real archives that fall under an ARC rule
+ * ({@link HostileInputs#ruleOf}, {@link RealArchives}) and the generated compressed archives follow
+ * the hand-made checks.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArcChecks {
@@ -110,8 +110,8 @@ public final class ArcChecks {
             "a plain uncompressed ustar archive is read",
             "archive.tar",
             () -> {
-              TestImage i = plain();
-              return new Input(i, TestImage.archive(i).build());
+              HandmadeImage i = plain();
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
     checks.add(
         readsArchive(
@@ -134,7 +134,7 @@ public final class ArcChecks {
             "headers with mode 0444 (no type bits), any uid/gid/uname and a 2024 mtime are read",
             "archive.tar",
             () -> {
-              TestImage i = plain();
+              HandmadeImage i = plain();
               byte[] tar =
                   assemble(
                           i,
@@ -156,18 +156,18 @@ public final class ArcChecks {
             "headers whose size and mode fields end in a space instead of NUL are read",
             "archive.tar",
             () -> {
-              TestImage i = plain();
-              byte[] tar = TestImage.archive(i).build();
-              int h = TarBytes.headerOffset(tar, "manifest.json");
-              long size = Long.parseLong(TarBytes.field(tar, h + TarBytes.SIZE, 12).trim(), 8);
+              HandmadeImage i = plain();
+              byte[] tar = HandmadeImage.archive(i).build();
+              int h = TarPatch.headerOffset(tar, "manifest.json");
+              long size = Long.parseLong(TarPatch.field(tar, h + TarPatch.SIZE, 12).trim(), 8);
               tar =
-                  TarBytes.setField(
+                  TarPatch.setField(
                       tar,
                       h,
-                      TarBytes.SIZE,
-                      TarBytes.SIZE_LEN,
+                      TarPatch.SIZE,
+                      TarPatch.SIZE_LEN,
                       String.format(Locale.ROOT, "%011o ", size));
-              tar = TarBytes.setField(tar, h, TarBytes.MODE, TarBytes.MODE_LEN, "0000644 ");
+              tar = TarPatch.setField(tar, h, TarPatch.MODE, TarPatch.MODE_LEN, "0000644 ");
               return new Input(i, tar);
             }));
     for (Compression c :
@@ -180,8 +180,8 @@ public final class ArcChecks {
               "an archive compressed as a whole with " + name + " (file named .tar) is read",
               "archive.tar",
               () -> {
-                TestImage i = plain();
-                return new Input(i, TestImage.archive(i).compressed(c));
+                HandmadeImage i = plain();
+                return new Input(i, HandmadeImage.archive(i).compressed(c));
               }));
     }
     checks.add(
@@ -191,22 +191,22 @@ public final class ArcChecks {
             "an uncompressed archive named .tar.gz is read (compression is found by magic bytes)",
             "archive.tar.gz",
             () -> {
-              TestImage i = plain();
-              return new Input(i, TestImage.archive(i).build());
+              HandmadeImage i = plain();
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
   }
 
   /** The plain image with its first layer stored again under a name of 150 characters. */
   private static Input longNames(int mode) {
     String longPath = "layers/" + "x".repeat(130) + "/layer.tar";
-    TestImage i =
+    HandmadeImage i =
         plain()
             .itemEdit(
                 item -> {
                   ArrayNode layers = (ArrayNode) item.get("Layers");
                   layers.set(0, longPath);
                 });
-    TarBuilder tar = TestImage.archive(i).longFileMode(mode);
+    HandmadeTar tar = HandmadeImage.archive(i).longFileMode(mode);
     tar.file(longPath, i.storedLayer(0));
     return new Input(i, tar.build());
   }
@@ -219,8 +219,8 @@ public final class ArcChecks {
             "an item with the lower-case keys config, repoTags, layers (old Jib) is read",
             "archive.tar",
             () -> {
-              TestImage i = plain().lowerCaseKeys();
-              return new Input(i, TestImage.archive(i).build());
+              HandmadeImage i = plain().lowerCaseKeys();
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
     checks.add(
         readsArchive(
@@ -229,7 +229,7 @@ public final class ArcChecks {
             "an item with the keys CONFIG, repotags, LaYeRs is read (keys match ignoring case)",
             "archive.tar",
             () -> {
-              TestImage i =
+              HandmadeImage i =
                   plain()
                       .itemEdit(
                           item -> {
@@ -239,7 +239,7 @@ public final class ArcChecks {
                             item.set("repotags", copy.get("RepoTags"));
                             item.set("LaYeRs", copy.get("Layers"));
                           });
-              return new Input(i, TestImage.archive(i).build());
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
     checks.add(
         readsArchive(
@@ -248,7 +248,7 @@ public final class ArcChecks {
             "an item with Parent, an empty LayerSources and unknown keys is read",
             "archive.tar",
             () -> {
-              TestImage i =
+              HandmadeImage i =
                   plain()
                       .itemEdit(
                           item -> {
@@ -257,7 +257,7 @@ public final class ArcChecks {
                             item.putObject("Annotations").put("x", "y");
                             item.putArray("Extra").add(1).add("two");
                           });
-              return new Input(i, TestImage.archive(i).build());
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
     checks.add(
         readsArchive(
@@ -266,8 +266,9 @@ public final class ArcChecks {
             "an item with RepoTags null and Layers null (an image of zero layers) is read",
             "archive.tar",
             () -> {
-              TestImage i = new TestImage().nullTags().itemEdit(item -> item.putNull("Layers"));
-              return new Input(i, TestImage.archive(i).build());
+              HandmadeImage i =
+                  new HandmadeImage().nullTags().itemEdit(item -> item.putNull("Layers"));
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
     checks.add(
         Check.of(
@@ -341,15 +342,15 @@ public final class ArcChecks {
                 + " describe a decoy image",
             READ,
             c -> {
-              TestImage real = plain().layout(Layout.DOCKER_HYBRID);
-              TestImage decoy =
-                  new TestImage()
+              HandmadeImage real = plain().layout(Layout.DOCKER_HYBRID);
+              HandmadeImage decoy =
+                  new HandmadeImage()
                       .tags("example.com/app:1")
                       .layout(Layout.DOCKER_HYBRID)
                       .layerFiles("decoy.txt", "not the image manifest.json names");
               byte[] decoyManifest = ReaderCheckSupport.ociManifest(decoy);
               Digest decoyDigest = Digest.sha256(decoyManifest);
-              ObjectNode index = TestImage.JSON.createObjectNode();
+              ObjectNode index = HandmadeImage.JSON.createObjectNode();
               index.put("schemaVersion", 2);
               index.put("mediaType", "application/vnd.oci.image.index.v1+json");
               ObjectNode d = index.putArray("manifests").addObject();
@@ -358,8 +359,8 @@ public final class ArcChecks {
               d.put("size", decoyManifest.length);
               d.putObject("annotations").put("io.containerd.image.name", "example.com/app:1");
               String legacy = "ab".repeat(32);
-              TarBuilder tar =
-                  new TarBuilder()
+              HandmadeTar tar =
+                  new HandmadeTar()
                       .directory("blobs")
                       .directory("blobs/sha256")
                       .file(
@@ -367,7 +368,7 @@ public final class ArcChecks {
                           decoy.storedLayer(0))
                       .file("blobs/sha256/" + decoy.configDigest().hex(), decoy.configBytes())
                       .file("blobs/sha256/" + decoyDigest.hex(), decoyManifest)
-                      .file("index.json", TestImage.toJson(index))
+                      .file("index.json", HandmadeImage.toJson(index))
                       .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}")
                       .file("repositories", "{\"example.com/app\":{\"1\":\"" + legacy + "\"}}")
                       .directory(legacy)
@@ -378,7 +379,7 @@ public final class ArcChecks {
                 tar.file(real.blobPath(i), real.storedLayer(i));
               }
               tar.file(real.configPath(), real.configBytes());
-              tar.file("manifest.json", TestImage.manifestJson(real));
+              tar.file("manifest.json", HandmadeImage.manifestJson(real));
               Path a = input(c, "archive.tar", tar.build());
               expectImage(read(c, CheckContext.archive(a, ""), "out"), real, "the image");
             }));
@@ -393,7 +394,7 @@ public final class ArcChecks {
                 + " cleaning)",
             "archive.tar",
             () -> {
-              TestImage i =
+              HandmadeImage i =
                   plain()
                       .itemEdit(
                           item -> {
@@ -402,12 +403,12 @@ public final class ArcChecks {
                             layers.set(0, "layers//" + layers.get(0).asText());
                             layers.set(1, "layers/./" + layers.get(1).asText());
                           });
-              TarBuilder tar = new TarBuilder();
+              HandmadeTar tar = new HandmadeTar();
               for (int n = 0; n < 2; n++) {
                 tar.file("layers/" + i.blobPath(n), i.storedLayer(n));
               }
               tar.file(i.configPath(), i.configBytes());
-              tar.file("manifest.json", TestImage.manifestJson(i));
+              tar.file("manifest.json", HandmadeImage.manifestJson(i));
               return new Input(i, tar.build());
             }));
     checks.add(
@@ -417,18 +418,18 @@ public final class ArcChecks {
             "entries stored as ./manifest.json, ./X and ./a//b are found by the clean names",
             "archive.tar",
             () -> {
-              TestImage i =
+              HandmadeImage i =
                   plain()
                       .itemEdit(
                           item -> {
                             ArrayNode layers = (ArrayNode) item.get("Layers");
                             layers.set(1, "layers/" + layers.get(1).asText());
                           });
-              TarBuilder tar = new TarBuilder();
+              HandmadeTar tar = new HandmadeTar();
               tar.file("./" + i.blobPath(0), i.storedLayer(0));
               tar.file("./layers//" + i.blobPath(1), i.storedLayer(1));
               tar.file("./" + i.configPath(), i.configBytes());
-              tar.file("./manifest.json", TestImage.manifestJson(i));
+              tar.file("./manifest.json", HandmadeImage.manifestJson(i));
               return new Input(i, tar.build());
             }));
   }
@@ -444,12 +445,12 @@ public final class ArcChecks {
               "a layer stored with " + name + " under a .tar name is read decompressed",
               "archive.tar",
               () -> {
-                TestImage i =
-                    new TestImage()
+                HandmadeImage i =
+                    new HandmadeImage()
                         .tags("example.com/app:1")
-                        .layer(TestImage.Layer.of("etc/one.txt", "first layer"), c)
+                        .layer(HandmadeImage.Layer.of("etc/one.txt", "first layer"), c)
                         .layerFiles("etc/two.txt", "second layer");
-                return new Input(i, TestImage.archive(i).build());
+                return new Input(i, HandmadeImage.archive(i).build());
               }));
     }
     checks.add(
@@ -459,12 +460,12 @@ public final class ArcChecks {
             "one image whose five layers are stored plain, gzip, zstd, bzip2 and xz is read",
             "archive.tar",
             () -> {
-              TestImage i = new TestImage().tags("example.com/app:1");
+              HandmadeImage i = new HandmadeImage().tags("example.com/app:1");
               int n = 0;
               for (Compression c : Compression.values()) {
-                i.layer(TestImage.Layer.of("layer" + n + ".txt", "layer " + n++), c);
+                i.layer(HandmadeImage.Layer.of("layer" + n + ".txt", "layer " + n++), c);
               }
-              return new Input(i, TestImage.archive(i).build());
+              return new Input(i, HandmadeImage.archive(i).build());
             }));
     checks.add(
         readsArchive(
@@ -473,18 +474,18 @@ public final class ArcChecks {
             "an uncompressed layer named .tar.gz (as rules_oci writes) is read as it is",
             "archive.tar",
             () -> {
-              TestImage i =
+              HandmadeImage i =
                   plain()
                       .itemEdit(
                           item -> {
                             ArrayNode layers = (ArrayNode) item.get("Layers");
                             layers.set(0, "layer0.tar.gz");
                           });
-              TarBuilder tar = new TarBuilder();
+              HandmadeTar tar = new HandmadeTar();
               tar.file("layer0.tar.gz", i.storedLayer(0));
               tar.file(i.blobPath(1), i.storedLayer(1));
               tar.file(i.configPath(), i.configBytes());
-              tar.file("manifest.json", TestImage.manifestJson(i));
+              tar.file("manifest.json", HandmadeImage.manifestJson(i));
               return new Input(i, tar.build());
             }));
   }
@@ -532,8 +533,8 @@ public final class ArcChecks {
    * one hard link {@code l1/config.json} to the config's root-relative name.
    */
   private static Input configThroughLinks(int links, boolean hard) {
-    TestImage i = plain().itemEdit(item -> item.put("Config", "l1/config.json"));
-    TarBuilder tar = new TarBuilder();
+    HandmadeImage i = plain().itemEdit(item -> item.put("Config", "l1/config.json"));
+    HandmadeTar tar = new HandmadeTar();
     for (int n = 0; n < 2; n++) {
       tar.file(i.blobPath(n), i.storedLayer(n));
     }
@@ -546,7 +547,7 @@ public final class ArcChecks {
         tar.symlink("l" + n + "/config.json", target);
       }
     }
-    tar.file("manifest.json", TestImage.manifestJson(i));
+    tar.file("manifest.json", HandmadeImage.manifestJson(i));
     return new Input(i, tar.build());
   }
 
@@ -559,16 +560,16 @@ public final class ArcChecks {
                 + " copies are read",
             "archive.tar",
             () -> {
-              TestImage i = plain().duplicateEntries();
-              TestImage decoy = new TestImage().tags("example.com/app:1");
-              TarBuilder tar = TestImage.archive(i);
-              tar.file("manifest.json", TestImage.manifestJson(decoy));
+              HandmadeImage i = plain().duplicateEntries();
+              HandmadeImage decoy = new HandmadeImage().tags("example.com/app:1");
+              HandmadeTar tar = HandmadeImage.archive(i);
+              tar.file("manifest.json", HandmadeImage.manifestJson(decoy));
               return new Input(i, tar.build());
             }));
   }
 
   /** A hand-made archive and the image it must read as. */
-  private record Input(TestImage image, byte[] tar) {}
+  private record Input(HandmadeImage image, byte[] tar) {}
 
   /** Makes an input; a supplier that may throw nothing checked. */
   @FunctionalInterface

@@ -27,9 +27,9 @@ import io.github.dockerarchive.testkit.hostile.HostileCorpus;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -117,8 +117,8 @@ public final class ReadChecks {
                   + " read from a named pipe (a stream that cannot seek)",
               READ,
               ctx -> {
-                TestImage i = plain();
-                byte[] bytes = TestImage.archive(i).compressed(c);
+                HandmadeImage i = plain();
+                byte[] bytes = HandmadeImage.archive(i).compressed(c);
                 ReaderCheckSupport.throughFifo(
                     ctx,
                     "archive.pipe",
@@ -137,9 +137,9 @@ public final class ReadChecks {
             "concurrent-blob-reads",
             "8 threads read every blob of one image source at once; each stream is independent",
             c -> {
-              TestImage i = new TestImage().tags("example.com/app:1");
+              HandmadeImage i = new HandmadeImage().tags("example.com/app:1");
               for (int n = 0; n < 4; n++) {
-                i.layer(TestImage.Layer.random(n, 40_000 + n));
+                i.layer(HandmadeImage.Layer.random(n, 40_000 + n));
               }
               Path a = archiveOf(c, i);
               JavaApi api = c.implementation().javaApi().orElseThrow();
@@ -186,8 +186,8 @@ public final class ReadChecks {
             "closing a source while a layer stream is open makes that stream fail with an"
                 + " IOException, not an unchecked exception",
             c -> {
-              TestImage i = new TestImage().tags("example.com/app:1");
-              i.layer(TestImage.Layer.random(1, 300_000));
+              HandmadeImage i = new HandmadeImage().tags("example.com/app:1");
+              i.layer(HandmadeImage.Layer.random(1, 300_000));
               Path a = archiveOf(c, i);
               JavaApi api = c.implementation().javaApi().orElseThrow();
               c.note("Java API: openImage, getBlob(layer), read 1 byte, close the source, read on");
@@ -228,24 +228,24 @@ public final class ReadChecks {
   // ---- RD-6: the item list, whatever the selection (Java API).
 
   private static void itemsUnchanged(CheckContext c) throws Exception {
-    TestImage tagged =
-        new TestImage()
+    HandmadeImage tagged =
+        new HandmadeImage()
             .tags("example.com/app:1", "example.com/app:2")
             .layerFiles("etc/a.txt", "item zero")
             .itemEdit(item -> item.put("Parent", "sha256:" + "ab".repeat(32)));
-    TestImage untagged = new TestImage().nullTags().layerFiles("etc/b.txt", "item one");
-    TestImage odd =
-        new TestImage()
+    HandmadeImage untagged = new HandmadeImage().nullTags().layerFiles("etc/b.txt", "item one");
+    HandmadeImage odd =
+        new HandmadeImage()
             .tags("example.com/odd:1")
             .lowerCaseKeys()
             .layerSources()
             .layerFiles("etc/c.txt", "item two")
             .layerFiles("etc/d.txt", "item two, second layer")
             .itemEdit(item -> item.put("Comment", "an unknown key, ignored"));
-    List<TestImage> images = List.of(tagged, untagged, odd);
+    List<HandmadeImage> images = List.of(tagged, untagged, odd);
     Path archive = ReaderCheckSupport.archiveOf(c, tagged, untagged, odd);
     List<Expected> expected = new ArrayList<>();
-    for (TestImage image : images) {
+    for (HandmadeImage image : images) {
       expected.add(Expected.of(image.manifestItem()));
     }
     for (String selector : List.of("", ":@1", ":@2", ":example.com/app:2", ":example.com/no:1")) {
@@ -318,7 +318,7 @@ public final class ReadChecks {
   // ---- RD-4: what an archive without manifest.json is.
 
   private static void missingManifestMessage(CheckContext ctx, boolean oci) throws Exception {
-    TarBuilder tar = new TarBuilder();
+    HandmadeTar tar = new HandmadeTar();
     List<String> words;
     if (oci) {
       byte[] blob = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -362,7 +362,8 @@ public final class ReadChecks {
   private static void configurableLimits(CheckContext ctx) throws Exception {
     JavaApi api = HostileInputs.api(ctx);
     List<String> problems = new ArrayList<>();
-    TestImage image = new TestImage().tags("hostile/limits:1").layer(Layer.of("a.txt", "alpha"));
+    HandmadeImage image =
+        new HandmadeImage().tags("hostile/limits:1").layer(Layer.of("a.txt", "alpha"));
     Path small = image.writeTo(ctx.path("small.tar"));
     String ref = CheckContext.archive(small, ":@0");
     ctx.note("input: " + small + " (one small image; manifest.json and config under 1 KiB)");

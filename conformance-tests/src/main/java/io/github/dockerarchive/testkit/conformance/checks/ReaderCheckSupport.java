@@ -13,8 +13,8 @@ import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -66,8 +66,8 @@ final class ReaderCheckSupport {
    *
    * @return a new image
    */
-  static TestImage plain() {
-    return new TestImage()
+  static HandmadeImage plain() {
+    return new HandmadeImage()
         .tags("example.com/app:1")
         .layerFiles("etc/one.txt", "first layer")
         .layerFiles("etc/two.txt", "second layer");
@@ -81,8 +81,8 @@ final class ReaderCheckSupport {
    * @return the archive
    * @throws IOException when it cannot be written
    */
-  static Path archiveOf(CheckContext c, TestImage... images) throws IOException {
-    return input(c, "archive.tar", TestImage.archive(images).build());
+  static Path archiveOf(CheckContext c, HandmadeImage... images) throws IOException {
+    return input(c, "archive.tar", HandmadeImage.archive(images).build());
   }
 
   /**
@@ -192,7 +192,7 @@ final class ReaderCheckSupport {
    * @param what what was read, for the reason
    * @throws CheckFailure when they differ
    */
-  static void expectImage(ImageContent actual, TestImage expected, String what)
+  static void expectImage(ImageContent actual, HandmadeImage expected, String what)
       throws CheckFailure {
     expectImage(actual, expected.configDigest(), expected.diffIds(), what);
   }
@@ -219,14 +219,14 @@ final class ReaderCheckSupport {
    * @param what what was read, for the reason
    * @throws CheckFailure when the config is another one
    */
-  static void expectEquivalentConfig(ImageContent actual, TestImage expected, String what)
+  static void expectEquivalentConfig(ImageContent actual, HandmadeImage expected, String what)
       throws CheckFailure {
     if (java.util.Arrays.equals(actual.config(), expected.configBytes())) {
       return;
     }
     com.fasterxml.jackson.databind.JsonNode got;
     try {
-      got = TestImage.JSON.readTree(actual.config());
+      got = HandmadeImage.JSON.readTree(actual.config());
     } catch (IOException e) {
       throw new CheckFailure(what + ": the config is not JSON: " + e.getMessage());
     }
@@ -254,7 +254,8 @@ final class ReaderCheckSupport {
    * @param selector the selector used, for the reason
    * @throws CheckFailure when another image was read
    */
-  static void expectItem(ImageContent actual, List<TestImage> items, int expected, String selector)
+  static void expectItem(
+      ImageContent actual, List<HandmadeImage> items, int expected, String selector)
       throws CheckFailure {
     Digest got = actual.configDigest();
     if (!got.equals(items.get(expected).configDigest())) {
@@ -282,8 +283,8 @@ final class ReaderCheckSupport {
    * @param tags its RepoTags (none: {@code []})
    * @return the image
    */
-  static TestImage image(String text, String... tags) {
-    return new TestImage().tags(tags).layerFiles("content.txt", text);
+  static HandmadeImage image(String text, String... tags) {
+    return new HandmadeImage().tags(tags).layerFiles("content.txt", text);
   }
 
   /**
@@ -294,13 +295,13 @@ final class ReaderCheckSupport {
    * @param tweak a change applied to every header
    * @return the tar builder, which can take more entries
    */
-  static TarBuilder assemble(TestImage image, Consumer<TarArchiveEntry> tweak) {
-    TarBuilder tar = new TarBuilder();
+  static HandmadeTar assemble(HandmadeImage image, Consumer<TarArchiveEntry> tweak) {
+    HandmadeTar tar = new HandmadeTar();
     for (int i = 0; i < image.layers().size(); i++) {
       tar.file(image.blobPath(i), image.storedLayer(i), tweak);
     }
     tar.file(image.configPath(), image.configBytes(), tweak);
-    tar.file("manifest.json", TestImage.manifestJson(image), tweak);
+    tar.file("manifest.json", HandmadeImage.manifestJson(image), tweak);
     return tar;
   }
 
@@ -310,8 +311,8 @@ final class ReaderCheckSupport {
    * @param image the image
    * @return the manifest bytes
    */
-  static byte[] ociManifest(TestImage image) {
-    ObjectNode m = TestImage.JSON.createObjectNode();
+  static byte[] ociManifest(HandmadeImage image) {
+    ObjectNode m = HandmadeImage.JSON.createObjectNode();
     m.put("schemaVersion", 2);
     m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
     ObjectNode config = m.putObject("config");
@@ -326,7 +327,7 @@ final class ReaderCheckSupport {
       d.put("digest", Digest.sha256(stored).toString());
       d.put("size", stored.length);
     }
-    return TestImage.toJson(m);
+    return HandmadeImage.toJson(m);
   }
 
   /**
@@ -404,7 +405,7 @@ final class ReaderCheckSupport {
       String rule,
       String name,
       String title,
-      Supplier<List<TestImage>> items,
+      Supplier<List<HandmadeImage>> items,
       String selector,
       int expected) {
     return Check.of(
@@ -413,8 +414,8 @@ final class ReaderCheckSupport {
         title,
         READ,
         c -> {
-          List<TestImage> images = items.get();
-          Path a = archiveOf(c, images.toArray(TestImage[]::new));
+          List<HandmadeImage> images = items.get();
+          Path a = archiveOf(c, images.toArray(HandmadeImage[]::new));
           ImageContent got = read(c, CheckContext.archive(a, selector), "out");
           expectItem(got, images, expected, selector.isEmpty() ? "(none)" : selector);
         });
@@ -425,7 +426,7 @@ final class ReaderCheckSupport {
       String rule,
       String name,
       String title,
-      Supplier<List<TestImage>> items,
+      Supplier<List<HandmadeImage>> items,
       String selector,
       String why) {
     return Check.of(
@@ -434,7 +435,7 @@ final class ReaderCheckSupport {
         title,
         READ,
         c -> {
-          Path a = archiveOf(c, items.get().toArray(TestImage[]::new));
+          Path a = archiveOf(c, items.get().toArray(HandmadeImage[]::new));
           refused(c, CheckContext.archive(a, selector), "out", why);
         });
   }

@@ -21,7 +21,7 @@ import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.checks.WriteSupport.Source;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.reference.DockerReference;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ public final class ReferenceChecks {
             "NAME@sha256:... and NAME:TAG@sha256:... are refused, even when the tag matches",
             READ,
             c -> {
-              TestImage only = image("a", "docker.io/library/busybox:latest");
+              HandmadeImage only = image("a", "docker.io/library/busybox:latest");
               Path a = archiveOf(c, only);
               Digest d = only.configDigest();
               refused(c, CheckContext.archive(a, ":busybox@" + d), "out-1", "a digest reference");
@@ -150,7 +150,7 @@ public final class ReferenceChecks {
                 + " re-encoded for OCI)",
             READ,
             c -> {
-              TestImage only = image("a", "example.com/app:1");
+              HandmadeImage only = image("a", "example.com/app:1");
               Path a = archiveOf(c, only);
               Path layout = c.path("out");
               c.copySucceeds(
@@ -173,8 +173,8 @@ public final class ReferenceChecks {
             "a read into dir:DIR writes manifest.json and every blob under its hex digest",
             READ_TO_DIR,
             c -> {
-              TestImage only =
-                  new TestImage()
+              HandmadeImage only =
+                  new HandmadeImage()
                       .tags("example.com/app:1")
                       .layerFiles("a.txt", "one")
                       .layerFiles("b.txt", "two");

@@ -13,9 +13,9 @@ import io.github.dockerarchive.testkit.conformance.ReadOptions;
 import io.github.dockerarchive.testkit.files.FileTrees;
 import io.github.dockerarchive.testkit.hostile.HostileCase;
 import io.github.dockerarchive.testkit.hostile.HostileCorpus;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,7 +156,7 @@ public final class SafetyChecks {
         file = inputs.resolve(c.name() + ".tar.gz");
         Files.write(
             file,
-            TarBuilder.compress(bytes, io.github.dockerarchive.testkit.image.Compression.GZIP));
+            HandmadeTar.compress(bytes, io.github.dockerarchive.testkit.image.Compression.GZIP));
         Files.delete(plain);
       }
       files.add(file);
@@ -207,22 +207,23 @@ public final class SafetyChecks {
   // Links that leave the archive, where following them would succeed
 
   /** The one-layer image of the link checks. */
-  private static TestImage linkImage() {
-    return new TestImage().tags("hostile/link:1").layer(Layer.of("a.txt", "alpha"));
+  private static HandmadeImage linkImage() {
+    return new HandmadeImage().tags("hostile/link:1").layer(Layer.of("a.txt", "alpha"));
   }
 
-  private static byte[] linkArchive(TestImage image, String layerPath, Consumer<TarBuilder> links) {
-    TarBuilder tar = new TarBuilder();
+  private static byte[] linkArchive(
+      HandmadeImage image, String layerPath, Consumer<HandmadeTar> links) {
+    HandmadeTar tar = new HandmadeTar();
     links.accept(tar);
     tar.file(image.configPath(), image.configBytes());
     com.fasterxml.jackson.databind.node.ObjectNode item = image.manifestItem();
     item.putArray("Layers").add(layerPath);
-    tar.file("manifest.json", TestImage.toJson(TestImage.JSON.createArrayNode().add(item)));
+    tar.file("manifest.json", HandmadeImage.toJson(HandmadeImage.JSON.createArrayNode().add(item)));
     return tar.build();
   }
 
   private static void hostLink(CheckContext ctx, boolean hard) throws Exception {
-    TestImage image = linkImage();
+    HandmadeImage image = linkImage();
     Path host = ctx.directory("host").resolve("layer.tar").toAbsolutePath();
     Files.write(host, image.storedLayer(0));
     String target = host.toString();
@@ -237,7 +238,7 @@ public final class SafetyChecks {
                 t.symlink("l/layer.tar", target);
               }
             });
-    Path input = TarBuilder.write(ctx.path("link.tar"), tar);
+    Path input = HandmadeTar.write(ctx.path("link.tar"), tar);
     ctx.note(
         "input: "
             + input
@@ -257,7 +258,7 @@ public final class SafetyChecks {
   }
 
   private static void climbingLink(CheckContext ctx) throws Exception {
-    TestImage image = linkImage();
+    HandmadeImage image = linkImage();
     byte[] tar =
         linkArchive(
             image,
@@ -266,7 +267,7 @@ public final class SafetyChecks {
               t.file("blob.tar", image.storedLayer(0));
               t.symlink("l/layer.tar", "../../blob.tar");
             });
-    Path input = TarBuilder.write(ctx.path("climb.tar"), tar);
+    Path input = HandmadeTar.write(ctx.path("climb.tar"), tar);
     ctx.note(
         "input: "
             + input

@@ -13,8 +13,8 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class SelectionChecks {
             READ,
             c -> {
               Path a =
-                  input(c, "archive.tar", new TarBuilder().file("manifest.json", "[]").build());
+                  input(c, "archive.tar", new HandmadeTar().file("manifest.json", "[]").build());
               refused(c, CheckContext.archive(a, ""), "out", "an archive of zero items");
               refused(c, CheckContext.archive(a, ":@0"), "out-0", "@0 of an archive of zero items");
             }));
@@ -199,12 +199,12 @@ public final class SelectionChecks {
             "@0, @1 and @2 of a three-item archive read the first, second and third item",
             READ,
             c -> {
-              List<TestImage> items =
+              List<HandmadeImage> items =
                   List.of(
                       image("a", "example.com/app:1"),
                       image("b", "example.com/app:2"),
                       image("c", "example.com/app:3"));
-              Path a = archiveOf(c, items.toArray(TestImage[]::new));
+              Path a = archiveOf(c, items.toArray(HandmadeImage[]::new));
               for (int i = 0; i < items.size(); i++) {
                 ImageContent got = read(c, CheckContext.archive(a, ":@" + i), "out-" + i);
                 expectItem(got, items, i, ":@" + i);
@@ -264,13 +264,13 @@ public final class SelectionChecks {
             "untagged items (RepoTags null and []) are read by index",
             READ,
             c -> {
-              List<TestImage> items =
+              List<HandmadeImage> items =
                   List.of(
                       image("a", "example.com/app:1"),
                       image("b").nullTags(),
                       image("c"),
                       image("d", "example.com/app:2"));
-              Path a = archiveOf(c, items.toArray(TestImage[]::new));
+              Path a = archiveOf(c, items.toArray(HandmadeImage[]::new));
               for (int i = 1; i <= 2; i++) {
                 ImageContent got = read(c, CheckContext.archive(a, ":@" + i), "out-" + i);
                 expectItem(got, items, i, ":@" + i);
@@ -291,7 +291,7 @@ public final class SelectionChecks {
     return List.copyOf(checks);
   }
 
-  private static List<TestImage> threeItems() {
+  private static List<HandmadeImage> threeItems() {
     return List.of(
         image("a", "example.com/app:1"),
         image("b", "example.com/app:2"),

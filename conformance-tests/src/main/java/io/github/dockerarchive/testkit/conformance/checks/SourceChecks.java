@@ -27,8 +27,8 @@ import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.MediaTypes;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +206,7 @@ public final class SourceChecks {
             "an image whose config has rootfs {} (no diff_ids) and no Layers is read, zero layers",
             READ,
             c -> {
-              TestImage i = new TestImage().tags("example.com/app:1");
+              HandmadeImage i = new HandmadeImage().tags("example.com/app:1");
               i.configEdit(cfg -> cfg.putObject("rootfs"));
               Path a = archiveOf(c, i);
               expectImage(
@@ -222,7 +222,7 @@ public final class SourceChecks {
       String rule,
       String name,
       String title,
-      java.util.function.Supplier<TestImage> image,
+      java.util.function.Supplier<HandmadeImage> image,
       String why) {
     return Check.of(
         rule,
@@ -246,7 +246,7 @@ public final class SourceChecks {
                 + " descriptor per diffID, in config order",
             READ_TO_DIR,
             c -> {
-              TestImage i = plain().layerFiles("etc/three.txt", "third layer");
+              HandmadeImage i = plain().layerFiles("etc/three.txt", "third layer");
               expectSchema2(c, i);
             }));
     checks.add(
@@ -256,9 +256,9 @@ public final class SourceChecks {
             "a diffID listed twice in the config gets two layer descriptors (duplicates repeated)",
             READ_TO_DIR,
             c -> {
-              TestImage.Layer a = TestImage.Layer.of("a.txt", "repeated layer");
-              TestImage i =
-                  new TestImage()
+              HandmadeImage.Layer a = HandmadeImage.Layer.of("a.txt", "repeated layer");
+              HandmadeImage i =
+                  new HandmadeImage()
                       .tags("example.com/app:1")
                       .layer(a)
                       .layerFiles("b.txt", "middle layer")
@@ -271,7 +271,7 @@ public final class SourceChecks {
             "no-layers-empty-array",
             "an image of zero layers is served with \"layers\": [] (never null or absent)",
             READ_TO_DIR,
-            c -> expectSchema2(c, new TestImage().tags("example.com/app:1"))));
+            c -> expectSchema2(c, new HandmadeImage().tags("example.com/app:1"))));
     checks.add(
         Check.of(
             "SRC-4",
@@ -279,7 +279,7 @@ public final class SourceChecks {
             "uncompressed layers are labelled " + MediaTypes.DOCKER_LAYER_TAR + ", not gzip",
             READ_TO_DIR,
             c -> {
-              TestImage i = plain();
+              HandmadeImage i = plain();
               Path dir = readToDir(c, CheckContext.archive(archiveOf(c, i), ""), "out");
               JsonNode layers = manifestOf(dir).path("layers");
               for (int n = 0; n < layers.size(); n++) {
@@ -311,11 +311,11 @@ public final class SourceChecks {
                 }
               }
             }));
-    for (TestImage.LinkStyle style :
-        List.of(TestImage.LinkStyle.SYMLINK, TestImage.LinkStyle.HARDLINK)) {
-      String kind = style == TestImage.LinkStyle.SYMLINK ? "symlinked" : "hardlinked";
+    for (HandmadeImage.LinkStyle style :
+        List.of(HandmadeImage.LinkStyle.SYMLINK, HandmadeImage.LinkStyle.HARDLINK)) {
+      String kind = style == HandmadeImage.LinkStyle.SYMLINK ? "symlinked" : "hardlinked";
       String link =
-          style == TestImage.LinkStyle.SYMLINK
+          style == HandmadeImage.LinkStyle.SYMLINK
               ? "a symlink <dir>/layer.tar -> ../<blob>"
               : "a hard link <dir>/layer.tar -> <blob>";
       checks.add(
@@ -325,7 +325,7 @@ public final class SourceChecks {
               "layers reached through " + link + " are served with their real sizes",
               READ_TO_DIR,
               c -> {
-                TestImage i = plain().layersAs(style);
+                HandmadeImage i = plain().layersAs(style);
                 Path dir = readToDir(c, CheckContext.archive(archiveOf(c, i), ""), "out");
                 JsonNode layers = manifestOf(dir).path("layers");
                 require(
@@ -354,7 +354,7 @@ public final class SourceChecks {
               "an image whose layers are reached through " + link + " is read",
               READ,
               c -> {
-                TestImage i = plain().layersAs(style);
+                HandmadeImage i = plain().layersAs(style);
                 Path a = archiveOf(c, i);
                 expectImage(read(c, CheckContext.archive(a, ""), "out"), i, "the image");
               }));
@@ -362,7 +362,7 @@ public final class SourceChecks {
   }
 
   /** Reads an image into dir: and checks its manifest against SRC-3. */
-  private static void expectSchema2(CheckContext c, TestImage i)
+  private static void expectSchema2(CheckContext c, HandmadeImage i)
       throws IOException, CheckFailure, InterruptedException {
     Path dir = readToDir(c, CheckContext.archive(archiveOf(c, i), ""), "out");
     JsonNode m = manifestOf(dir);
@@ -401,7 +401,7 @@ public final class SourceChecks {
   private static JsonNode manifestOf(Path dir) throws CheckFailure {
     Path file = dir.resolve("manifest.json");
     try {
-      JsonNode m = TestImage.JSON.readTree(Files.readAllBytes(file));
+      JsonNode m = HandmadeImage.JSON.readTree(Files.readAllBytes(file));
       require(m != null && m.isObject(), "dir:" + dir + "/manifest.json is not a JSON object");
       return m;
     } catch (IOException e) {
@@ -455,9 +455,10 @@ public final class SourceChecks {
             c ->
                 withSource(
                     c,
-                    new TestImage()
+                    new HandmadeImage()
                         .tags("example.com/app:1")
-                        .layer(TestImage.Layer.of("a.txt", "compressed layer"), Compression.GZIP),
+                        .layer(
+                            HandmadeImage.Layer.of("a.txt", "compressed layer"), Compression.GZIP),
                     SourceChecks::expectLayers)));
     checks.add(
         Check.javaApi(
@@ -478,10 +479,10 @@ public final class SourceChecks {
             "getBlob of a gzip layer's stored (compressed) digest fails: layers are served by"
                 + " diffID only",
             c -> {
-              TestImage i =
-                  new TestImage()
+              HandmadeImage i =
+                  new HandmadeImage()
                       .tags("example.com/app:1")
-                      .layer(TestImage.Layer.of("a.txt", "compressed layer"), Compression.GZIP);
+                      .layer(HandmadeImage.Layer.of("a.txt", "compressed layer"), Compression.GZIP);
               withSource(
                   c,
                   i,
@@ -491,7 +492,7 @@ public final class SourceChecks {
             }));
   }
 
-  private static void expectLayers(TestImage i, ImageInput in) throws Exception {
+  private static void expectLayers(HandmadeImage i, ImageInput in) throws Exception {
     for (int n = 0; n < i.layers().size(); n++) {
       byte[] got;
       try (BlobStream s = in.getBlob(i.diffIds().get(n))) {
@@ -526,10 +527,10 @@ public final class SourceChecks {
 
   @FunctionalInterface
   private interface SourceAction {
-    void run(TestImage image, ImageInput in) throws Exception;
+    void run(HandmadeImage image, ImageInput in) throws Exception;
   }
 
-  private static void withSource(CheckContext c, TestImage image, SourceAction action)
+  private static void withSource(CheckContext c, HandmadeImage image, SourceAction action)
       throws Exception {
     Path a = archiveOf(c, image);
     JavaApi api = c.implementation().javaApi().orElseThrow();
@@ -551,10 +552,10 @@ public final class SourceChecks {
   // ---- SRC-7: verification.
 
   /** One layer whose bytes do not hash to the diffID the config lists (same size, one change). */
-  private static TestImage mismatching() {
-    TestImage.Layer declared = TestImage.Layer.of("a.txt", "declared content");
-    TestImage.Layer stored = TestImage.Layer.of("a.txt", "actual! content");
-    return new TestImage()
+  private static HandmadeImage mismatching() {
+    HandmadeImage.Layer declared = HandmadeImage.Layer.of("a.txt", "declared content");
+    HandmadeImage.Layer stored = HandmadeImage.Layer.of("a.txt", "actual! content");
+    return new HandmadeImage()
         .tags("example.com/app:1")
         .layer(stored.withDiffId(declared.diffId()))
         .layerFiles("b.txt", "good layer");
@@ -579,7 +580,7 @@ public final class SourceChecks {
             "getBlob(diffID) of a layer whose bytes do not match fails with an IOException by the"
                 + " end of the stream",
             c -> {
-              TestImage i = mismatching();
+              HandmadeImage i = mismatching();
               Path a = archiveOf(c, i);
               JavaApi api = c.implementation().javaApi().orElseThrow();
               String ref = CheckContext.archive(a, "");
@@ -612,15 +613,15 @@ public final class SourceChecks {
                 + " never used",
             READ,
             c -> {
-              TestImage.Layer a = TestImage.Layer.of("a.txt", "repeated layer");
-              TestImage i =
-                  new TestImage()
+              HandmadeImage.Layer a = HandmadeImage.Layer.of("a.txt", "repeated layer");
+              HandmadeImage i =
+                  new HandmadeImage()
                       .tags("example.com/app:1")
                       .layer(a)
                       .layerFiles("b.txt", "middle layer")
                       .layer(a)
                       .itemEdit(item -> ((ArrayNode) item.get("Layers")).set(2, "other/layer.tar"));
-              TarBuilder tar = TestImage.archive(i);
+              HandmadeTar tar = HandmadeImage.archive(i);
               tar.file("other/layer.tar", "not the layer: a second path must never be read");
               Path file = input(c, "archive.tar", tar.build());
               expectImage(read(c, CheckContext.archive(file, ""), "out"), i, "the image");
@@ -632,7 +633,7 @@ public final class SourceChecks {
             "one Layers path used for two different diffIDs is refused",
             READ,
             c -> {
-              TestImage i =
+              HandmadeImage i =
                   plain()
                       .itemEdit(
                           item -> {
@@ -650,8 +651,8 @@ public final class SourceChecks {
   private static final String URL = "https://example.com/layers/base.tar.gz";
 
   private static void layerSourcesExposed(CheckContext c) throws Exception {
-    TestImage image =
-        new TestImage().tags("example.com/app:1").layerFiles("etc/a.txt", "a foreign layer");
+    HandmadeImage image =
+        new HandmadeImage().tags("example.com/app:1").layerFiles("etc/a.txt", "a foreign layer");
     String diffId = image.diffIds().get(0).toString();
     image.itemEdit(
         item -> {

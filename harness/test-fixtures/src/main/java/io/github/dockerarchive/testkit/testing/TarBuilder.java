@@ -1,26 +1,15 @@
 package io.github.dockerarchive.testkit.testing;
 
 import io.github.dockerarchive.testkit.image.Compression;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import org.apiguardian.api.API;
 
 /**
- * Builds tar archives in memory for tests, with commons-compress (never by hand).
+ * Builds tar archives in memory for tests, with commons-compress (never by hand): the tests' name
+ * for {@link HandmadeTar}, to which every method delegates.
  *
  * <pre>{@code
  * byte[] tar = new TarBuilder()
@@ -34,15 +23,23 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStr
  * and big numbers use PAX headers; {@link #longFileMode(int)} and {@link #bigNumberMode(int)}
  * choose GNU or other encodings. For byte-level damage see {@link TarBytes}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TarBuilder {
-  private record Item(TarArchiveEntry entry, byte[] data) {}
-
-  private final List<Item> items = new ArrayList<>();
-  private int longFileMode = TarArchiveOutputStream.LONGFILE_POSIX;
-  private int bigNumberMode = TarArchiveOutputStream.BIGNUMBER_POSIX;
+  private final HandmadeTar tar;
 
   /** Creates an empty builder. */
-  public TarBuilder() {}
+  public TarBuilder() {
+    this(new HandmadeTar());
+  }
+
+  TarBuilder(HandmadeTar tar) {
+    this.tar = tar;
+  }
+
+  /** The builder this one delegates to. */
+  HandmadeTar handmade() {
+    return tar;
+  }
 
   /**
    * Chooses how names longer than 100 bytes are written.
@@ -51,7 +48,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder longFileMode(int mode) {
-    this.longFileMode = mode;
+    tar.longFileMode(mode);
     return this;
   }
 
@@ -62,7 +59,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder bigNumberMode(int mode) {
-    this.bigNumberMode = mode;
+    tar.bigNumberMode(mode);
     return this;
   }
 
@@ -74,7 +71,8 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder file(String name, byte[] data) {
-    return file(name, data, e -> {});
+    tar.file(name, data);
+    return this;
   }
 
   /**
@@ -85,7 +83,8 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder file(String name, String text) {
-    return file(name, text.getBytes(StandardCharsets.UTF_8));
+    tar.file(name, text);
+    return this;
   }
 
   /**
@@ -98,7 +97,8 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder file(String name, byte[] data, int mode) {
-    return file(name, data, e -> e.setMode(mode));
+    tar.file(name, data, mode);
+    return this;
   }
 
   /**
@@ -111,11 +111,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder file(String name, byte[] data, Consumer<TarArchiveEntry> tweak) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
-    e.setSize(data.length);
-    e.setModTime(0);
-    tweak.accept(e);
-    items.add(new Item(e, data.clone()));
+    tar.file(name, data, tweak);
     return this;
   }
 
@@ -127,10 +123,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder symlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
-    e.setLinkName(target);
-    e.setModTime(0);
-    items.add(new Item(e, new byte[0]));
+    tar.symlink(name, target);
     return this;
   }
 
@@ -142,10 +135,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder hardlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
-    e.setLinkName(target);
-    e.setModTime(0);
-    items.add(new Item(e, new byte[0]));
+    tar.hardlink(name, target);
     return this;
   }
 
@@ -156,10 +146,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder directory(String name) {
-    TarArchiveEntry e =
-        new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
-    e.setModTime(0);
-    items.add(new Item(e, new byte[0]));
+    tar.directory(name);
     return this;
   }
 
@@ -170,9 +157,7 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder fifo(String name) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_FIFO, true);
-    e.setModTime(0);
-    items.add(new Item(e, new byte[0]));
+    tar.fifo(name);
     return this;
   }
 
@@ -184,19 +169,17 @@ public final class TarBuilder {
    * @return this builder
    */
   public TarBuilder entry(TarArchiveEntry entry, byte[] data) {
-    items.add(new Item(entry, data.clone()));
+    tar.entry(entry, data);
     return this;
   }
 
   /**
-   * The uncompressed tar, ending with the usual two zero blocks (padded to a 10240-byte record).
+   * The uncompressed tar, ending with the usual two zero blocks.
    *
    * @return the tar bytes
    */
   public byte[] build() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    writeTarTo(bytes);
-    return bytes.toByteArray();
+    return tar.build();
   }
 
   /**
@@ -206,7 +189,7 @@ public final class TarBuilder {
    * @return the compressed bytes
    */
   public byte[] compressed(Compression compression) {
-    return compress(build(), compression);
+    return tar.compressed(compression);
   }
 
   /**
@@ -216,7 +199,7 @@ public final class TarBuilder {
    * @return {@code path}
    */
   public Path writeTo(Path path) {
-    return write(path, build());
+    return tar.writeTo(path);
   }
 
   /**
@@ -227,22 +210,7 @@ public final class TarBuilder {
    * @return {@code path}
    */
   public Path writeTo(Path path, Compression compression) {
-    return write(path, compressed(compression));
-  }
-
-  private void writeTarTo(OutputStream sink) {
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(sink)) {
-      tar.setLongFileMode(longFileMode);
-      tar.setBigNumberMode(bigNumberMode);
-      for (Item item : items) {
-        tar.putArchiveEntry(item.entry());
-        tar.write(item.data());
-        tar.closeArchiveEntry();
-      }
-      tar.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return tar.writeTo(path, compression);
   }
 
   /**
@@ -253,12 +221,7 @@ public final class TarBuilder {
    * @return {@code path}
    */
   public static Path write(Path path, byte[] bytes) {
-    try {
-      Files.write(path, bytes);
-      return path;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return HandmadeTar.write(path, bytes);
   }
 
   /**
@@ -269,21 +232,6 @@ public final class TarBuilder {
    * @return the compressed bytes
    */
   public static byte[] compress(byte[] data, Compression compression) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      OutputStream out =
-          switch (compression) {
-            case NONE -> bytes;
-            case GZIP -> new GzipCompressorOutputStream(bytes);
-            case BZIP2 -> new BZip2CompressorOutputStream(bytes);
-            case XZ -> new XZCompressorOutputStream(bytes);
-            case ZSTD -> new ZstdCompressorOutputStream(bytes);
-          };
-      out.write(data);
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return HandmadeTar.compress(data, compression);
   }
 }

@@ -1,9 +1,8 @@
 package io.github.dockerarchive.testkit.testing;
 
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import io.github.dockerarchive.testkit.tar.TarField;
 import io.github.dockerarchive.testkit.tar.TarHeader;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.apiguardian.api.API;
 
 /**
@@ -11,7 +10,8 @@ import org.apiguardian.api.API;
  * ARC-1): finding a header, rewriting a field, fixing or breaking the checksum, truncating.
  *
  * <p>Offsets of the header fields ({@link TarField}) are given as constants; every method returns a
- * patched copy and never changes its argument.
+ * patched copy and never changes its argument. The surgery itself is {@link TarPatch}'s, which
+ * production code uses; this class keeps the tests' vocabulary.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TarBytes {
@@ -52,18 +52,7 @@ public final class TarBytes {
    * @throws IllegalArgumentException if there is no such header
    */
   public static int headerOffset(byte[] tar, String name) {
-    int offset = 0;
-    while (offset + BLOCK <= tar.length) {
-      if (isZeroBlock(tar, offset)) {
-        break;
-      }
-      if (field(tar, offset + NAME, NAME_LEN).equals(name)) {
-        return offset;
-      }
-      long size = Long.parseLong(field(tar, offset + SIZE, SIZE_LEN).trim(), 8);
-      offset += BLOCK + (int) ((size + BLOCK - 1) / BLOCK) * BLOCK;
-    }
-    throw new IllegalArgumentException("no header named \"" + name + "\"");
+    return TarPatch.headerOffset(tar, name);
   }
 
   /**
@@ -73,7 +62,7 @@ public final class TarBytes {
    * @return the offset of its first data byte
    */
   public static int dataOffset(int headerOffset) {
-    return headerOffset + BLOCK;
+    return TarPatch.dataOffset(headerOffset);
   }
 
   /**
@@ -88,8 +77,7 @@ public final class TarBytes {
    */
   public static byte[] setField(
       byte[] tar, int headerOffset, int fieldOffset, int fieldLength, String value) {
-    return fixChecksum(
-        setFieldRaw(tar, headerOffset, fieldOffset, fieldLength, value), headerOffset);
+    return TarPatch.setField(tar, headerOffset, fieldOffset, fieldLength, value);
   }
 
   /**
@@ -104,16 +92,7 @@ public final class TarBytes {
    */
   public static byte[] setFieldRaw(
       byte[] tar, int headerOffset, int fieldOffset, int fieldLength, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length > fieldLength) {
-      throw new IllegalArgumentException(
-          "\"" + value + "\" does not fit " + fieldLength + " bytes");
-    }
-    byte[] copy = tar.clone();
-    Arrays.fill(
-        copy, headerOffset + fieldOffset, headerOffset + fieldOffset + fieldLength, (byte) 0);
-    System.arraycopy(bytes, 0, copy, headerOffset + fieldOffset, bytes.length);
-    return copy;
+    return TarPatch.setFieldRaw(tar, headerOffset, fieldOffset, fieldLength, value);
   }
 
   /**
@@ -126,9 +105,7 @@ public final class TarBytes {
    * @return a patched copy
    */
   public static byte[] setBytes(byte[] tar, int headerOffset, int fieldOffset, byte[] value) {
-    byte[] copy = tar.clone();
-    System.arraycopy(value, 0, copy, headerOffset + fieldOffset, value.length);
-    return fixChecksum(copy, headerOffset);
+    return TarPatch.setBytes(tar, headerOffset, fieldOffset, value);
   }
 
   /**
@@ -141,9 +118,7 @@ public final class TarBytes {
    * @return a patched copy
    */
   public static byte[] setByte(byte[] tar, int headerOffset, int fieldOffset, byte value) {
-    byte[] copy = tar.clone();
-    copy[headerOffset + fieldOffset] = value;
-    return fixChecksum(copy, headerOffset);
+    return TarPatch.setByte(tar, headerOffset, fieldOffset, value);
   }
 
   /**
@@ -154,9 +129,7 @@ public final class TarBytes {
    * @return a patched copy
    */
   public static byte[] fixChecksum(byte[] tar, int headerOffset) {
-    byte[] copy = tar.clone();
-    TarHeader.fixChecksum(copy, headerOffset);
-    return copy;
+    return TarPatch.fixChecksum(tar, headerOffset);
   }
 
   /**
@@ -167,9 +140,7 @@ public final class TarBytes {
    * @return a copy with a bad checksum
    */
   public static byte[] breakChecksum(byte[] tar, int headerOffset) {
-    byte[] copy = tar.clone();
-    copy[headerOffset + MTIME] ^= 0x01;
-    return copy;
+    return TarPatch.breakChecksum(tar, headerOffset);
   }
 
   /**
@@ -180,7 +151,7 @@ public final class TarBytes {
    * @return a truncated copy
    */
   public static byte[] truncate(byte[] tar, int length) {
-    return Arrays.copyOf(tar, length);
+    return TarPatch.truncate(tar, length);
   }
 
   /**
@@ -192,18 +163,7 @@ public final class TarBytes {
    * @return a patched copy
    */
   public static byte[] replace(byte[] tar, String from, String to) {
-    byte[] f = from.getBytes(StandardCharsets.US_ASCII);
-    byte[] t = to.getBytes(StandardCharsets.US_ASCII);
-    if (f.length != t.length) {
-      throw new IllegalArgumentException("replacement must keep the length");
-    }
-    int at = indexOf(tar, f);
-    if (at < 0) {
-      throw new IllegalArgumentException("\"" + from + "\" not found");
-    }
-    byte[] copy = tar.clone();
-    System.arraycopy(t, 0, copy, at, t.length);
-    return copy;
+    return TarPatch.replace(tar, from, to);
   }
 
   /**
@@ -214,16 +174,7 @@ public final class TarBytes {
    * @return the offset, or -1
    */
   public static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return TarPatch.indexOf(haystack, needle);
   }
 
   /**
@@ -235,19 +186,6 @@ public final class TarBytes {
    * @return the text
    */
   public static String field(byte[] tar, int offset, int length) {
-    int end = offset;
-    while (end < offset + length && tar[end] != 0) {
-      end++;
-    }
-    return new String(tar, offset, end - offset, StandardCharsets.US_ASCII);
-  }
-
-  private static boolean isZeroBlock(byte[] tar, int offset) {
-    for (int i = offset; i < offset + BLOCK; i++) {
-      if (tar[i] != 0) {
-        return false;
-      }
-    }
-    return true;
+    return TarPatch.field(tar, offset, length);
   }
 }

@@ -1,23 +1,14 @@
 package io.github.dockerarchive.testkit.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.image.MediaTypes;
-import io.github.dockerarchive.testkit.json.GoJson;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.writer.Layout;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -37,12 +28,13 @@ import org.apiguardian.api.API;
  * symbolic or hard links (Docker up to 24), the Docker 25 hybrid layout ({@code blobs/sha256/...}
  * with {@code index.json} and {@code oci-layout}), and duplicate entries written after each blob
  * with different bytes (first wins, ARC-7). Everything is JSON by Jackson and tar by
- * commons-compress.
+ * commons-compress. This is the tests' name for {@link HandmadeImage}, to which every method
+ * delegates.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TestImage {
   /** The shared Jackson mapper (compact output, insertion order). */
-  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = HandmadeImage.JSON;
 
   /** How {@code manifest.json} reaches each layer. */
   public enum LinkStyle {
@@ -69,11 +61,7 @@ public final class TestImage {
      * @return the layer
      */
     public static Layer of(String... namesAndContents) {
-      TarBuilder tar = new TarBuilder();
-      for (int i = 0; i + 1 < namesAndContents.length; i += 2) {
-        tar.file(namesAndContents[i], namesAndContents[i + 1]);
-      }
-      return raw(tar.build());
+      return of(HandmadeImage.Layer.of(namesAndContents));
     }
 
     /**
@@ -83,7 +71,7 @@ public final class TestImage {
      * @return the layer
      */
     public static Layer raw(byte[] tar) {
-      return new Layer(tar.clone(), Digest.sha256(tar));
+      return of(HandmadeImage.Layer.raw(tar));
     }
 
     /**
@@ -95,9 +83,7 @@ public final class TestImage {
      * @return the layer
      */
     public static Layer random(long seed, int size) {
-      byte[] data = new byte[size];
-      new java.util.Random(seed).nextBytes(data);
-      return raw(new TarBuilder().file("data-" + seed + ".bin", data).build());
+      return of(HandmadeImage.Layer.random(seed, size));
     }
 
     /**
@@ -118,22 +104,17 @@ public final class TestImage {
     public long size() {
       return tar.length;
     }
+
+    private static Layer of(HandmadeImage.Layer layer) {
+      return new Layer(layer.tar(), layer.diffId());
+    }
+
+    private HandmadeImage.Layer handmade() {
+      return new HandmadeImage.Layer(tar, diffId);
+    }
   }
 
-  private final List<Layer> layers = new ArrayList<>();
-  private final List<Compression> compressions = new ArrayList<>();
-  private List<String> repoTags = List.of();
-  private boolean repoTagsNull;
-  private Compression defaultCompression = Compression.NONE;
-  private LinkStyle linkStyle = LinkStyle.NONE;
-  private Layout layout = Layout.DOCKER_ARCHIVE;
-  private boolean lowerCaseKeys;
-  private boolean duplicateEntries;
-  private boolean layerSources;
-  private Consumer<ObjectNode> configEdit = c -> {};
-  private Consumer<ObjectNode> itemEdit = i -> {};
-  private byte[] rawConfig;
-  private final java.util.Map<String, byte[]> stored = new java.util.HashMap<>();
+  private final HandmadeImage image = new HandmadeImage();
 
   /** An untagged image with no layers. */
   public TestImage() {}
@@ -145,8 +126,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage tags(String... tags) {
-    this.repoTags = List.of(tags);
-    this.repoTagsNull = false;
+    image.tags(tags);
     return this;
   }
 
@@ -156,8 +136,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage nullTags() {
-    this.repoTags = List.of();
-    this.repoTagsNull = true;
+    image.nullTags();
     return this;
   }
 
@@ -168,8 +147,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage layer(Layer layer) {
-    layers.add(layer);
-    compressions.add(null);
+    image.layer(layer.handmade());
     return this;
   }
 
@@ -181,8 +159,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage layer(Layer layer, Compression compression) {
-    layers.add(layer);
-    compressions.add(compression);
+    image.layer(layer.handmade(), compression);
     return this;
   }
 
@@ -193,7 +170,8 @@ public final class TestImage {
    * @return this image
    */
   public TestImage layerFiles(String... namesAndContents) {
-    return layer(Layer.of(namesAndContents));
+    image.layerFiles(namesAndContents);
+    return this;
   }
 
   /**
@@ -203,7 +181,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage compress(Compression compression) {
-    this.defaultCompression = compression;
+    image.compress(compression);
     return this;
   }
 
@@ -214,7 +192,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage layersAs(LinkStyle style) {
-    this.linkStyle = style;
+    image.layersAs(HandmadeImage.LinkStyle.valueOf(style.name()));
     return this;
   }
 
@@ -228,7 +206,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage layout(Layout layout) {
-    this.layout = layout;
+    image.layout(layout);
     return this;
   }
 
@@ -238,7 +216,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage lowerCaseKeys() {
-    this.lowerCaseKeys = true;
+    image.lowerCaseKeys();
     return this;
   }
 
@@ -248,7 +226,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage duplicateEntries() {
-    this.duplicateEntries = true;
+    image.duplicateEntries();
     return this;
   }
 
@@ -258,7 +236,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage layerSources() {
-    this.layerSources = true;
+    image.layerSources();
     return this;
   }
 
@@ -269,7 +247,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage configEdit(Consumer<ObjectNode> edit) {
-    this.configEdit = this.configEdit.andThen(edit);
+    image.configEdit(edit);
     return this;
   }
 
@@ -280,7 +258,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage rawConfig(byte[] config) {
-    this.rawConfig = config.clone();
+    image.rawConfig(config);
     return this;
   }
 
@@ -291,7 +269,7 @@ public final class TestImage {
    * @return this image
    */
   public TestImage itemEdit(Consumer<ObjectNode> edit) {
-    this.itemEdit = this.itemEdit.andThen(edit);
+    image.itemEdit(edit);
     return this;
   }
 
@@ -301,7 +279,7 @@ public final class TestImage {
    * @return the layers
    */
   public List<Layer> layers() {
-    return List.copyOf(layers);
+    return image.layers().stream().map(Layer::of).toList();
   }
 
   /**
@@ -310,7 +288,7 @@ public final class TestImage {
    * @return the diffIDs
    */
   public List<Digest> diffIds() {
-    return layers.stream().map(Layer::diffId).toList();
+    return image.diffIds();
   }
 
   /**
@@ -319,7 +297,7 @@ public final class TestImage {
    * @return the tags
    */
   public List<String> repoTags() {
-    return repoTags;
+    return image.repoTags();
   }
 
   /**
@@ -328,16 +306,7 @@ public final class TestImage {
    * @return a fresh config object
    */
   public ObjectNode configNode() {
-    ObjectNode config = JSON.createObjectNode();
-    config.put("architecture", "amd64");
-    config.put("os", "linux");
-    config.put("created", "2024-01-02T03:04:05Z");
-    ObjectNode rootfs = config.putObject("rootfs");
-    rootfs.put("type", "layers");
-    ArrayNode ids = rootfs.putArray("diff_ids");
-    layers.forEach(l -> ids.add(l.diffId().toString()));
-    configEdit.accept(config);
-    return config;
+    return image.configNode();
   }
 
   /**
@@ -346,7 +315,7 @@ public final class TestImage {
    * @return the config
    */
   public byte[] configBytes() {
-    return rawConfig != null ? rawConfig.clone() : toJson(configNode());
+    return image.configBytes();
   }
 
   /**
@@ -355,7 +324,7 @@ public final class TestImage {
    * @return the config digest
    */
   public Digest configDigest() {
-    return Digest.sha256(configBytes());
+    return image.configDigest();
   }
 
   /**
@@ -365,8 +334,7 @@ public final class TestImage {
    * @return its compression
    */
   public Compression compressionOf(int i) {
-    Compression c = compressions.get(i);
-    return c == null ? defaultCompression : c;
+    return image.compressionOf(i);
   }
 
   /**
@@ -376,8 +344,7 @@ public final class TestImage {
    * @return the (possibly compressed) bytes
    */
   public byte[] storedLayer(int i) {
-    Compression c = compressionOf(i);
-    return stored.computeIfAbsent(i + " " + c, k -> TarBuilder.compress(layers.get(i).tar(), c));
+    return image.storedLayer(i);
   }
 
   /**
@@ -386,8 +353,7 @@ public final class TestImage {
    * @return the config path
    */
   public String configPath() {
-    String hex = configDigest().hex();
-    return layout == Layout.DOCKER_HYBRID ? "blobs/sha256/" + hex : hex + ".json";
+    return image.configPath();
   }
 
   /**
@@ -397,10 +363,7 @@ public final class TestImage {
    * @return the blob's path
    */
   public String blobPath(int i) {
-    if (layout == Layout.DOCKER_HYBRID) {
-      return "blobs/sha256/" + Digest.sha256(storedLayer(i)).hex();
-    }
-    return layers.get(i).diffId().hex() + ".tar";
+    return image.blobPath(i);
   }
 
   /**
@@ -409,17 +372,7 @@ public final class TestImage {
    * @return the layer paths
    */
   public List<String> layerPaths() {
-    List<String> paths = new ArrayList<>();
-    for (int i = 0; i < layers.size(); i++) {
-      paths.add(linkStyle == LinkStyle.NONE ? blobPath(i) : linkDirectory(i) + "/layer.tar");
-    }
-    return paths;
-  }
-
-  private String linkDirectory(int i) {
-    return Digest.sha256(
-            ("link " + i + " " + layers.get(i).diffId()).getBytes(StandardCharsets.UTF_8))
-        .hex();
+    return image.layerPaths();
   }
 
   /**
@@ -428,61 +381,7 @@ public final class TestImage {
    * @return a fresh item object
    */
   public ObjectNode manifestItem() {
-    String sources = null;
-    if (layerSources) {
-      GoJson json = new GoJson().beginObject();
-      for (Layer layer : layers) {
-        json.name(layer.diffId().toString())
-            .beginObject()
-            .field("mediaType", MediaTypes.OCI_LAYER_TAR)
-            .field("size", layer.size())
-            .field("digest", layer.diffId().toString())
-            .endObject();
-      }
-      sources = json.endObject().toString();
-    }
-    ManifestJson.Item entry =
-        new ManifestJson.Item(configPath(), repoTagsNull ? null : repoTags, layerPaths(), sources);
-    ObjectNode item;
-    try {
-      item = (ObjectNode) JSON.readTree(new ManifestJson(lowerCaseKeys, false).encodeItem(entry));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the manifest.json encoder wrote invalid JSON", e);
-    }
-    itemEdit.accept(item);
-    return item;
-  }
-
-  /** Adds this image's blobs and links to a tar, skipping paths already in {@code written}. */
-  void addBlobs(TarBuilder tar, Set<String> written) {
-    if (layout == Layout.DOCKER_HYBRID && written.add("oci-layout")) {
-      tar.directory("blobs").directory("blobs/sha256");
-    }
-    for (int i = 0; i < layers.size(); i++) {
-      String blob = blobPath(i);
-      if (written.add(blob)) {
-        tar.file(blob, storedLayer(i));
-        if (duplicateEntries) {
-          tar.file(blob, "not the layer (a later duplicate must be ignored)");
-        }
-      }
-      if (linkStyle != LinkStyle.NONE) {
-        String link = linkDirectory(i) + "/layer.tar";
-        if (written.add(link)) {
-          if (linkStyle == LinkStyle.SYMLINK) {
-            tar.symlink(link, "../" + blob);
-          } else {
-            tar.hardlink(link, blob);
-          }
-        }
-      }
-    }
-    if (written.add(configPath())) {
-      tar.file(configPath(), configBytes());
-      if (duplicateEntries) {
-        tar.file(configPath(), "{\"duplicate\":true}");
-      }
-    }
+    return image.manifestItem();
   }
 
   /**
@@ -492,11 +391,7 @@ public final class TestImage {
    * @return the document
    */
   public static byte[] manifestJson(TestImage... images) {
-    ArrayNode items = JSON.createArrayNode();
-    for (TestImage image : images) {
-      items.add(image.manifestItem());
-    }
-    return toJson(items);
+    return HandmadeImage.manifestJson(handmade(images));
   }
 
   /**
@@ -508,33 +403,7 @@ public final class TestImage {
    * @return a tar builder holding the archive
    */
   public static TarBuilder archive(TestImage... images) {
-    TarBuilder tar = new TarBuilder();
-    Set<String> written = new HashSet<>();
-    for (TestImage image : images) {
-      image.addBlobs(tar, written);
-    }
-    if (Arrays.stream(images).anyMatch(i -> i.layout == Layout.DOCKER_HYBRID)) {
-      ArrayNode manifests = JSON.createArrayNode();
-      for (TestImage image : images) {
-        byte[] oci = image.ociManifest();
-        String path = "blobs/sha256/" + Digest.sha256(oci).hex();
-        if (written.add(path)) {
-          tar.file(path, oci);
-        }
-        ObjectNode d = manifests.addObject();
-        d.put("mediaType", MediaTypes.OCI_MANIFEST);
-        d.put("digest", Digest.sha256(oci).toString());
-        d.put("size", oci.length);
-      }
-      ObjectNode index = JSON.createObjectNode();
-      index.put("schemaVersion", 2);
-      index.put("mediaType", MediaTypes.OCI_INDEX);
-      index.set("manifests", manifests);
-      tar.file("index.json", toJson(index));
-      tar.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
-    }
-    tar.file("manifest.json", manifestJson(images));
-    return tar;
+    return new TarBuilder(HandmadeImage.archive(handmade(images)));
   }
 
   /**
@@ -543,7 +412,7 @@ public final class TestImage {
    * @return the tar bytes
    */
   public byte[] build() {
-    return archive(this).build();
+    return image.build();
   }
 
   /**
@@ -553,26 +422,7 @@ public final class TestImage {
    * @return {@code path}
    */
   public Path writeTo(Path path) {
-    return archive(this).writeTo(path);
-  }
-
-  private byte[] ociManifest() {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("schemaVersion", 2);
-    m.put("mediaType", MediaTypes.OCI_MANIFEST);
-    ObjectNode c = m.putObject("config");
-    c.put("mediaType", MediaTypes.OCI_CONFIG);
-    c.put("digest", configDigest().toString());
-    c.put("size", configBytes().length);
-    ArrayNode ls = m.putArray("layers");
-    for (int i = 0; i < layers.size(); i++) {
-      byte[] stored = storedLayer(i);
-      ObjectNode d = ls.addObject();
-      d.put("mediaType", MediaTypes.OCI_LAYER_TAR);
-      d.put("digest", Digest.sha256(stored).toString());
-      d.put("size", stored.length);
-    }
-    return toJson(m);
+    return image.writeTo(path);
   }
 
   /**
@@ -582,10 +432,10 @@ public final class TestImage {
    * @return its UTF-8 bytes
    */
   public static byte[] toJson(Object value) {
-    try {
-      return JSON.writeValueAsBytes(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return HandmadeImage.toJson(value);
+  }
+
+  private static HandmadeImage[] handmade(TestImage... images) {
+    return Arrays.stream(images).map(i -> i.image).toArray(HandmadeImage[]::new);
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The direction of dependencies between the harness artifacts: the core sits at the bottom and
  * knows no test framework, no CLI library and none of the faces; each face uses only its own test
- * library; no main code uses the test fixtures. Within the harness no two packages depend on each
- * other in a circle, and the core's internal package serves the core alone.
+ * library; no main code uses the test fixtures, and the conformance suite uses only their hostile
+ * corpus. Within the harness no two packages depend on each other in a circle, and the core's
+ * internal package serves the core alone.
  */
 @AnalyzeClasses(
     packages = "io.github.dockerarchive.testkit",
@@ -122,6 +123,18 @@ class ArchitectureTest {
           .because("the test fixtures are for tests; the libraries stand without them");
 
   @ArchTest
+  static final ArchRule conformanceSuiteUsesNoTestHelper =
+      noClasses()
+          .that()
+          .resideInAPackage(CONFORMANCE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(ROOT + ".testing..")
+          .because(
+              "the conformance suite ships to users; it builds its inputs with the synthetic engine"
+                  + " and the core, and only the hostile corpus of the test fixtures is published");
+
+  @ArchTest
   static final ArchRule harnessPackagesAreFreeOfCycles =
       slices()
           .matching(ROOT + ".(*)..")
@@ -162,6 +175,10 @@ class ArchitectureTest {
     assertThat(
             mainClasses.contain(
                 io.github.dockerarchive.testkit.assertj.DockerArchiveAssertions.class))
+        .isTrue();
+    assertThat(
+            mainClasses.contain(
+                io.github.dockerarchive.testkit.conformance.checks.ConformanceSuite.class))
         .isTrue();
   }
 }
