@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A materialised synthetic archive and the truth about it.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param images per image, what a correct reader must find (for a corrupted archive: what the
  *     archive would hold without the defect)
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveFixture(Path path, ArchiveSpec spec, List<ImageTruth> images) {
 
   /** Copies the list. */

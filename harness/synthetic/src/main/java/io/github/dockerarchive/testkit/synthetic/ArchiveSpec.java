@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.synthetic;
 import io.github.dockerarchive.testkit.image.Compression;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A complete description of a synthetic archive: its images, the producer dialect it imitates, its
@@ -25,6 +26,7 @@ import java.util.List;
  * @param corruption the defect to build in, {@link Corruption#NONE} for none
  * @param seed the seed of all generated content
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveSpec(
     List<ImageSpec> images,
     Dialect dialect,

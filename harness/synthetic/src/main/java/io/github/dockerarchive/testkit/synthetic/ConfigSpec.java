@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The image config fields a synthetic image sets (the rest follows from the layers: {@code
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param cmd {@code config.Cmd}
  * @param labels {@code config.Labels}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ConfigSpec(
     String architecture,
     String os,

@@ -9,11 +9,13 @@ import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
 import io.github.dockerarchive.testkit.digest.DigestMismatchException;
+import org.apiguardian.api.API;
 
 /**
  * A named defect a synthetic archive can carry, with the rule it breaks and what a correct reader
  * must report: the exception type, and the stage where it appears.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Corruption {
   /** No defect. */
   NONE(null, null, null, "a valid archive"),

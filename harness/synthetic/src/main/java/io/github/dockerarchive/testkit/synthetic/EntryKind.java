@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import org.apiguardian.api.API;
+
 /** What a {@link FileSpec} puts into a layer tar. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum EntryKind {
   /** A regular file of {@link FileSpec#size()} seeded bytes. */
   FILE,

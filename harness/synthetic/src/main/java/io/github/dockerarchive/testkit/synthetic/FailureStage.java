@@ -1,6 +1,9 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import org.apiguardian.api.API;
+
 /** Where a correct reader notices a {@link Corruption}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum FailureStage {
   /** Opening the archive fails ({@code ArchiveReader.open}). */
   OPEN,

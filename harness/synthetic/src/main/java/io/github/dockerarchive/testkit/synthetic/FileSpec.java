@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import org.apiguardian.api.API;
+
 /**
  * One entry of a synthetic layer.
  *
@@ -10,6 +12,7 @@ package io.github.dockerarchive.testkit.synthetic;
  * @param target the link target of a {@link EntryKind#SYMLINK} or {@link EntryKind#HARDLINK}, else
  *     null
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FileSpec(String path, EntryKind kind, long size, int mode, String target) {
 
   /** Checks the values. */

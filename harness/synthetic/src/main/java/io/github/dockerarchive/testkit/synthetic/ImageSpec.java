@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One synthetic image.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param layers the layers, bottom first
  * @param config the config fields
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageSpec(List<String> tags, List<LayerSpec> layers, ConfigSpec config) {
 
   /** Copies the lists and fills a missing config with {@link ConfigSpec#defaults()}. */

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a correct reader must find for one image of a materialised archive.
@@ -15,6 +16,7 @@ import java.util.List;
  * @param storedSizes each layer's stored size
  * @param layerPaths each layer's path in {@code manifest.json}
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageTruth(
     int index,
     List<String> repoTags,

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.image.Compression;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One synthetic layer: its entries and how it is stored. Equal specs (with the same archive seed)
@@ -10,6 +11,7 @@ import java.util.List;
  * @param files the entries, in tar order (empty: an empty layer, a tar of two zero blocks)
  * @param compression how the layer is stored, or null for the dialect's default
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LayerSpec(List<FileSpec> files, Compression compression) {
 
   /** Copies the list. */

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * {@link ArchiveSpec}s as JSON and back, exactly: {@code fromJson(toJson(spec)).equals(spec)}.
@@ -50,6 +51,7 @@ import java.util.TreeMap;
  * take the defaults of {@link ArchiveSpec#builder()}, {@link ConfigSpec#defaults()} and the {@link
  * FileSpec} factories (a missing {@code mode} is the kind's usual one).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SpecJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Materialises {@link ArchiveSpec}s: writes the archive a spec describes and returns it with the
@@ -50,6 +51,7 @@ import java.util.Set;
  * Digest diffId = fixture.image(0).diffIds().get(0);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SyntheticArchives {
   /** The label that tells the images added by {@link #effectiveSpec} apart. */
   public static final String COPY_LABEL = "io.github.dockerarchive.testkit.synthetic.copy";

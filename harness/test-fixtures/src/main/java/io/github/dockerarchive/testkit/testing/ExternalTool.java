@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * A command-line tool the interop tests run (skopeo, podman). When it is not installed the calling
  * test is skipped with a reason that names the tool and how to install it, printed to stderr as
  * well so the skip is visible in the build log.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ExternalTool {
   private final String name;
   private final List<String> prefix;

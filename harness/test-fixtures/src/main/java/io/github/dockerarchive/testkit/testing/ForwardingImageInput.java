@@ -5,12 +5,14 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
  * An {@link ImageInput} that forwards every call to another: override one method to inject a
  * defect, observe calls, or take away a capability (the conformance suite's broken implementations
  * are built this way).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ForwardingImageInput implements ImageInput {
   /** The input every call goes to. */
   protected final ImageInput delegate;

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An {@link ImageOutput} that forwards every call to another: override one method to inject a
  * defect, observe calls, or take away a capability (the conformance suite's broken implementations
  * are built this way).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class ForwardingImageOutput implements ImageOutput {
   /** The output every call goes to. */
   protected final ImageOutput delegate;

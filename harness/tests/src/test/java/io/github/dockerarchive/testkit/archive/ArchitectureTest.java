@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +138,40 @@ class ArchitectureTest {
           .because(
               "the conformance suite ships to users; it builds its inputs with the synthetic engine"
                   + " and the core, and only the hostile corpus of the test fixtures is published");
+
+  @ArchTest
+  static final ArchRule publicTypesDeclareTheirApiStatus =
+      classes()
+          .that()
+          .arePublic()
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .resideInAPackage(ROOT + "..")
+          .and()
+          .doNotHaveSimpleName("package-info")
+          .should()
+          .beAnnotatedWith(API.class)
+          .because("users see from @API what they may rely on (JUnit's convention)");
+
+  @Test
+  @DisplayName("Architecture: every package says what it is for (a package-info with @API)")
+  void everyPackageHasAPackageInfo() {
+    JavaClasses main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    List<String> missing =
+        main.stream()
+            .map(JavaClass::getPackage)
+            .distinct()
+            .filter(p -> p.tryGetPackageInfo().isEmpty())
+            .map(JavaPackage::getName)
+            .sorted()
+            .toList();
+    assertThat(missing).as("packages without package-info.java").isEmpty();
+    assertThat(main.getPackage(ROOT + ".archive").tryGetPackageInfo()).isPresent();
+  }
 
   @ArchTest
   static final ArchRule harnessPackagesAreFreeOfCycles =
