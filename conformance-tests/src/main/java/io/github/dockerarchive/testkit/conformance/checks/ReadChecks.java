@@ -27,6 +27,7 @@ import io.github.dockerarchive.testkit.hostile.HostileCorpus;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
@@ -326,8 +327,7 @@ public final class ReadChecks {
       tar.file("blobs/sha256/" + Digest.sha256(blob).hex(), blob);
       tar.file(
           "index.json",
-          "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
-              + "\"manifests\":[]}");
+          "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[]}");
       words = List.of("oci", "index.json");
     } else {
       String id = "a".repeat(64);

@@ -12,6 +12,7 @@ import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
@@ -314,16 +315,16 @@ final class ReaderCheckSupport {
   static byte[] ociManifest(HandmadeImage image) {
     ObjectNode m = HandmadeImage.JSON.createObjectNode();
     m.put("schemaVersion", 2);
-    m.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+    m.put("mediaType", MediaTypes.OCI_MANIFEST);
     ObjectNode config = m.putObject("config");
-    config.put("mediaType", "application/vnd.oci.image.config.v1+json");
+    config.put("mediaType", MediaTypes.OCI_CONFIG);
     config.put("digest", image.configDigest().toString());
     config.put("size", image.configBytes().length);
     ArrayNode layers = m.putArray("layers");
     for (int i = 0; i < image.layers().size(); i++) {
       byte[] stored = image.storedLayer(i);
       ObjectNode d = layers.addObject();
-      d.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
+      d.put("mediaType", MediaTypes.OCI_LAYER_TAR);
       d.put("digest", Digest.sha256(stored).toString());
       d.put("size", stored.length);
     }

@@ -647,7 +647,7 @@ public final class SourceChecks {
 
   // ---- SRC-9: LayerSources descriptors (Java API).
 
-  private static final String FOREIGN = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
+  private static final String FOREIGN = MediaTypes.DOCKER_FOREIGN_LAYER_GZIP;
   private static final String URL = "https://example.com/layers/base.tar.gz";
 
   private static void layerSourcesExposed(CheckContext c) throws Exception {
