@@ -5,10 +5,10 @@ import static io.github.dockerarchive.testkit.hostile.Expectation.valid;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.synthetic.FailureStage;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.function.Consumer;
@@ -20,8 +20,8 @@ final class CaseSupport {
   private CaseSupport() {}
 
   /** The two-layer image most byte-level cases damage. */
-  static TestImage base() {
-    return new TestImage()
+  static HandmadeImage base() {
+    return new HandmadeImage()
         .tags("hostile/base:1")
         .layer(Layer.of("a.txt", "alpha"))
         .layer(Layer.of("b.txt", "beta"));
@@ -29,20 +29,20 @@ final class CaseSupport {
 
   /** The {@code docker save} tar of {@link #base()}. */
   static byte[] baseTar() {
-    return TestImage.archive(base()).build();
+    return HandmadeImage.archive(base()).build();
   }
 
   /** The blobs of an image, then {@code extra} entries, then the given {@code manifest.json}. */
-  static byte[] withManifest(TestImage image, byte[] manifest, Consumer<TarBuilder> extra) {
-    TarBuilder tar = blobs(image);
+  static byte[] withManifest(HandmadeImage image, byte[] manifest, Consumer<HandmadeTar> extra) {
+    HandmadeTar tar = blobs(image);
     extra.accept(tar);
     tar.file("manifest.json", manifest);
     return tar.build();
   }
 
   /** A tar builder holding the layers and the config of an image, but no {@code manifest.json}. */
-  static TarBuilder blobs(TestImage image) {
-    TarBuilder tar = new TarBuilder();
+  static HandmadeTar blobs(HandmadeImage image) {
+    HandmadeTar tar = new HandmadeTar();
     for (int i = 0; i < image.layers().size(); i++) {
       tar.file(image.blobPath(i), image.storedLayer(i));
     }
@@ -56,10 +56,11 @@ final class CaseSupport {
   }
 
   /** A manifest.json of one item with the base image's config and layers, edited. */
-  static byte[] item(TestImage image, Consumer<com.fasterxml.jackson.databind.node.ObjectNode> e) {
+  static byte[] item(
+      HandmadeImage image, Consumer<com.fasterxml.jackson.databind.node.ObjectNode> e) {
     com.fasterxml.jackson.databind.node.ObjectNode item = image.manifestItem();
     e.accept(item);
-    return TestImage.toJson(TestImage.JSON.createArrayNode().add(item));
+    return HandmadeImage.toJson(HandmadeImage.JSON.createArrayNode().add(item));
   }
 
   /** A source writing the bytes the supplier makes, anew on each write. */
@@ -96,19 +97,19 @@ final class CaseSupport {
 
   /** The offset of the header of the entry {@code name} in a tar. */
   static int header(byte[] tar, String name) {
-    return TarBytes.headerOffset(tar, name);
+    return TarPatch.headerOffset(tar, name);
   }
 
   /** The offset just after the padded data of the entry {@code name} in a tar. */
   static long paddedEnd(byte[] tar, String name) {
     int h = header(tar, name);
-    long size = Long.parseLong(TarBytes.field(tar, h + TarBytes.SIZE, TarBytes.SIZE_LEN).trim(), 8);
+    long size = Long.parseLong(TarPatch.field(tar, h + TarPatch.SIZE, TarPatch.SIZE_LEN).trim(), 8);
     return h + 512 + (size + 511) / 512 * 512;
   }
 
   /** The tar of {@link #base()} with its config replaced by the given bytes. */
   static byte[] configIs(byte[] config) {
-    TestImage b = base().rawConfig(config);
-    return TestImage.archive(b).build();
+    HandmadeImage b = base().rawConfig(config);
+    return HandmadeImage.archive(b).build();
   }
 }

@@ -17,8 +17,8 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,16 +73,16 @@ public final class CompressionCases {
       ByteArrayOutputStream layer = new ByteArrayOutputStream();
       writeZeroMembers(layer, GIB >> 20);
       byte[] stored = layer.toByteArray();
-      TestImage b = base();
+      HandmadeImage b = base();
       com.fasterxml.jackson.databind.node.ObjectNode config = b.configNode();
       config
           .putObject("rootfs")
           .put("type", "layers")
           .putArray("diff_ids")
           .add(ZEROS_1GIB_SHA256.toString());
-      byte[] configBytes = TestImage.toJson(config);
+      byte[] configBytes = HandmadeImage.toJson(config);
       String configPath = Digest.sha256(configBytes).hex() + ".json";
-      TarBuilder t = new TarBuilder();
+      HandmadeTar t = new HandmadeTar();
       t.file("bomb.tar.gz", stored);
       t.file(configPath, configBytes);
       t.file(
@@ -198,9 +198,9 @@ public final class CompressionCases {
             "an xz layer whose header asks for a 192 MiB dictionary: more than a small heap has;"
                 + " it must be refused with a typed error, never an OutOfMemoryError",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               byte[] xz = hugeDictionaryXz(b.storedLayer(0));
-              TarBuilder t = new TarBuilder();
+              HandmadeTar t = new HandmadeTar();
               t.file("a.tar.xz", xz);
               t.file(b.blobPath(1), b.storedLayer(1));
               t.file(b.configPath(), b.configBytes());
@@ -218,14 +218,14 @@ public final class CompressionCases {
             "gzip-magic-garbage-layer",
             "a layer that starts with the gzip magic and continues with garbage",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               byte[] junk = new byte[2048];
               new java.util.Random(7).nextBytes(junk);
               junk[0] = 0x1f;
               junk[1] = (byte) 0x8b;
               junk[2] = 8;
               junk[3] = 0;
-              TarBuilder t = new TarBuilder();
+              HandmadeTar t = new HandmadeTar();
               t.file("junk.tar.gz", junk);
               t.file(b.blobPath(1), b.storedLayer(1));
               t.file(b.configPath(), b.configBytes());

@@ -8,7 +8,7 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.LOAD;
 
 import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.LimitExceededException;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class ConfigCases {
             "config-4mib-plus-1",
             "a config of 4 MiB + 1 byte",
             () -> {
-              byte[] json = TestImage.toJson(base().configNode());
+              byte[] json = HandmadeImage.toJson(base().configNode());
               byte[] padded = Arrays.copyOf(json, (4 << 20) + 1);
               Arrays.fill(padded, json.length, padded.length, (byte) ' ');
               return configIs(padded);

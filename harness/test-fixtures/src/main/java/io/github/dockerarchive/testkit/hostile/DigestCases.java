@@ -12,8 +12,8 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.READ;
 import io.github.dockerarchive.testkit.InvalidConfigException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.DigestMismatchException;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -60,11 +60,11 @@ public final class DigestCases {
   }
 
   private static byte[] withDiffIds(List<String> ids) {
-    TestImage b = base();
+    HandmadeImage b = base();
     com.fasterxml.jackson.databind.node.ObjectNode config = b.configNode();
     var array = config.putObject("rootfs").put("type", "layers").putArray("diff_ids");
     ids.forEach(array::add);
-    return configIs(TestImage.toJson(config));
+    return configIs(HandmadeImage.toJson(config));
   }
 
   private static byte[] sha(byte[] data, String algorithm) {
@@ -89,7 +89,7 @@ public final class DigestCases {
             "diffIDs in sha512 that match the layers: another registered algorithm, legal",
             bytes(
                 () -> {
-                  TestImage b = base();
+                  HandmadeImage b = base();
                   List<String> ids = new ArrayList<>();
                   for (Layer l : b.layers()) {
                     ids.add(Digest.of("sha512", sha(l.tar(), "SHA-512")).toString());
@@ -102,7 +102,7 @@ public final class DigestCases {
             "diff-ids-sha512-wrong",
             "a well-formed sha512 diffID that the layer does not hash to",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               return withDiffIds(
                   List.of("sha512:" + "ab".repeat(64), b.diffIds().get(1).toString()));
             },

@@ -7,7 +7,7 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
-import io.github.dockerarchive.testkit.testing.TarBytes;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class HeaderCases {
         rejecting(
             "bad-checksum-first-header",
             "the first layer's header checksum is off by one bit",
-            () -> TarBytes.breakChecksum(baseTar(), 0),
+            () -> TarPatch.breakChecksum(baseTar(), 0),
             "SAFE-4",
             MalformedArchiveException.class,
             "checksum",
@@ -49,7 +49,7 @@ public final class HeaderCases {
         rejecting(
             "bad-checksum-manifest-header",
             "manifest.json's header checksum is wrong",
-            () -> TarBytes.breakChecksum(baseTar(), header(baseTar(), "manifest.json")),
+            () -> TarPatch.breakChecksum(baseTar(), header(baseTar(), "manifest.json")),
             "SAFE-4",
             MalformedArchiveException.class,
             "checksum",
@@ -58,7 +58,7 @@ public final class HeaderCases {
         rejecting(
             "non-octal-checksum",
             "the checksum field holds letters",
-            () -> TarBytes.setFieldRaw(baseTar(), 0, TarBytes.CHKSUM, 8, "zzzzzz"),
+            () -> TarPatch.setFieldRaw(baseTar(), 0, TarPatch.CHKSUM, 8, "zzzzzz"),
             "SAFE-4",
             MalformedArchiveException.class,
             "byte offset 0",
@@ -67,7 +67,7 @@ public final class HeaderCases {
         rejecting(
             "non-octal-size",
             "the size field of the first header holds a letter",
-            () -> TarBytes.setField(baseTar(), 0, TarBytes.SIZE, TarBytes.SIZE_LEN, "0000002z000"),
+            () -> TarPatch.setField(baseTar(), 0, TarPatch.SIZE, TarPatch.SIZE_LEN, "0000002z000"),
             "SAFE-4",
             MalformedArchiveException.class,
             "byte offset 0",
@@ -78,8 +78,8 @@ public final class HeaderCases {
             "the size field is a negative base-256 number (all bits set)",
             () -> {
               byte[] tar = baseTar();
-              Arrays.fill(tar, TarBytes.SIZE, TarBytes.SIZE + TarBytes.SIZE_LEN, (byte) 0xff);
-              return TarBytes.fixChecksum(tar, 0);
+              Arrays.fill(tar, TarPatch.SIZE, TarPatch.SIZE + TarPatch.SIZE_LEN, (byte) 0xff);
+              return TarPatch.fixChecksum(tar, 0);
             },
             "SAFE-4",
             MalformedArchiveException.class,
@@ -89,7 +89,7 @@ public final class HeaderCases {
         rejecting(
             "huge-octal-size",
             "the first layer claims 8 GiB of data",
-            () -> TarBytes.setField(baseTar(), 0, TarBytes.SIZE, TarBytes.SIZE_LEN, "77777777777"),
+            () -> TarPatch.setField(baseTar(), 0, TarPatch.SIZE, TarPatch.SIZE_LEN, "77777777777"),
             "SAFE-4",
             MalformedArchiveException.class,
             "byte offset 0",
@@ -100,10 +100,10 @@ public final class HeaderCases {
             "the first layer claims 2^62 bytes in base-256",
             () -> {
               byte[] tar = baseTar();
-              Arrays.fill(tar, TarBytes.SIZE, TarBytes.SIZE + TarBytes.SIZE_LEN, (byte) 0);
-              tar[TarBytes.SIZE] = (byte) 0x80;
-              tar[TarBytes.SIZE + 4] = 0x40;
-              return TarBytes.fixChecksum(tar, 0);
+              Arrays.fill(tar, TarPatch.SIZE, TarPatch.SIZE + TarPatch.SIZE_LEN, (byte) 0);
+              tar[TarPatch.SIZE] = (byte) 0x80;
+              tar[TarPatch.SIZE + 4] = 0x40;
+              return TarPatch.fixChecksum(tar, 0);
             },
             "SAFE-4",
             MalformedArchiveException.class,
@@ -114,7 +114,7 @@ public final class HeaderCases {
             "size-zero-with-data",
             "the first header says size 0, so its data (the layer, itself a tar) is read as"
                 + " headers and its end marker ends the archive early, as in Go: no manifest.json",
-            () -> TarBytes.setField(baseTar(), 0, TarBytes.SIZE, TarBytes.SIZE_LEN, "00000000000"),
+            () -> TarPatch.setField(baseTar(), 0, TarPatch.SIZE, TarPatch.SIZE_LEN, "00000000000"),
             "RD-4",
             EntryNotFoundException.class,
             "\"manifest.json\": file does not exist",

@@ -2,8 +2,8 @@ package io.github.dockerarchive.testkit.hostile;
 
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * the reader and the command-line tool, and the conformance suite can run it against any reader.
  *
  * <p>Inputs come from the synthetic corruptions ({@link Corruption}) and from byte-level damage to
- * small archives built with {@link TarBuilder}, {@link TarBytes} and {@link RawTar}. Some inputs
+ * small archives built with {@link HandmadeTar}, {@link TarPatch} and {@link RawTar}. Some inputs
  * are legal though odd (10,000 images, 100,000 entries, a layer that inflates to 1 GiB, a missing
  * end-of-archive marker): their expectation is {@link Expectation.Outcome#VALID}, and a runner
  * checks that they read fully in bounded memory instead.

@@ -12,7 +12,7 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,7 +42,7 @@ public final class LinkCases {
   }
 
   private static byte[] layerThroughLinks(Consumer<RawTar> links, String layerPath) {
-    TestImage b = base();
+    HandmadeImage b = base();
     RawTar t = RawTar.inMemory();
     t.file(b.blobPath(0), b.storedLayer(0));
     t.file(b.blobPath(1), b.storedLayer(1));
@@ -191,7 +191,7 @@ public final class LinkCases {
             "manifest-symlink-escape",
             "manifest.json itself is a symlink to /etc/passwd",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               RawTar t = RawTar.inMemory();
               t.file(b.blobPath(0), b.storedLayer(0));
               t.symlink("manifest.json", "/etc/passwd");

@@ -12,10 +12,10 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.LimitExceededException;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -72,8 +72,8 @@ public final class ManifestCases {
             "manifest-1mib-plus-1",
             "manifest.json of 1 MiB + 1 byte (valid JSON padded with spaces)",
             () -> {
-              TestImage b = base();
-              byte[] json = TestImage.manifestJson(b);
+              HandmadeImage b = base();
+              byte[] json = HandmadeImage.manifestJson(b);
               byte[] padded = Arrays.copyOf(json, (1 << 20) + 1);
               Arrays.fill(padded, json.length, padded.length, (byte) ' ');
               return withManifest(b, padded, t -> {});
@@ -88,8 +88,8 @@ public final class ManifestCases {
             "manifest.json of exactly 1 MiB: at the limit, accepted",
             bytes(
                 () -> {
-                  TestImage b = base();
-                  byte[] json = TestImage.manifestJson(b);
+                  HandmadeImage b = base();
+                  byte[] json = HandmadeImage.manifestJson(b);
                   byte[] padded = Arrays.copyOf(json, 1 << 20);
                   Arrays.fill(padded, json.length, padded.length, (byte) ' ');
                   return withManifest(b, padded, t -> {});
@@ -101,7 +101,7 @@ public final class ManifestCases {
             "10,000 manifest.json items sharing one config and layer, each with its own tag:"
                 + " legal; every item is read",
             file -> {
-              TestImage b = new TestImage().layer(Layer.of("x", "y"));
+              HandmadeImage b = new HandmadeImage().layer(Layer.of("x", "y"));
               StringBuilder json = new StringBuilder("[");
               for (int i = 0; i < 10_000; i++) {
                 json.append(i == 0 ? "" : ",")
@@ -109,7 +109,7 @@ public final class ManifestCases {
                     .append(i)
                     .append("\"],\"Layers\":[\"l.tar\"]}");
               }
-              new TarBuilder()
+              new HandmadeTar()
                   .file("l.tar", b.storedLayer(0))
                   .file("c.json", b.configBytes())
                   .file("manifest.json", json.append("]").toString())
@@ -159,10 +159,10 @@ public final class ManifestCases {
             "manifest-not-utf8",
             "manifest.json holds bytes that are not UTF-8 inside a string",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               byte[] json = utf8("[{\"Config\":\"\u00ff\u00ff\"}]");
               byte[] raw = Arrays.copyOf(json, json.length);
-              int at = TarBytes.indexOf(raw, new byte[] {(byte) 0xc3, (byte) 0xbf});
+              int at = TarPatch.indexOf(raw, new byte[] {(byte) 0xc3, (byte) 0xbf});
               raw[at] = (byte) 0xff;
               raw[at + 1] = (byte) 0xfe;
               return withManifest(b, raw, t -> {});

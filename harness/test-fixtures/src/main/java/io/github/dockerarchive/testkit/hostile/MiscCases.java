@@ -18,9 +18,9 @@ import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.DigestMismatchException;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -56,7 +56,7 @@ public final class MiscCases {
             "pre-1.10-save",
             "only repositories and <id>/layer.tar, no manifest.json: the error says what it is",
             () ->
-                new TarBuilder()
+                new HandmadeTar()
                     .file("repositories", "{\"busybox\":{\"latest\":\"" + "a".repeat(64) + "\"}}")
                     .file("a".repeat(64) + "/layer.tar", new byte[0])
                     .build(),
@@ -69,7 +69,7 @@ public final class MiscCases {
             "layer-is-directory",
             "a Layers path names a directory entry",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               return withManifest(
                   b,
                   item(b, i -> i.putArray("Layers").add("d/").add(b.blobPath(1))),
@@ -85,8 +85,8 @@ public final class MiscCases {
             "manifest.json twice, the second one broken: the first wins (ARC-7)",
             bytes(
                 () -> {
-                  TestImage b = base();
-                  TarBuilder t = TestImage.archive(b);
+                  HandmadeImage b = base();
+                  HandmadeTar t = HandmadeImage.archive(b);
                   t.file("manifest.json", "{not json");
                   return t.build();
                 }),
@@ -110,11 +110,11 @@ public final class MiscCases {
             "layer-digest-mismatch-bzip2",
             "a bzip2 layer whose content does not hash to its diffID",
             () -> {
-              TestImage b = new TestImage().tags("hostile/bz:1");
+              HandmadeImage b = new HandmadeImage().tags("hostile/bz:1");
               b.layer(
                   Layer.of("a.txt", "alpha").withDiffId(Digest.sha256(utf8("other"))),
                   Compression.BZIP2);
-              return TestImage.archive(b).build();
+              return HandmadeImage.archive(b).build();
             },
             "SRC-7",
             DigestMismatchException.class,

@@ -15,8 +15,8 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class NameCases {
   }
 
   private static byte[] layerPathIs(String path) {
-    TestImage b = base();
+    HandmadeImage b = base();
     return withManifest(
         b, item(b, i -> i.putArray("Layers").add(path).add(b.blobPath(1))), t -> {});
   }
@@ -104,7 +104,7 @@ public final class NameCases {
             "config-path-absolute",
             "Config is /etc/passwd: refused, never read from the host",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               return withManifest(b, item(b, i -> i.put("Config", "/etc/passwd")), t -> {});
             },
             "SAFE-2",
@@ -116,7 +116,7 @@ public final class NameCases {
             "config-path-dotdot",
             "Config is ../../etc/passwd",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               return withManifest(b, item(b, i -> i.put("Config", "../../etc/passwd")), t -> {});
             },
             "SAFE-2",
@@ -131,7 +131,7 @@ public final class NameCases {
                 + " reports SAFE-2",
             bytes(
                 () -> {
-                  TestImage b = base();
+                  HandmadeImage b = base();
                   RawTar t = RawTar.inMemory();
                   t.file("../escaped-hostile", "x");
                   t.file("/tmp/escaped-hostile", "x");
@@ -150,13 +150,13 @@ public final class NameCases {
             "every entry stored as ./name, manifest.json too: names compare after cleaning",
             bytes(
                 () -> {
-                  TestImage b = base();
-                  TarBuilder t = new TarBuilder();
+                  HandmadeImage b = base();
+                  HandmadeTar t = new HandmadeTar();
                   for (int i = 0; i < 2; i++) {
                     t.file("./" + b.blobPath(i), b.storedLayer(i));
                   }
                   t.file("./" + b.configPath(), b.configBytes());
-                  t.file(".//manifest.json", TestImage.manifestJson(b));
+                  t.file(".//manifest.json", HandmadeImage.manifestJson(b));
                   return t.build();
                 }),
             1));
@@ -179,12 +179,13 @@ public final class NameCases {
             "the first layer's name is Latin-1 (caf\\xe9.tar) while manifest.json says café.tar:"
                 + " names are compared as UTF-8, so it is missing",
             () -> {
-              TestImage b = base().itemEdit(i -> i.putArray("Layers").add("café.tar").add("b.tar"));
+              HandmadeImage b =
+                  base().itemEdit(i -> i.putArray("Layers").add("café.tar").add("b.tar"));
               RawTar t = RawTar.inMemory();
               t.file(new byte[] {'c', 'a', 'f', (byte) 0xe9, '.', 't', 'a', 'r'}, b.storedLayer(0));
               t.file("b.tar", b.storedLayer(1));
               t.file(b.configPath(), b.configBytes());
-              t.file("manifest.json", TestImage.manifestJson(b));
+              t.file("manifest.json", HandmadeImage.manifestJson(b));
               return t.trailer().bytes();
             },
             "ARC-2",
@@ -197,7 +198,7 @@ public final class NameCases {
             "the name field reads \"manifest.json\\0x\": tar stops at the NUL, so this is"
                 + " manifest.json after all, but its content is not JSON",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               RawTar t = RawTar.inMemory();
               for (int i = 0; i < 2; i++) {
                 t.file(b.blobPath(i), b.storedLayer(i));

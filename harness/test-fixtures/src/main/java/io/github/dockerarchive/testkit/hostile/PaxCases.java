@@ -13,7 +13,7 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class PaxCases {
   }
 
   private static byte[] paxBefore(String records, String name, byte[] data, boolean withManifest) {
-    TestImage b = base();
+    HandmadeImage b = base();
     RawTar t = RawTar.inMemory();
     for (int i = 0; i < b.layers().size(); i++) {
       t.file(b.blobPath(i), b.storedLayer(i));
@@ -53,7 +53,7 @@ public final class PaxCases {
     t.file(name, data);
     t.file(b.configPath(), b.configBytes());
     if (withManifest) {
-      t.file("manifest.json", TestImage.manifestJson(b));
+      t.file("manifest.json", HandmadeImage.manifestJson(b));
     }
     return t.trailer().bytes();
   }
@@ -125,13 +125,13 @@ public final class PaxCases {
             "a PAX path record renames the first layer to ../../escaped.tar, so the name"
                 + " manifest.json uses no longer exists (and nothing is written anywhere)",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               RawTar t = RawTar.inMemory();
               t.pax(RawTar.paxRecord("path", "../../escaped.tar"));
               t.file(b.blobPath(0), b.storedLayer(0));
               t.file(b.blobPath(1), b.storedLayer(1));
               t.file(b.configPath(), b.configBytes());
-              t.file("manifest.json", TestImage.manifestJson(b));
+              t.file("manifest.json", HandmadeImage.manifestJson(b));
               return t.trailer().bytes();
             },
             "ARC-2",
@@ -144,13 +144,13 @@ public final class PaxCases {
             "a PAX path record for manifest.json with a NUL inside (\"manifest.json\\0x\"): the"
                 + " name is not manifest.json",
             () -> {
-              TestImage b = base();
+              HandmadeImage b = base();
               RawTar t = RawTar.inMemory();
               t.file(b.blobPath(0), b.storedLayer(0));
               t.file(b.blobPath(1), b.storedLayer(1));
               t.file(b.configPath(), b.configBytes());
               t.pax(RawTar.paxRecord("path", "manifest.json\0x"));
-              t.file("m", TestImage.manifestJson(b));
+              t.file("m", HandmadeImage.manifestJson(b));
               return t.trailer().bytes();
             },
             "RD-4",
@@ -194,7 +194,7 @@ public final class PaxCases {
             bytes(
                 () -> {
                   String longName = "l/" + "n".repeat(300) + ".tar";
-                  TestImage b =
+                  HandmadeImage b =
                       base().itemEdit(i -> i.putArray("Layers").add(longName).add(longName + "2"));
                   RawTar t = RawTar.inMemory();
                   t.gnuLongName(longName);
@@ -202,7 +202,7 @@ public final class PaxCases {
                   t.gnuLongName(longName + "2");
                   t.file("ignored-short-name2", b.storedLayer(1));
                   t.file(b.configPath(), b.configBytes());
-                  t.file("manifest.json", TestImage.manifestJson(b));
+                  t.file("manifest.json", HandmadeImage.manifestJson(b));
                   return t.trailer().bytes();
                 }),
             1));

@@ -12,9 +12,10 @@ import org.apiguardian.api.API;
 
 /**
  * Writes tar headers and data byte by byte, for the lies {@link
- * io.github.dockerarchive.testkit.testing.TarBuilder} (commons-compress) refuses to write: PAX
- * records with wrong lengths or sizes, GNU long names with no entry after them, raw name bytes that
- * are not UTF-8. Every header gets a correct checksum unless the caller breaks it afterwards.
+ * io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar} (commons-compress) refuses to
+ * write: PAX records with wrong lengths or sizes, GNU long names with no entry after them, raw name
+ * bytes that are not UTF-8. Every header gets a correct checksum unless the caller breaks it
+ * afterwards.
  *
  * <p>Streams to any {@link OutputStream}, so archives of 100,000 entries never sit in memory.
  */

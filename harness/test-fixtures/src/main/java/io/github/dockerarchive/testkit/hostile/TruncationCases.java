@@ -12,9 +12,9 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class TruncationCases {
         rejecting(
             "truncated-in-first-header",
             "cut 100 bytes into the first header",
-            () -> TarBytes.truncate(baseTar(), 100),
+            () -> TarPatch.truncate(baseTar(), 100),
             "SAFE-4",
             MalformedArchiveException.class,
             "has only 100 of 512 bytes",
@@ -59,7 +59,7 @@ public final class TruncationCases {
         rejecting(
             "truncated-after-first-header",
             "the first header is complete, none of its data follows",
-            () -> TarBytes.truncate(baseTar(), 512),
+            () -> TarPatch.truncate(baseTar(), 512),
             "SAFE-4",
             MalformedArchiveException.class,
             "truncated",
@@ -68,7 +68,7 @@ public final class TruncationCases {
         rejecting(
             "truncated-in-layer-data",
             "cut in the middle of the first layer's data",
-            () -> TarBytes.truncate(baseTar(), 512 + 3000),
+            () -> TarPatch.truncate(baseTar(), 512 + 3000),
             "SAFE-4",
             MalformedArchiveException.class,
             "truncated",
@@ -80,10 +80,10 @@ public final class TruncationCases {
                 + " archive must be reported truncated, not as one without manifest.json",
             () -> {
               byte[] tar = baseTar();
-              TestImage b = base();
+              HandmadeImage b = base();
               int h = header(tar, b.configPath());
               int size = b.configBytes().length;
-              return TarBytes.truncate(tar, h + 512 + size + 1);
+              return TarPatch.truncate(tar, h + 512 + size + 1);
             },
             "SAFE-4",
             MalformedArchiveException.class,
@@ -97,7 +97,7 @@ public final class TruncationCases {
               byte[] tar = baseTar();
               int h = header(tar, "manifest.json");
               long size = paddedEnd(tar, "manifest.json") - h - 512;
-              return TarBytes.truncate(tar, (int) (h + 512 + size - 7));
+              return TarPatch.truncate(tar, (int) (h + 512 + size - 7));
             },
             "SAFE-4",
             MalformedArchiveException.class,
@@ -107,7 +107,7 @@ public final class TruncationCases {
         rejecting(
             "truncated-in-manifest-header",
             "cut in the middle of manifest.json's header",
-            () -> TarBytes.truncate(baseTar(), header(baseTar(), "manifest.json") + 300),
+            () -> TarPatch.truncate(baseTar(), header(baseTar(), "manifest.json") + 300),
             "SAFE-4",
             MalformedArchiveException.class,
             "has only 300 of 512 bytes",
@@ -117,7 +117,7 @@ public final class TruncationCases {
             "truncated-at-manifest-header",
             "cut exactly where manifest.json's header would start: a clean end of the tar (Go"
                 + " agrees), so the archive simply has no manifest.json",
-            () -> TarBytes.truncate(baseTar(), header(baseTar(), "manifest.json")),
+            () -> TarPatch.truncate(baseTar(), header(baseTar(), "manifest.json")),
             "RD-4",
             EntryNotFoundException.class,
             "\"manifest.json\": file does not exist",
@@ -126,7 +126,7 @@ public final class TruncationCases {
         accepting(
             "truncated-before-trailer",
             "every entry complete, no end-of-archive blocks: Go's reader and ours end cleanly",
-            bytes(() -> TarBytes.truncate(baseTar(), (int) paddedEnd(baseTar(), "manifest.json"))),
+            bytes(() -> TarPatch.truncate(baseTar(), (int) paddedEnd(baseTar(), "manifest.json"))),
             1));
     all.add(
         accepting(
@@ -134,7 +134,7 @@ public final class TruncationCases {
             "the end-of-archive marker cut to one and a half zero blocks",
             bytes(
                 () ->
-                    TarBytes.truncate(
+                    TarPatch.truncate(
                         baseTar(), (int) paddedEnd(baseTar(), "manifest.json") + 512 + 256)),
             1));
     all.add(
@@ -142,7 +142,7 @@ public final class TruncationCases {
             "truncated-gzip",
             "a gzip-compressed archive cut in half",
             () -> {
-              byte[] gz = TarBuilder.compress(baseTar(), Compression.GZIP);
+              byte[] gz = HandmadeTar.compress(baseTar(), Compression.GZIP);
               return Arrays.copyOf(gz, gz.length / 2);
             },
             "ARC-1",

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.reference.DockerReference;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -22,14 +22,14 @@ class ChooseManifestItemTest {
   @TempDir Path dir;
   int counter;
 
-  ArchiveReader archive(TestImage... images) throws ArchiveException {
+  ArchiveReader archive(HandmadeImage... images) throws ArchiveException {
     return ArchiveReader.open(
-        TestImage.archive(images).writeTo(dir.resolve("a" + counter++ + ".tar")));
+        HandmadeImage.archive(images).writeTo(dir.resolve("a" + counter++ + ".tar")));
   }
 
   ArchiveReader manifestOnly(String json) throws ArchiveException {
     return ArchiveReader.open(
-        new TarBuilder()
+        new HandmadeTar()
             .file("manifest.json", json)
             .writeTo(dir.resolve("m" + counter++ + ".tar")));
   }
@@ -38,8 +38,8 @@ class ChooseManifestItemTest {
     return DockerReference.parseNormalized(text).withDefaultTag();
   }
 
-  static TestImage image(String... tags) {
-    return new TestImage().tags(tags).layerFiles("id", String.join(",", tags));
+  static HandmadeImage image(String... tags) {
+    return new HandmadeImage().tags(tags).layerFiles("id", String.join(",", tags));
   }
 
   @Nested
@@ -60,7 +60,7 @@ class ChooseManifestItemTest {
     @Test
     @DisplayName("SEL-1: one item is chosen, tag index -1")
     void one() throws IOException {
-      TestImage only = image("busybox:latest");
+      HandmadeImage only = image("busybox:latest");
       try (ArchiveReader reader = archive(only)) {
         ManifestSelection s = reader.chooseManifestItem(null, -1);
         assertThat(s.item()).isEqualTo(reader.manifest().get(0));
@@ -115,9 +115,9 @@ class ChooseManifestItemTest {
         "SEL-2: items in order, tags in order: the first match wins and its tag index"
             + " is returned")
     void firstMatchWins() throws IOException {
-      TestImage first = image("a:1", "b:1");
-      TestImage second = image("busybox:latest", "docker.io/library/busybox:latest");
-      TestImage third = image("busybox:latest");
+      HandmadeImage first = image("a:1", "b:1");
+      HandmadeImage second = image("busybox:latest", "docker.io/library/busybox:latest");
+      HandmadeImage third = image("busybox:latest");
       try (ArchiveReader reader = archive(first, second, third)) {
         ManifestSelection s = reader.chooseManifestItem(ref("busybox:latest"), -1);
         assertThat(s.itemIndex()).isEqualTo(1);
@@ -164,8 +164,8 @@ class ChooseManifestItemTest {
     @Test
     @DisplayName("SEL-3: in range gives that item with tag index -1")
     void inRange() throws IOException {
-      TestImage a = image("a:1");
-      TestImage b = image("b:1");
+      HandmadeImage a = image("a:1");
+      HandmadeImage b = image("b:1");
       try (ArchiveReader reader = archive(a, b)) {
         for (int i = 0; i < 2; i++) {
           ManifestSelection s = reader.chooseManifestItem(null, i);
@@ -260,9 +260,9 @@ class ChooseManifestItemTest {
     @Test
     @DisplayName("SEL-6: an untagged item (RepoTags [] or null) is reachable by index only")
     void untagged() throws IOException {
-      TestImage tagged = image("busybox:latest");
-      TestImage empty = new TestImage().tags().layerFiles("e", "e");
-      TestImage nullTags = new TestImage().nullTags().layerFiles("n", "n");
+      HandmadeImage tagged = image("busybox:latest");
+      HandmadeImage empty = new HandmadeImage().tags().layerFiles("e", "e");
+      HandmadeImage nullTags = new HandmadeImage().nullTags().layerFiles("n", "n");
       try (ArchiveReader reader = archive(tagged, empty, nullTags)) {
         assertThat(reader.manifest().get(1).isTagged()).isFalse();
         assertThat(reader.manifest().get(2).isTagged()).isFalse();

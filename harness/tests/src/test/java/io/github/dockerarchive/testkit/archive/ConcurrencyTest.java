@@ -7,8 +7,8 @@ import io.github.dockerarchive.testkit.ArchiveClosedException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,8 +53,8 @@ class ConcurrencyTest {
     assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
   }
 
-  static TestImage image() {
-    TestImage image = new TestImage().tags("busybox:latest");
+  static HandmadeImage image() {
+    HandmadeImage image = new HandmadeImage().tags("busybox:latest");
     Compression[] all = Compression.values();
     for (int i = 0; i < all.length; i++) {
       image.layer(Layer.random(i, 300_000 + i * 1000), all[i]);
@@ -94,8 +94,8 @@ class ConcurrencyTest {
   @Test
   @DisplayName("RD-5: 16 threads reading every blob of one archive at once get the right digests")
   void manyReaders() throws Exception {
-    TestImage image = image();
-    Path file = TestImage.archive(image).writeTo(dir.resolve("c.tar"));
+    HandmadeImage image = image();
+    Path file = HandmadeImage.archive(image).writeTo(dir.resolve("c.tar"));
     List<Digest> expected = new ArrayList<>(image.diffIds());
     expected.add(image.configDigest());
     try (ArchiveReader reader = ArchiveReader.open(file)) {
@@ -131,8 +131,8 @@ class ConcurrencyTest {
   @Test
   @DisplayName("RD-5: many threads on a stream-opened reader (temporary file) too")
   void manyReadersOnTemporaryCopy() throws Exception {
-    TestImage image = image();
-    byte[] gz = TestImage.archive(image).compressed(Compression.GZIP);
+    HandmadeImage image = image();
+    byte[] gz = HandmadeImage.archive(image).compressed(Compression.GZIP);
     try (ArchiveReader reader =
         ArchiveReader.open(
             new ByteArrayInputStream(gz), ReaderOptions.defaults().withTemporaryDirectory(tmp))) {
@@ -162,8 +162,9 @@ class ConcurrencyTest {
       "RD-5: closing the reader makes the next read of an open stream throw"
           + " ArchiveClosedException")
   void closeWhileOpen(Compression compression) throws IOException {
-    TestImage image = new TestImage().tags("x:1").layer(Layer.random(7, 2_000_000), compression);
-    Path file = TestImage.archive(image).writeTo(dir.resolve("close.tar"));
+    HandmadeImage image =
+        new HandmadeImage().tags("x:1").layer(Layer.random(7, 2_000_000), compression);
+    Path file = HandmadeImage.archive(image).writeTo(dir.resolve("close.tar"));
     ArchiveReader reader = ArchiveReader.open(file);
     ImageSource source = reader.imageSource(null, -1);
     Digest diffId = image.diffIds().get(0);
@@ -197,8 +198,8 @@ class ConcurrencyTest {
       "RD-5: closing while 16 threads read ends every read in success or"
           + " ArchiveClosedException, never anything else")
   void closeDuringReads() throws Exception {
-    TestImage image = image();
-    byte[] tar = TestImage.archive(image).build();
+    HandmadeImage image = image();
+    byte[] tar = HandmadeImage.archive(image).build();
     for (int attempt = 0; attempt < 3; attempt++) {
       ArchiveReader reader =
           ArchiveReader.open(

@@ -18,10 +18,10 @@ import io.github.dockerarchive.testkit.digest.DigestMismatchException;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.MediaTypes;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -50,26 +50,26 @@ class ImageSourceTest {
   @TempDir Path dir;
   int counter;
 
-  Path write(TarBuilder tar) {
+  Path write(HandmadeTar tar) {
     return tar.writeTo(dir.resolve("i" + counter++ + ".tar"));
   }
 
-  ArchiveReader open(TestImage... images) throws ArchiveException {
-    return ArchiveReader.open(write(TestImage.archive(images)));
+  ArchiveReader open(HandmadeImage... images) throws ArchiveException {
+    return ArchiveReader.open(write(HandmadeImage.archive(images)));
   }
 
-  ArchiveReader open(ReaderOptions options, TestImage... images) throws ArchiveException {
-    return ArchiveReader.open(write(TestImage.archive(images)), options);
+  ArchiveReader open(ReaderOptions options, HandmadeImage... images) throws ArchiveException {
+    return ArchiveReader.open(write(HandmadeImage.archive(images)), options);
   }
 
-  static TestImage twoLayers() {
-    return new TestImage()
+  static HandmadeImage twoLayers() {
+    return new HandmadeImage()
         .tags("busybox:latest")
         .layerFiles("etc/hostname", "box\n")
         .layerFiles("bin/sh", "#!/bin/true\n", "bin/ls", "ls");
   }
 
-  static String expectedManifest(TestImage image, String layerMediaType) {
+  static String expectedManifest(HandmadeImage image, String layerMediaType) {
     StringBuilder json =
         new StringBuilder(
             "{\"schemaVersion\":2,"
@@ -116,7 +116,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-1: a failing source throws the same exception from every method, every time")
     void cachedFailure() throws IOException {
-      TestImage bad = twoLayers().configEdit(c -> c.remove("rootfs"));
+      HandmadeImage bad = twoLayers().configEdit(c -> c.remove("rootfs"));
       try (ArchiveReader reader = open(bad)) {
         ImageSource source = reader.imageSource(null, -1);
         Throwable first = catchThrowable(source::manifestBytes);
@@ -143,8 +143,8 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-1: under 16 threads the load runs once and everyone sees the same outcome")
     void threads() throws Exception {
-      TestImage good = twoLayers().compress(Compression.GZIP);
-      TestImage bad = new TestImage().tags("bad:1").layerFiles("a", "a");
+      HandmadeImage good = twoLayers().compress(Compression.GZIP);
+      HandmadeImage bad = new HandmadeImage().tags("bad:1").layerFiles("a", "a");
       bad.itemEdit(i -> ((ArrayNode) i.get("Layers")).add("extra.tar"));
       try (ArchiveReader reader = open(good, bad)) {
         for (int index = 0; index < 2; index++) {
@@ -189,7 +189,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-2: a config without rootfs (or rootfs null) names the config path")
     void missingRootfs() throws IOException {
-      for (TestImage image :
+      for (HandmadeImage image :
           List.of(
               twoLayers().configEdit(c -> c.remove("rootfs")),
               twoLayers().configEdit(c -> c.putNull("rootfs")))) {
@@ -206,7 +206,8 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-2: an empty rootfs {} means zero layers")
     void emptyRootfs() throws IOException {
-      TestImage image = new TestImage().tags("empty:1").configEdit(c -> c.putObject("rootfs"));
+      HandmadeImage image =
+          new HandmadeImage().tags("empty:1").configEdit(c -> c.putObject("rootfs"));
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         assertThat(source.diffIds()).isEmpty();
@@ -219,21 +220,21 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-2: created \"\" fails, created null and RFC 3339 times are fine")
     void created() throws IOException {
-      TestImage empty = twoLayers().configEdit(c -> c.put("created", ""));
+      HandmadeImage empty = twoLayers().configEdit(c -> c.put("created", ""));
       try (ArchiveReader reader = open(empty)) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).manifestBytes())
             .isInstanceOf(InvalidConfigException.class)
             .hasMessageContaining(empty.configPath())
             .hasMessageContaining("created");
       }
-      TestImage historyEmpty =
+      HandmadeImage historyEmpty =
           twoLayers().configEdit(c -> c.putArray("history").addObject().put("created", ""));
       try (ArchiveReader reader = open(historyEmpty)) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).manifestBytes())
             .isInstanceOf(InvalidConfigException.class)
             .hasMessageContaining("history[0].created");
       }
-      for (TestImage ok :
+      for (HandmadeImage ok :
           List.of(
               twoLayers().configEdit(c -> c.putNull("created")),
               twoLayers().configEdit(c -> c.remove("created")),
@@ -248,7 +249,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-2: layer count mismatch uses the reference's text")
     void layerCountMismatch() throws IOException {
-      TestImage image = twoLayers();
+      HandmadeImage image = twoLayers();
       image.itemEdit(i -> ((ArrayNode) i.get("Layers")).remove(1));
       try (ArchiveReader reader = open(image)) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).layers())
@@ -273,8 +274,8 @@ class ImageSourceTest {
         "SRC-2, SAFE-1: a config that is not a usable object is an InvalidConfigException"
             + " naming the path")
     void badConfigs(String config) throws IOException {
-      TestImage image =
-          new TestImage().tags("x:1").rawConfig(config.getBytes(StandardCharsets.UTF_8));
+      HandmadeImage image =
+          new HandmadeImage().tags("x:1").rawConfig(config.getBytes(StandardCharsets.UTF_8));
       try (ArchiveReader reader = open(image)) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).manifestBytes())
             .isInstanceOf(InvalidConfigException.class)
@@ -285,12 +286,12 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-2: a config missing from the tarball names its path")
     void missingConfig() throws IOException {
-      TestImage image = twoLayers();
-      TarBuilder tar = new TarBuilder();
+      HandmadeImage image = twoLayers();
+      HandmadeTar tar = new HandmadeTar();
       for (int i = 0; i < image.layers().size(); i++) {
         tar.file(image.blobPath(i), image.storedLayer(i));
       }
-      tar.file("manifest.json", TestImage.manifestJson(image));
+      tar.file("manifest.json", HandmadeImage.manifestJson(image));
       try (ArchiveReader reader = ArchiveReader.open(write(tar))) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).configDigest())
             .isInstanceOf(EntryNotFoundException.class)
@@ -307,7 +308,7 @@ class ImageSourceTest {
         "SRC-3, SRC-4: exact bytes, compact, config first, layers in config order with"
             + " the uncompressed media type")
     void exactBytes() throws IOException {
-      TestImage image = twoLayers();
+      HandmadeImage image = twoLayers();
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         String expected = expectedManifest(image, TAR);
@@ -325,8 +326,8 @@ class ImageSourceTest {
     @DisplayName("SRC-3: duplicated diffIDs are repeated in the manifest")
     void duplicatesRepeated() throws IOException {
       Layer shared = Layer.of("shared", "s");
-      TestImage image =
-          new TestImage().tags("dup:1").layer(shared).layerFiles("top", "t").layer(shared);
+      HandmadeImage image =
+          new HandmadeImage().tags("dup:1").layer(shared).layerFiles("top", "t").layer(shared);
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         assertThat(new String(source.manifestBytes(), StandardCharsets.UTF_8))
@@ -338,7 +339,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-3: no layers gives \"layers\":[], never null")
     void noLayers() throws IOException {
-      TestImage image = new TestImage().tags("example.com/empty:latest");
+      HandmadeImage image = new HandmadeImage().tags("example.com/empty:latest");
       try (ArchiveReader reader = open(image)) {
         String manifest =
             new String(reader.imageSource(null, -1).manifestBytes(), StandardCharsets.UTF_8);
@@ -398,7 +399,7 @@ class ImageSourceTest {
         "SRC-4: the layer media type describes the bytes GetBlob returns (uncompressed),"
             + " whatever is stored; the reference's label on request")
     void mediaTypes(Compression compression) throws IOException {
-      TestImage image = twoLayers().compress(compression);
+      HandmadeImage image = twoLayers().compress(compression);
       try (ArchiveReader reader = open(image)) {
         assertThat(reader.imageSource(null, -1).layers())
             .extracting(LayerInfo::mediaType)
@@ -419,14 +420,14 @@ class ImageSourceTest {
   class Src5 {
     @ParameterizedTest(name = "{0}")
     @EnumSource(
-        value = TestImage.LinkStyle.class,
+        value = HandmadeImage.LinkStyle.class,
         names = {"SYMLINK", "HARDLINK"})
     @DisplayName(
         "SRC-5: a layer reached through a link reports the real size, in layers() and"
             + " in the manifest")
-    void linkedLayers(TestImage.LinkStyle style) throws IOException {
+    void linkedLayers(HandmadeImage.LinkStyle style) throws IOException {
       for (Compression compression : List.of(Compression.NONE, Compression.GZIP)) {
-        TestImage image = twoLayers().layersAs(style).compress(compression);
+        HandmadeImage image = twoLayers().layersAs(style).compress(compression);
         try (ArchiveReader reader = open(image)) {
           assertThat(reader.entries())
               .filteredOn(e -> e.name().endsWith("/layer.tar"))
@@ -457,7 +458,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-6: the config by its digest")
     void config() throws IOException {
-      TestImage image = twoLayers();
+      HandmadeImage image = twoLayers();
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         try (BlobStream blob = source.getBlob(image.configDigest())) {
@@ -475,7 +476,7 @@ class ImageSourceTest {
         "SRC-6, ARC-5: a layer by its diffID, decompressed, whatever its compression"
             + " (found by magic bytes, not by name)")
     void layers(Compression compression) throws IOException {
-      TestImage image = twoLayers().compress(compression);
+      HandmadeImage image = twoLayers().compress(compression);
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         List<LayerInfo> infos = source.layers();
@@ -500,7 +501,7 @@ class ImageSourceTest {
             + " taken for bzip2")
     void bzhLayer() throws IOException {
       Layer layer = Layer.of("BZh91AY-looks-like-bzip2", "but is not");
-      TestImage image = new TestImage().tags("bzh:1").layer(layer);
+      HandmadeImage image = new HandmadeImage().tags("bzh:1").layer(layer);
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         assertThat(source.layers().get(0).compression()).isEqualTo(Compression.NONE);
@@ -511,7 +512,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-6, ARC-5: compression is decided per layer")
     void mixedCompressions() throws IOException {
-      TestImage image = new TestImage().tags("mixed:1");
+      HandmadeImage image = new HandmadeImage().tags("mixed:1");
       Compression[] all = Compression.values();
       for (int i = 0; i < all.length; i++) {
         image.layer(Layer.of("f" + i, "layer " + i), all[i]);
@@ -528,7 +529,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-6: anything else is `Unknown blob <digest>`, compressed digests included")
     void unknown() throws IOException {
-      TestImage image = twoLayers().compress(Compression.GZIP);
+      HandmadeImage image = twoLayers().compress(Compression.GZIP);
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         Digest random = Digest.sha256("nothing".getBytes(StandardCharsets.UTF_8));
@@ -547,13 +548,13 @@ class ImageSourceTest {
         "SRC-6: compressed layer sizes are measured once per archive and shared by"
             + " every source")
     void measuredOnce() throws IOException {
-      TestImage image = twoLayers().compress(Compression.GZIP);
-      byte[] tar = TestImage.archive(image).build();
-      Path file = TarBuilder.write(dir.resolve("once.tar"), tar);
+      HandmadeImage image = twoLayers().compress(Compression.GZIP);
+      byte[] tar = HandmadeImage.archive(image).build();
+      Path file = HandmadeTar.write(dir.resolve("once.tar"), tar);
       try (ArchiveReader reader = ArchiveReader.open(file)) {
         List<LayerInfo> first = reader.imageSource(null, -1).layers();
         // Damage the stored layer bytes in place: measuring again would now fail.
-        int data = TarBytes.dataOffset(TarBytes.headerOffset(tar, image.blobPath(0)));
+        int data = TarPatch.dataOffset(TarPatch.headerOffset(tar, image.blobPath(0)));
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
           raf.seek(data);
           raf.write(new byte[image.storedLayer(0).length]);
@@ -582,7 +583,8 @@ class ImageSourceTest {
     void mismatch(Compression compression) throws IOException {
       Layer real = Layer.of("a", "real content");
       Digest declared = Digest.sha256("something else".getBytes(StandardCharsets.UTF_8));
-      TestImage image = new TestImage().tags("bad:1").layer(real.withDiffId(declared), compression);
+      HandmadeImage image =
+          new HandmadeImage().tags("bad:1").layer(real.withDiffId(declared), compression);
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         try (BlobStream blob = source.getBlob(declared)) {
@@ -607,7 +609,7 @@ class ImageSourceTest {
     void partialReadIsFine() throws IOException {
       Layer real = Layer.of("a", "real content");
       Digest declared = Digest.sha256("x".getBytes(StandardCharsets.UTF_8));
-      TestImage image = new TestImage().tags("bad:1").layer(real.withDiffId(declared));
+      HandmadeImage image = new HandmadeImage().tags("bad:1").layer(real.withDiffId(declared));
       try (ArchiveReader reader = open(image)) {
         try (BlobStream blob = reader.imageSource(null, -1).getBlob(declared)) {
           assertThat(blob.readNBytes(10)).hasSize(10);
@@ -618,7 +620,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-7: correct bytes verify cleanly through drain()")
     void matchDrains() throws IOException {
-      TestImage image = twoLayers().compress(Compression.XZ);
+      HandmadeImage image = twoLayers().compress(Compression.XZ);
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
         for (Layer layer : image.layers()) {
@@ -633,13 +635,14 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-7, SAFE-1: a corrupt compressed layer is a typed error naming the layer")
     void corruptCompressedLayer() throws IOException {
-      TestImage image = twoLayers().compress(Compression.GZIP);
-      byte[] tar = TestImage.archive(image).build();
-      int data = TarBytes.dataOffset(TarBytes.headerOffset(tar, image.blobPath(1)));
+      HandmadeImage image = twoLayers().compress(Compression.GZIP);
+      byte[] tar = HandmadeImage.archive(image).build();
+      int data = TarPatch.dataOffset(TarPatch.headerOffset(tar, image.blobPath(1)));
       for (int i = data + 12; i < data + image.storedLayer(1).length - 8; i++) {
         tar[i] ^= 0x55;
       }
-      try (ArchiveReader reader = ArchiveReader.open(TarBuilder.write(dir.resolve("c.tar"), tar))) {
+      try (ArchiveReader reader =
+          ArchiveReader.open(HandmadeTar.write(dir.resolve("c.tar"), tar))) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).layers())
             .isInstanceOf(MalformedArchiveException.class)
             .hasMessageContaining(image.blobPath(1));
@@ -656,9 +659,10 @@ class ImageSourceTest {
         "SAFE-1, SRC-7: random damage to stored layer bytes gives correct data or a typed"
             + " error, never an unchecked exception or wrong data")
     void randomDamage(Compression compression) throws IOException {
-      TestImage image = new TestImage().tags("d:1").layer(Layer.random(3, 20_000), compression);
-      byte[] tar = TestImage.archive(image).build();
-      int data = TarBytes.dataOffset(TarBytes.headerOffset(tar, image.blobPath(0)));
+      HandmadeImage image =
+          new HandmadeImage().tags("d:1").layer(Layer.random(3, 20_000), compression);
+      byte[] tar = HandmadeImage.archive(image).build();
+      int data = TarPatch.dataOffset(TarPatch.headerOffset(tar, image.blobPath(0)));
       int length = image.storedLayer(0).length;
       java.util.Random random = new java.util.Random(compression.ordinal());
       Path file = dir.resolve("damaged.tar");
@@ -667,7 +671,7 @@ class ImageSourceTest {
         for (int k = 0; k < 1 + random.nextInt(4); k++) {
           damaged[data + random.nextInt(length)] = (byte) random.nextInt(256);
         }
-        TarBuilder.write(file, damaged);
+        HandmadeTar.write(file, damaged);
         try (ArchiveReader reader = ArchiveReader.open(file)) {
           ImageSource source = reader.imageSource(null, -1);
           byte[] bytes = readBlob(source, image.diffIds().get(0));
@@ -684,7 +688,7 @@ class ImageSourceTest {
   class DecoderMemory {
     /** An xz stream whose block header asks for a 1.5 GiB LZMA2 dictionary. */
     byte[] xzWithHugeDictionary(byte[] data) {
-      byte[] xz = TarBuilder.compress(data, Compression.XZ);
+      byte[] xz = HandmadeTar.compress(data, Compression.XZ);
       int start = 12;
       int headerSize = ((xz[start] & 0xff) + 1) * 4;
       assertThat(xz[start + 2]).as("LZMA2 filter id").isEqualTo((byte) 0x21);
@@ -709,8 +713,8 @@ class ImageSourceTest {
       byte[] config =
           ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.diffId() + "\"]}}")
               .getBytes(StandardCharsets.UTF_8);
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("layer.tar.xz", stored)
               .file("config.json", config)
               .file(
@@ -728,7 +732,7 @@ class ImageSourceTest {
         "SAFE-1, SAFE-3: a zstd layer declaring a 2 GiB window is refused with a typed" + " error")
     void hugeZstdWindowLayer() throws IOException {
       Layer layer = Layer.of("a", "tiny");
-      byte[] zst = TarBuilder.compress(layer.tar(), Compression.ZSTD);
+      byte[] zst = HandmadeTar.compress(layer.tar(), Compression.ZSTD);
       int descriptor = zst[4] & 0xff;
       assertThat(descriptor & 0x20).as("single-segment flag").isZero();
       assertThat(descriptor & 0x03).as("no dictionary id").isZero();
@@ -736,8 +740,8 @@ class ImageSourceTest {
       byte[] config =
           ("{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + layer.diffId() + "\"]}}")
               .getBytes(StandardCharsets.UTF_8);
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("layer.tar.zst", zst)
               .file("config.json", config)
               .file(
@@ -769,7 +773,7 @@ class ImageSourceTest {
     @DisplayName("SRC-8: the same diffID twice is served once, from the first path")
     void sameDiffIdTwice() throws IOException {
       Layer shared = Layer.of("shared", "s");
-      TestImage image = new TestImage().tags("dup:1").layer(shared).layer(shared);
+      HandmadeImage image = new HandmadeImage().tags("dup:1").layer(shared).layer(shared);
       image.itemEdit(i -> ((ArrayNode) i.get("Layers")).set(1, "never-looked-at.tar"));
       try (ArchiveReader reader = open(image)) {
         ImageSource source = reader.imageSource(null, -1);
@@ -784,7 +788,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-8: one path for two different diffIDs is refused")
     void onePathTwoDiffIds() throws IOException {
-      TestImage image = twoLayers();
+      HandmadeImage image = twoLayers();
       String first = image.blobPath(0);
       image.itemEdit(i -> ((ArrayNode) i.get("Layers")).set(1, "./" + first));
       try (ArchiveReader reader = open(image)) {
@@ -799,7 +803,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-8: empty layer paths all clean to \".\" and collide (podman #8132)")
     void emptyPaths() throws IOException {
-      TestImage image = twoLayers();
+      HandmadeImage image = twoLayers();
       image.itemEdit(
           i -> {
             ArrayNode layers = (ArrayNode) i.get("Layers");
@@ -816,7 +820,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-8, ARC-2: a missing layer file names its path")
     void missingLayer() throws IOException {
-      TestImage image = twoLayers();
+      HandmadeImage image = twoLayers();
       image.itemEdit(i -> ((ArrayNode) i.get("Layers")).set(1, "missing.tar"));
       try (ArchiveReader reader = open(image)) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).layers())
@@ -832,7 +836,7 @@ class ImageSourceTest {
     @Test
     @DisplayName("SRC-9: LayerSources descriptors (media type, size, digest, URLs) are preserved")
     void preserved() throws IOException {
-      TestImage image = twoLayers().layout(Layout.DOCKER_HYBRID).layerSources();
+      HandmadeImage image = twoLayers().layout(Layout.DOCKER_HYBRID).layerSources();
       String foreign = image.diffIds().get(1).toString();
       image.itemEdit(
           i -> {
@@ -874,10 +878,10 @@ class ImageSourceTest {
     @DisplayName(
         "SAFE-3: a compressed layer decompressing beyond the cap is refused naming the" + " limit")
     void compressedLayerCap(Compression compression) throws IOException {
-      TestImage image =
-          new TestImage()
+      HandmadeImage image =
+          new HandmadeImage()
               .tags("bomb:1")
-              .layer(Layer.raw(new TarBuilder().file("zeros", new byte[2 * MIB]).build()))
+              .layer(Layer.raw(new HandmadeTar().file("zeros", new byte[2 * MIB]).build()))
               .compress(compression);
       try (ArchiveReader reader = open(ReaderOptions.defaults().withMaxLayerSize(MIB), image)) {
         assertThatThrownBy(() -> reader.imageSource(null, -1).layers())
@@ -894,10 +898,10 @@ class ImageSourceTest {
     @Test
     @DisplayName("SAFE-3: an uncompressed layer beyond the cap cannot be read")
     void plainLayerCap() throws IOException {
-      TestImage image =
-          new TestImage()
+      HandmadeImage image =
+          new HandmadeImage()
               .tags("big:1")
-              .layer(Layer.raw(new TarBuilder().file("zeros", new byte[2 * MIB]).build()));
+              .layer(Layer.raw(new HandmadeTar().file("zeros", new byte[2 * MIB]).build()));
       try (ArchiveReader reader = open(ReaderOptions.defaults().withMaxLayerSize(MIB), image)) {
         ImageSource source = reader.imageSource(null, -1);
         assertThatThrownBy(

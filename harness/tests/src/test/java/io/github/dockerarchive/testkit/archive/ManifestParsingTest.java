@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.image.BlobStream;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ class ManifestParsingTest {
 
   ArchiveReader openWithManifest(String json) throws ArchiveException {
     return ArchiveReader.open(
-        new TarBuilder().file("manifest.json", json).writeTo(dir.resolve("m.tar")));
+        new HandmadeTar().file("manifest.json", json).writeTo(dir.resolve("m.tar")));
   }
 
   @Nested
@@ -82,8 +82,9 @@ class ManifestParsingTest {
     @Test
     @DisplayName("ARC-2: a Jib-style archive with lower-case keys reads end to end")
     void jibArchive() throws IOException {
-      TestImage image = new TestImage().lowerCaseKeys().tags("jib:latest").layerFiles("app/x", "x");
-      assertThat(new String(TestImage.manifestJson(image), StandardCharsets.UTF_8))
+      HandmadeImage image =
+          new HandmadeImage().lowerCaseKeys().tags("jib:latest").layerFiles("app/x", "x");
+      assertThat(new String(HandmadeImage.manifestJson(image), StandardCharsets.UTF_8))
           .contains("\"config\"", "\"repoTags\"", "\"layers\"");
       try (ArchiveReader reader = ArchiveReader.open(image.writeTo(dir.resolve("jib.tar")))) {
         ImageSource source = reader.imageSource(null, -1);
@@ -248,20 +249,20 @@ class ManifestParsingTest {
         "SAFE-1, ARC-2, SRC-2: randomly mutated manifest.json and configs give a result"
             + " or a typed ArchiveException, never an unchecked exception")
     void mutations() throws IOException {
-      TestImage image =
-          new TestImage()
+      HandmadeImage image =
+          new HandmadeImage()
               .tags("busybox:latest", "b:1")
               .layerSources()
               .layerFiles("a", "a")
               .layerFiles("b", "b");
-      String manifest = new String(TestImage.manifestJson(image), StandardCharsets.UTF_8);
+      String manifest = new String(HandmadeImage.manifestJson(image), StandardCharsets.UTF_8);
       String config = new String(image.configBytes(), StandardCharsets.UTF_8);
       java.util.Random random = new java.util.Random(7);
       int typed = 0;
       for (int round = 0; round < 400; round++) {
         boolean inManifest = round % 2 == 0;
-        TestImage variant =
-            new TestImage()
+        HandmadeImage variant =
+            new HandmadeImage()
                 .tags("busybox:latest", "b:1")
                 .layerSources()
                 .layerFiles("a", "a")
@@ -269,7 +270,7 @@ class ManifestParsingTest {
         if (!inManifest) {
           variant.rawConfig(mutate(config, random).getBytes(StandardCharsets.UTF_8));
         }
-        TarBuilder tar = new TarBuilder();
+        HandmadeTar tar = new HandmadeTar();
         for (int i = 0; i < 2; i++) {
           tar.file(image.blobPath(i), image.storedLayer(i));
         }
@@ -308,10 +309,10 @@ class ManifestParsingTest {
         "ARC-3: garbage index.json, repositories, oci-layout, <id>/json and VERSION"
             + " are ignored")
     void ignoredFiles() throws IOException {
-      TestImage image = new TestImage().tags("busybox:latest").layerFiles("a", "a");
+      HandmadeImage image = new HandmadeImage().tags("busybox:latest").layerFiles("a", "a");
       String id = "c".repeat(64);
-      TarBuilder tar =
-          TestImage.archive(image)
+      HandmadeTar tar =
+          HandmadeImage.archive(image)
               .file("index.json", "this is not json")
               .file("repositories", "{\"broken\":")
               .file("oci-layout", "\u0000\u0001")
@@ -335,14 +336,14 @@ class ManifestParsingTest {
         "ARC-3: a Docker 25 hybrid archive (blobs/sha256, index.json, oci-layout) reads"
             + " through manifest.json")
     void hybrid() throws IOException {
-      TestImage image =
-          new TestImage()
+      HandmadeImage image =
+          new HandmadeImage()
               .layout(Layout.DOCKER_HYBRID)
               .layerSources()
               .tags("docker.io/library/hybrid:1")
               .layerFiles("a", "a")
               .layerFiles("b", "b");
-      TarBuilder tar = TestImage.archive(image);
+      HandmadeTar tar = HandmadeImage.archive(image);
       try (ArchiveReader reader = ArchiveReader.open(tar.writeTo(dir.resolve("h.tar")))) {
         assertThat(reader.entries())
             .extracting(TarEntry::name)
@@ -350,7 +351,7 @@ class ManifestParsingTest {
         ImageSource source = reader.imageSource(null, -1);
         assertThat(source.selection().item().config()).startsWith("blobs/sha256/");
         assertThat(source.diffIds()).isEqualTo(image.diffIds());
-        for (TestImage.Layer layer : image.layers()) {
+        for (HandmadeImage.Layer layer : image.layers()) {
           try (BlobStream blob = source.getBlob(layer.diffId())) {
             assertThat(blob.readAllBytes()).isEqualTo(layer.tar());
           }
@@ -361,12 +362,12 @@ class ManifestParsingTest {
     @Test
     @DisplayName("ARC-3: an index.json that disagrees with manifest.json does not matter")
     void indexDisagrees() throws IOException {
-      TestImage real = new TestImage().tags("real:1").layerFiles("r", "r");
-      TestImage other = new TestImage().tags("other:1").layerFiles("o", "o");
-      byte[] otherIndex = TestImage.archive(other.layout(Layout.DOCKER_HYBRID)).build();
+      HandmadeImage real = new HandmadeImage().tags("real:1").layerFiles("r", "r");
+      HandmadeImage other = new HandmadeImage().tags("other:1").layerFiles("o", "o");
+      byte[] otherIndex = HandmadeImage.archive(other.layout(Layout.DOCKER_HYBRID)).build();
       assertThat(otherIndex).isNotEmpty();
-      TarBuilder tar =
-          TestImage.archive(real)
+      HandmadeTar tar =
+          HandmadeImage.archive(real)
               .file(
                   "index.json",
                   "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"sha256:"

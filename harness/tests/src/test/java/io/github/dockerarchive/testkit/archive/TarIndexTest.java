@@ -8,9 +8,9 @@ import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
 import io.github.dockerarchive.testkit.image.BlobStream;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +33,10 @@ class TarIndexTest {
   int counter;
 
   ArchiveReader open(byte[] tar) throws ArchiveException {
-    return ArchiveReader.open(TarBuilder.write(dir.resolve("t" + counter++ + ".tar"), tar));
+    return ArchiveReader.open(HandmadeTar.write(dir.resolve("t" + counter++ + ".tar"), tar));
   }
 
-  ArchiveReader open(TarBuilder tar) throws ArchiveException {
+  ArchiveReader open(HandmadeTar tar) throws ArchiveException {
     return open(tar.file("manifest.json", "[]").build());
   }
 
@@ -52,8 +52,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-1: ustar headers, mode with type bits, any mtime/uid/uname")
     void ustar() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file(
                   "data.txt",
                   "ustar".getBytes(StandardCharsets.UTF_8),
@@ -66,7 +66,7 @@ class TarIndexTest {
                     e.setGroupName("staff");
                   });
       byte[] bytes = tar.file("manifest.json", "[]").build();
-      assertThat(TarBytes.field(bytes, 257, 6)).isEqualTo("ustar");
+      assertThat(TarPatch.field(bytes, 257, 6)).isEqualTo("ustar");
       try (ArchiveReader reader = open(bytes)) {
         assertThat(read(reader, "data.txt")).isEqualTo("ustar");
       }
@@ -76,12 +76,12 @@ class TarIndexTest {
     @DisplayName("ARC-1: mode without type bits (0444, as the reference writes)")
     void modeWithoutTypeBits() throws IOException {
       byte[] bytes =
-          new TarBuilder()
+          new HandmadeTar()
               .file("data.txt", "perm".getBytes(StandardCharsets.UTF_8), 0444)
               .file("manifest.json", "[]")
               .build();
-      int h = TarBytes.headerOffset(bytes, "data.txt");
-      assertThat(TarBytes.field(bytes, h + TarBytes.MODE, 7).trim()).isEqualTo("0000444");
+      int h = TarPatch.headerOffset(bytes, "data.txt");
+      assertThat(TarPatch.field(bytes, h + TarPatch.MODE, 7).trim()).isEqualTo("0000444");
       try (ArchiveReader reader = open(bytes)) {
         assertThat(read(reader, "data.txt")).isEqualTo("perm");
       }
@@ -91,11 +91,11 @@ class TarIndexTest {
     @DisplayName("ARC-1: NUL-terminated octal fields (Go) and space-terminated ones (GNU tar)")
     void octalTerminators() throws IOException {
       byte[] bytes =
-          new TarBuilder().file("data.txt", "0123456789").file("manifest.json", "[]").build();
-      int h = TarBytes.headerOffset(bytes, "data.txt");
-      byte[] nul = TarBytes.setField(bytes, h, TarBytes.SIZE, TarBytes.SIZE_LEN, "00000000012");
-      nul = TarBytes.setField(nul, h, TarBytes.MODE, TarBytes.MODE_LEN, "0000644");
-      byte[] space = TarBytes.setField(bytes, h, TarBytes.SIZE, TarBytes.SIZE_LEN, "         12 ");
+          new HandmadeTar().file("data.txt", "0123456789").file("manifest.json", "[]").build();
+      int h = TarPatch.headerOffset(bytes, "data.txt");
+      byte[] nul = TarPatch.setField(bytes, h, TarPatch.SIZE, TarPatch.SIZE_LEN, "00000000012");
+      nul = TarPatch.setField(nul, h, TarPatch.MODE, TarPatch.MODE_LEN, "0000644");
+      byte[] space = TarPatch.setField(bytes, h, TarPatch.SIZE, TarPatch.SIZE_LEN, "         12 ");
       for (byte[] variant : List.of(nul, space)) {
         try (ArchiveReader reader = open(variant)) {
           assertThat(read(reader, "data.txt")).isEqualTo("0123456789");
@@ -106,9 +106,9 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-1: an old-style regular file with type flag NUL")
     void nulTypeFlag() throws IOException {
-      byte[] bytes = new TarBuilder().file("data.txt", "old").file("manifest.json", "[]").build();
-      int h = TarBytes.headerOffset(bytes, "data.txt");
-      try (ArchiveReader reader = open(TarBytes.setByte(bytes, h, TarBytes.TYPEFLAG, (byte) 0))) {
+      byte[] bytes = new HandmadeTar().file("data.txt", "old").file("manifest.json", "[]").build();
+      int h = TarPatch.headerOffset(bytes, "data.txt");
+      try (ArchiveReader reader = open(TarPatch.setByte(bytes, h, TarPatch.TYPEFLAG, (byte) 0))) {
         assertThat(read(reader, "data.txt")).isEqualTo("old");
       }
     }
@@ -119,7 +119,7 @@ class TarIndexTest {
     @DisplayName("ARC-1: PAX and GNU long names")
     void longNames(int mode) throws IOException {
       String name = "d/".repeat(80) + "layer.tar";
-      TarBuilder tar = new TarBuilder().longFileMode(mode).file(name, "long");
+      HandmadeTar tar = new HandmadeTar().longFileMode(mode).file(name, "long");
       try (ArchiveReader reader = open(tar)) {
         assertThat(read(reader, name)).isEqualTo("long");
         assertThat(reader.entries()).extracting(TarEntry::rawName).contains(name);
@@ -131,8 +131,8 @@ class TarIndexTest {
         ints = {TarArchiveOutputStream.BIGNUMBER_POSIX, TarArchiveOutputStream.BIGNUMBER_STAR})
     @DisplayName("ARC-1: PAX and GNU base-256 numeric fields")
     void bigNumbers(int mode) throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .bigNumberMode(mode)
               .file(
                   "data.txt",
@@ -150,20 +150,20 @@ class TarIndexTest {
     @DisplayName("RD-2: lookups are served from the index built at open, never by rescanning")
     void noRescan() throws IOException {
       byte[] bytes =
-          new TarBuilder()
+          new HandmadeTar()
               .file("first.txt", "first")
               .file("second.txt", "second")
               .file("manifest.json", "[]")
               .build();
-      Path file = TarBuilder.write(dir.resolve("rescan.tar"), bytes);
+      Path file = HandmadeTar.write(dir.resolve("rescan.tar"), bytes);
       try (ArchiveReader reader = ArchiveReader.open(file)) {
         // Wreck every header on disk; only the data blocks stay intact.
         byte[] wrecked = bytes.clone();
         for (String name : List.of("first.txt", "second.txt", "manifest.json")) {
-          int h = TarBytes.headerOffset(bytes, name);
+          int h = TarPatch.headerOffset(bytes, name);
           Arrays.fill(wrecked, h, h + 512, (byte) 'X');
         }
-        TarBuilder.write(file, wrecked);
+        HandmadeTar.write(file, wrecked);
         assertThat(read(reader, "second.txt")).isEqualTo("second");
         assertThat(read(reader, "first.txt")).isEqualTo("first");
       }
@@ -173,7 +173,7 @@ class TarIndexTest {
     @DisplayName("RD-2: the index lists every entry in order with offsets, sizes and link targets")
     void indexContents() throws IOException {
       byte[] bytes =
-          new TarBuilder()
+          new HandmadeTar()
               .directory("d")
               .file("d/a", "aaa")
               .symlink("d/s", "a")
@@ -191,7 +191,7 @@ class TarIndexTest {
                 org.assertj.core.groups.Tuple.tuple("h", EntryType.HARDLINK, 0L, "d/a"),
                 org.assertj.core.groups.Tuple.tuple("manifest.json", EntryType.FILE, 2L, ""));
         TarEntry a = entries.get(1);
-        assertThat(a.headerOffset()).isEqualTo(TarBytes.headerOffset(bytes, "d/a"));
+        assertThat(a.headerOffset()).isEqualTo(TarPatch.headerOffset(bytes, "d/a"));
         assertThat(a.dataOffset()).isEqualTo(a.headerOffset() + 512);
         assertThat(new String(bytes, (int) a.dataOffset(), 3, StandardCharsets.US_ASCII))
             .isEqualTo("aaa");
@@ -205,8 +205,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-4: ./a, a//b and a/./b match a, a/b, a/b (both ways)")
     void cleaning() throws IOException {
-      TarBuilder tar =
-          new TarBuilder().file("./a", "1").file("b//c", "2").file("d/./e", "3").file("f", "4");
+      HandmadeTar tar =
+          new HandmadeTar().file("./a", "1").file("b//c", "2").file("d/./e", "3").file("f", "4");
       try (ArchiveReader reader = open(tar)) {
         assertThat(read(reader, "a")).isEqualTo("1");
         assertThat(read(reader, "./a")).isEqualTo("1");
@@ -222,7 +222,7 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-4, SAFE-2: an absolute entry name never matches; asking for it is unsafe")
     void absolute() throws IOException {
-      TarBuilder tar = new TarBuilder().file("/etc/passwd", "root");
+      HandmadeTar tar = new HandmadeTar().file("/etc/passwd", "root");
       try (ArchiveReader reader = open(tar)) {
         assertThat(reader.entries()).extracting(TarEntry::rawName).contains("/etc/passwd");
         assertThatThrownBy(() -> reader.openEntry("etc/passwd"))
@@ -238,7 +238,7 @@ class TarIndexTest {
     @ValueSource(strings = {"../evil", "a/../../evil", "./../evil"})
     @DisplayName("ARC-4, SAFE-2: a name cleaning to ../… never matches; asking for it is unsafe")
     void dotDot(String name) throws IOException {
-      TarBuilder tar = new TarBuilder().file(name, "x");
+      HandmadeTar tar = new HandmadeTar().file(name, "x");
       try (ArchiveReader reader = open(tar)) {
         assertThatThrownBy(() -> reader.openEntry("evil"))
             .isInstanceOf(EntryNotFoundException.class);
@@ -256,9 +256,9 @@ class TarIndexTest {
             "{\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:%s\"]}}"
                 .formatted("a".repeat(64))
                 .getBytes(StandardCharsets.UTF_8);
-        TarBuilder tar =
-            new TarBuilder()
-                .file(path, new TarBuilder().build())
+        HandmadeTar tar =
+            new HandmadeTar()
+                .file(path, new HandmadeTar().build())
                 .file("c.json", config)
                 .file("manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[\"" + path + "\"]}]");
         try (ArchiveReader reader = open(tar.build())) {
@@ -276,8 +276,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-6: a symlink resolves relative to the link's own directory")
     void symlinkRelativeToItsDirectory() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("target.txt", "ROOT")
               .file("dir/target.txt", "DIR")
               .symlink("dir/link", "target.txt")
@@ -293,8 +293,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-6: a hard link resolves relative to the archive root")
     void hardLinkRelativeToRoot() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("target.txt", "ROOT")
               .file("dir/target.txt", "DIR")
               .hardlink("dir/hard", "target.txt")
@@ -308,8 +308,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-6: a mixed chain (symlink to hard link to file) is followed")
     void mixedChain() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("blob", "BLOB")
               .hardlink("x/hard", "blob")
               .symlink("y/sym", "../x/hard");
@@ -318,8 +318,8 @@ class TarIndexTest {
       }
     }
 
-    TarBuilder chain(int links) {
-      TarBuilder tar = new TarBuilder().file("end", "END");
+    HandmadeTar chain(int links) {
+      HandmadeTar tar = new HandmadeTar().file("end", "END");
       for (int i = 1; i <= links; i++) {
         tar.symlink("l" + i, i == links ? "end" : "l" + (i + 1));
       }
@@ -349,8 +349,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-6: a loop fails naming the chain")
     void loop() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .symlink("a", "b")
               .symlink("b", "c")
               .hardlink("c", "a")
@@ -370,8 +370,8 @@ class TarIndexTest {
     @ValueSource(strings = {"../outside", "../../etc/passwd", "a/../../x", "/etc/passwd", "/"})
     @DisplayName("ARC-6, SAFE-2: a symlink leaving the archive or absolute is refused")
     void symlinkEscapes(String target) throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("etc/passwd", "inside")
               .file("outside", "o")
               .symlink("link", target);
@@ -387,7 +387,7 @@ class TarIndexTest {
     @ValueSource(strings = {"../outside", "/etc/passwd"})
     @DisplayName("ARC-6, SAFE-2: a hard link leaving the archive or absolute is refused")
     void hardLinkEscapes(String target) throws IOException {
-      TarBuilder tar = new TarBuilder().file("etc/passwd", "inside").hardlink("link", target);
+      HandmadeTar tar = new HandmadeTar().file("etc/passwd", "inside").hardlink("link", target);
       try (ArchiveReader reader = open(tar)) {
         assertThatThrownBy(() -> reader.openEntry("link"))
             .isInstanceOf(UnsafeEntryException.class)
@@ -398,8 +398,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-6: a link to a directory, a FIFO or a missing target fails")
     void notRegular() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .directory("d")
               .fifo("p")
               .symlink("to-dir", "d")
@@ -432,8 +432,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-7: the first entry wins and duplicateEntryNames() lists the name once")
     void firstWins() throws IOException {
-      TarBuilder tar =
-          new TarBuilder()
+      HandmadeTar tar =
+          new HandmadeTar()
               .file("a", "first")
               .file("b", "only")
               .file("a", "second")
@@ -451,8 +451,8 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-7: an image whose every blob is followed by a bad duplicate reads correctly")
     void imageWithDuplicates() throws IOException {
-      TestImage image =
-          new TestImage()
+      HandmadeImage image =
+          new HandmadeImage()
               .tags("dup:1")
               .layerFiles("a", "a")
               .layerFiles("b", "b")
@@ -462,7 +462,7 @@ class TarIndexTest {
             .containsExactly(image.blobPath(0), image.blobPath(1), image.configPath());
         ImageSource source = reader.imageSource(null, -1);
         assertThat(source.configBytes()).isEqualTo(image.configBytes());
-        for (TestImage.Layer layer : image.layers()) {
+        for (HandmadeImage.Layer layer : image.layers()) {
           try (BlobStream blob = source.getBlob(layer.diffId())) {
             assertThat(blob.readAllBytes()).isEqualTo(layer.tar());
           }
@@ -473,7 +473,7 @@ class TarIndexTest {
     @Test
     @DisplayName("ARC-7: no duplicates gives an empty list")
     void none() throws IOException {
-      try (ArchiveReader reader = open(new TarBuilder().file("a", "1"))) {
+      try (ArchiveReader reader = open(new HandmadeTar().file("a", "1"))) {
         assertThat(reader.duplicateEntryNames()).isEmpty();
       }
     }
@@ -482,7 +482,7 @@ class TarIndexTest {
     @DisplayName("ARC-7: a later duplicate manifest.json is ignored")
     void duplicateManifest() throws IOException {
       byte[] bytes =
-          new TarBuilder().file("manifest.json", "[]").file("manifest.json", "not json").build();
+          new HandmadeTar().file("manifest.json", "[]").file("manifest.json", "not json").build();
       try (ArchiveReader reader = open(bytes)) {
         assertThat(reader.manifest()).isEmpty();
         assertThat(reader.duplicateEntryNames()).containsExactly("manifest.json");
@@ -496,7 +496,7 @@ class TarIndexTest {
     byte[] sample() {
       byte[] data = new byte[2000];
       Arrays.fill(data, (byte) 'z');
-      return new TarBuilder()
+      return new HandmadeTar()
           .file("first.txt", "first")
           .file("victim.bin", data)
           .file("manifest.json", "[]")
@@ -517,24 +517,24 @@ class TarIndexTest {
     @DisplayName("SAFE-4: data cut short names the entry and its offset")
     void truncatedData() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
-      assertMalformed(TarBytes.truncate(tar, h + 512 + 1000), "offset " + h);
+      int h = TarPatch.headerOffset(tar, "victim.bin");
+      assertMalformed(TarPatch.truncate(tar, h + 512 + 1000), "offset " + h);
     }
 
     @Test
     @DisplayName("SAFE-4: a header cut short names its offset")
     void truncatedHeader() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
-      assertMalformed(TarBytes.truncate(tar, h + 300), "offset " + h);
+      int h = TarPatch.headerOffset(tar, "victim.bin");
+      assertMalformed(TarPatch.truncate(tar, h + 300), "offset " + h);
     }
 
     @Test
     @DisplayName("SAFE-4: a tar cut exactly after an entry (no end blocks) is complete")
     void cutAtBoundary() throws IOException {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "manifest.json");
-      try (ArchiveReader reader = open(TarBytes.truncate(tar, h + 1024))) {
+      int h = TarPatch.headerOffset(tar, "manifest.json");
+      try (ArchiveReader reader = open(TarPatch.truncate(tar, h + 1024))) {
         assertThat(reader.manifest()).isEmpty();
       }
     }
@@ -543,7 +543,7 @@ class TarIndexTest {
     @DisplayName("SAFE-4: entries hidden behind a single zero block are an error, not ignored")
     void loneZeroBlock() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
+      int h = TarPatch.headerOffset(tar, "victim.bin");
       // Zero the victim's header: a lone zero block with the rest of the archive after it.
       byte[] hidden = tar.clone();
       Arrays.fill(hidden, h, h + 512, (byte) 0);
@@ -564,51 +564,51 @@ class TarIndexTest {
     @DisplayName("SAFE-4: a bad header checksum names the entry and its offset")
     void badChecksum() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
-      assertMalformed(TarBytes.breakChecksum(tar, h), "offset " + h);
+      int h = TarPatch.headerOffset(tar, "victim.bin");
+      assertMalformed(TarPatch.breakChecksum(tar, h), "offset " + h);
     }
 
     @Test
     @DisplayName("SAFE-4: a non-octal size names the offset")
     void nonOctalSize() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
-      assertMalformed(TarBytes.setField(tar, h, TarBytes.SIZE, TarBytes.SIZE_LEN, "0000000999x"));
+      int h = TarPatch.headerOffset(tar, "victim.bin");
+      assertMalformed(TarPatch.setField(tar, h, TarPatch.SIZE, TarPatch.SIZE_LEN, "0000000999x"));
     }
 
     @Test
     @DisplayName("SAFE-4: a negative (base-256) size names the offset")
     void negativeSize() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
+      int h = TarPatch.headerOffset(tar, "victim.bin");
       byte[] minusOne = new byte[12];
       Arrays.fill(minusOne, (byte) 0xff);
-      assertMalformed(TarBytes.setBytes(tar, h, TarBytes.SIZE, minusOne));
+      assertMalformed(TarPatch.setBytes(tar, h, TarPatch.SIZE, minusOne));
     }
 
     @Test
     @DisplayName("SAFE-4: an overflowing (base-256) size names the offset")
     void overflowingSize() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "victim.bin");
+      int h = TarPatch.headerOffset(tar, "victim.bin");
       byte[] huge = new byte[12];
       Arrays.fill(huge, (byte) 0x7f);
       huge[0] = (byte) 0x80;
-      assertMalformed(TarBytes.setBytes(tar, h, TarBytes.SIZE, huge));
+      assertMalformed(TarPatch.setBytes(tar, h, TarPatch.SIZE, huge));
     }
 
     @Test
     @DisplayName("SAFE-4: a size bigger than the file names the entry and its offset")
     void sizeBeyondEnd() {
       byte[] tar = sample();
-      int h = TarBytes.headerOffset(tar, "manifest.json");
+      int h = TarPatch.headerOffset(tar, "manifest.json");
       assertMalformed(
-          TarBytes.setField(tar, h, TarBytes.SIZE, TarBytes.SIZE_LEN, "77777777777"),
+          TarPatch.setField(tar, h, TarPatch.SIZE, TarPatch.SIZE_LEN, "77777777777"),
           "offset " + h);
     }
 
     byte[] withPaxRecord() {
-      return new TarBuilder()
+      return new HandmadeTar()
           .file("first.txt", "first")
           .file(
               "victim.bin",
@@ -621,14 +621,14 @@ class TarIndexTest {
     @Test
     @DisplayName("SAFE-4: a PAX size record that lies (too big) names the entry and its offset")
     void paxSizeTooBig() {
-      byte[] tar = TarBytes.replace(withPaxRecord(), "comment=xxxxxxxxxxx", "size=99999999999999");
+      byte[] tar = TarPatch.replace(withPaxRecord(), "comment=xxxxxxxxxxx", "size=99999999999999");
       assertMalformed(tar);
     }
 
     @Test
     @DisplayName("SAFE-4: a negative PAX size record names the offset")
     void paxSizeNegative() {
-      byte[] tar = TarBytes.replace(withPaxRecord(), "comment=xxxxxxxxxxx", "size=-0000000000001");
+      byte[] tar = TarPatch.replace(withPaxRecord(), "comment=xxxxxxxxxxx", "size=-0000000000001");
       assertMalformed(tar);
     }
 
@@ -640,7 +640,7 @@ class TarIndexTest {
       int at = record.indexOf(" comment=");
       String length = record.substring(at - 2, at);
       assertThat(length).matches("\\d\\d");
-      assertMalformed(TarBytes.replace(tar, length + " comment=", "99 comment="));
+      assertMalformed(TarPatch.replace(tar, length + " comment=", "99 comment="));
     }
 
     @Test
@@ -649,7 +649,7 @@ class TarIndexTest {
       byte[] tar = sample();
       List<Integer> headers = new ArrayList<>();
       for (String name : List.of("first.txt", "victim.bin", "manifest.json")) {
-        headers.add(TarBytes.headerOffset(tar, name));
+        headers.add(TarPatch.headerOffset(tar, name));
       }
       java.util.Random random = new java.util.Random(42);
       for (int round = 0; round < 300; round++) {
@@ -658,7 +658,7 @@ class TarIndexTest {
         int at = h + random.nextInt(512);
         damaged[at] = (byte) random.nextInt(256);
         if (random.nextBoolean()) {
-          damaged = TarBytes.fixChecksum(damaged, h);
+          damaged = TarPatch.fixChecksum(damaged, h);
         }
         try (ArchiveReader reader = open(damaged)) {
           for (TarEntry e : reader.entries()) {

@@ -9,8 +9,8 @@ import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.reference.DockerReference;
-import io.github.dockerarchive.testkit.testing.TestImage;
-import io.github.dockerarchive.testkit.testing.TestImage.Layer;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.ImageDestination;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
@@ -116,7 +116,7 @@ class DiskFullTest {
   @DisplayName("writing: the blob that fills the disk fails and is taken back; the rest commits")
   void writerFillsTheDisk() throws Exception {
     Path out = mount.resolve("out.tar");
-    byte[] small = TestImage.archive(new TestImage()).build(); // any small bytes
+    byte[] small = HandmadeImage.archive(new HandmadeImage()).build(); // any small bytes
     try (ArchiveWriter writer = ArchiveWriter.create(out, WriterOptions.defaults())) {
       ImageDestination first = writer.newImage(DockerReference.parseNormalized("full/big:1"));
       ArchiveException error =
@@ -128,7 +128,7 @@ class DiskFullTest {
       assertThat(error).hasMessageContaining("No space left on device");
       first.close();
 
-      TestImage image = new TestImage().layer(Layer.raw(small));
+      HandmadeImage image = new HandmadeImage().layer(Layer.raw(small));
       ImageDestination second = writer.newImage(DockerReference.parseNormalized("full/small:1"));
       byte[] layer = image.layers().get(0).tar();
       second.putBlob(

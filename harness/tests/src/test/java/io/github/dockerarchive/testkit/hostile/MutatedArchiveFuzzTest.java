@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class MutatedArchiveFuzzTest {
       tar = mutate(tar, data);
     }
     Compression outer = data.pickValue(new Compression[] {Compression.NONE, Compression.GZIP});
-    byte[] input = outer == Compression.NONE ? tar : TarBuilder.compress(tar, outer);
+    byte[] input = outer == Compression.NONE ? tar : HandmadeTar.compress(tar, outer);
     if (data.consumeBoolean()) {
       Path file = Files.createTempFile(TMP, "input-", ".tar");
       try {

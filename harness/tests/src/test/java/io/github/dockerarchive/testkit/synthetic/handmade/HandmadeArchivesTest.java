@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.tar.TarHeader;
-import io.github.dockerarchive.testkit.testing.TarBuilder;
-import io.github.dockerarchive.testkit.testing.TarBytes;
-import io.github.dockerarchive.testkit.testing.TestImage;
 import io.github.dockerarchive.testkit.writer.Layout;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,8 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Hand-shaped archives: what {@link HandmadeImage} writes (blobs, links, layouts, keys, duplicates,
  * layer sources), what {@link HandmadeTar} keeps (order, duplicates, name encodings), how {@link
- * TarPatch} edits headers, and that the tests' names for them ({@link TestImage}, {@link
- * TarBuilder}, {@link TarBytes}) write the very same bytes.
+ * TarPatch} edits headers, and that the same calls write the very same bytes.
  */
 @DisplayName("Handmade archives: images, tars and header surgery")
 class HandmadeArchivesTest {
@@ -241,14 +237,14 @@ class HandmadeArchivesTest {
   }
 
   @Test
-  @DisplayName("the tests' TestImage, TarBuilder and TarBytes write the same bytes as the builders")
-  void testNamesDelegate() {
-    TestImage test =
-        new TestImage()
+  @DisplayName("the same calls write the same bytes: hand-shaped archives are reproducible")
+  void sameCallsWriteTheSameBytes() {
+    HandmadeImage test =
+        new HandmadeImage()
             .tags("example.com/app:1")
-            .layer(TestImage.Layer.of("a.txt", "alpha"), Compression.GZIP)
+            .layer(HandmadeImage.Layer.of("a.txt", "alpha"), Compression.GZIP)
             .layerFiles("b.txt", "beta")
-            .layersAs(TestImage.LinkStyle.HARDLINK)
+            .layersAs(HandmadeImage.LinkStyle.HARDLINK)
             .layerSources();
     HandmadeImage made =
         new HandmadeImage()
@@ -258,13 +254,13 @@ class HandmadeArchivesTest {
             .layersAs(HandmadeImage.LinkStyle.HARDLINK)
             .layerSources();
     byte[] expected = HandmadeImage.archive(made).file("extra", "x").build();
-    assertThat(TestImage.archive(test).file("extra", "x").build()).isEqualTo(expected);
+    assertThat(HandmadeImage.archive(test).file("extra", "x").build()).isEqualTo(expected);
     assertThat(test.diffIds()).isEqualTo(made.diffIds());
     assertThat(test.layers().get(1).tar()).isEqualTo(made.layers().get(1).tar());
 
-    byte[] tar = new TarBuilder().file("a", "alpha").build();
+    byte[] tar = new HandmadeTar().file("a", "alpha").build();
     assertThat(tar).isEqualTo(new HandmadeTar().file("a", "alpha").build());
-    assertThat(TarBytes.setField(tar, 0, TarBytes.UID, TarBytes.UID_LEN, "0000007"))
+    assertThat(TarPatch.setField(tar, 0, TarPatch.UID, TarPatch.UID_LEN, "0000007"))
         .isEqualTo(TarPatch.setField(tar, 0, TarPatch.UID, TarPatch.UID_LEN, "0000007"));
   }
 }
