@@ -21,6 +21,7 @@ import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.ImageSpec;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -489,10 +490,10 @@ final class JavaWrites {
         continue; // gone meanwhile, or not ours
       }
       require(
-          TarScan.indexOf(content, bigNeedle) < 0,
+          TarPatch.indexOf(content, bigNeedle) < 0,
           "the spooled blob's bytes are left in " + p + " (" + content.length + " bytes)");
       require(
-          TarScan.indexOf(content, failingNeedle) < 0,
+          TarPatch.indexOf(content, failingNeedle) < 0,
           "the failed blob's spooled bytes are left in " + p + " (" + content.length + " bytes)");
     }
   }

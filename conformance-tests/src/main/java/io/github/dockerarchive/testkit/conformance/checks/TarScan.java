@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.conformance.checks;
 
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
+import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -140,27 +141,11 @@ record TarScan(List<TarScan.Entry> entries, long dataEnd, long length) {
   List<String> filesContaining(byte[] needle) {
     List<String> found = new ArrayList<>();
     for (Entry e : entries) {
-      if (indexOf(e.data(), needle) >= 0) {
+      if (TarPatch.indexOf(e.data(), needle) >= 0) {
         found.add(e.name());
       }
     }
     return found;
-  }
-
-  static int indexOf(byte[] haystack, byte[] needle) {
-    if (needle.length == 0) {
-      return 0;
-    }
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   /** The bytes after the last entry, which must be exactly two zero blocks. */
