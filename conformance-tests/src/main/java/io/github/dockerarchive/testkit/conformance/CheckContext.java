@@ -226,12 +226,9 @@ public final class CheckContext {
    * @throws CheckFailure when the output cannot be read or does not verify
    */
   public ImageContent readOci(Path layout, String name, String what) throws CheckFailure {
-    try {
-      return ImageContent.ofOci(layout, name);
-    } catch (IOException | RuntimeException e) {
-      throw new CheckFailure(
-          what + " (oci:" + layout + ") is not a valid image: " + e.getMessage());
-    }
+    return judged(
+        () -> ImageContent.ofOci(layout, name),
+        what + " (oci:" + layout + ") is not a valid image");
   }
 
   /**
@@ -243,12 +240,9 @@ public final class CheckContext {
    * @throws CheckFailure when the output cannot be read or does not verify
    */
   public ImageContent readDir(Path directory, String what) throws CheckFailure {
-    try {
-      return ImageContent.ofDir(directory);
-    } catch (IOException | RuntimeException e) {
-      throw new CheckFailure(
-          what + " (dir:" + directory + ") is not a valid image: " + e.getMessage());
-    }
+    return judged(
+        () -> ImageContent.ofDir(directory),
+        what + " (dir:" + directory + ") is not a valid image");
   }
 
   /**
@@ -260,10 +254,25 @@ public final class CheckContext {
    * @throws CheckFailure when the archive cannot be read or does not verify
    */
   public ImageContent readArchive(String reference, String what) throws CheckFailure {
+    return judged(
+        () -> ImageContent.ofArchive(reference), what + " (" + reference + ") is not readable");
+  }
+
+  /** Reads an implementation's output with the suite's reader. */
+  @FunctionalInterface
+  private interface OutputRead {
+    ImageContent read() throws IOException;
+  }
+
+  /**
+   * Reads an implementation's output; a failure to read it is the implementation's, reported as
+   * {@code problem: cause}.
+   */
+  private static ImageContent judged(OutputRead read, String problem) throws CheckFailure {
     try {
-      return ImageContent.ofArchive(reference);
+      return read.read();
     } catch (IOException | RuntimeException e) {
-      throw new CheckFailure(what + " (" + reference + ") is not readable: " + e.getMessage());
+      throw new CheckFailure(problem + ": " + e.getMessage());
     }
   }
 

@@ -109,31 +109,24 @@ public final class ArcChecks {
             "ARC-1",
             "plain-ustar",
             "a plain uncompressed ustar archive is read",
-            "archive.tar",
-            () -> {
-              HandmadeImage i = plain();
-              return new Input(i, HandmadeImage.archive(i).build());
-            }));
+            () -> Input.of(plain())));
     checks.add(
         readsArchive(
             "ARC-1",
             "gnu-long-names",
             "entries with GNU long-name headers (././@LongLink) are read",
-            "archive.tar",
             () -> longNames(TarArchiveOutputStream.LONGFILE_GNU)));
     checks.add(
         readsArchive(
             "ARC-1",
             "pax-long-names",
             "entries whose long names are in PAX headers are read",
-            "archive.tar",
             () -> longNames(TarArchiveOutputStream.LONGFILE_POSIX)));
     checks.add(
         readsArchive(
             "ARC-1",
             "modes-without-type-bits",
             "headers with mode 0444 (no type bits), any uid/gid/uname and a 2024 mtime are read",
-            "archive.tar",
             () -> {
               HandmadeImage i = plain();
               byte[] tar =
@@ -155,7 +148,6 @@ public final class ArcChecks {
             "ARC-1",
             "space-terminated-octal",
             "headers whose size and mode fields end in a space instead of NUL are read",
-            "archive.tar",
             () -> {
               HandmadeImage i = plain();
               byte[] tar = HandmadeImage.archive(i).build();
@@ -179,7 +171,6 @@ public final class ArcChecks {
               "ARC-1",
               "whole-archive-" + name,
               "an archive compressed as a whole with " + name + " (file named .tar) is read",
-              "archive.tar",
               () -> {
                 HandmadeImage i = plain();
                 return new Input(i, HandmadeImage.archive(i).compressed(c));
@@ -191,22 +182,13 @@ public final class ArcChecks {
             "uncompressed-named-tar-gz",
             "an uncompressed archive named .tar.gz is read (compression is found by magic bytes)",
             "archive.tar.gz",
-            () -> {
-              HandmadeImage i = plain();
-              return new Input(i, HandmadeImage.archive(i).build());
-            }));
+            () -> Input.of(plain())));
   }
 
   /** The plain image with its first layer stored again under a name of 150 characters. */
   private static Input longNames(int mode) {
     String longPath = "layers/" + "x".repeat(130) + "/layer.tar";
-    HandmadeImage i =
-        plain()
-            .itemEdit(
-                item -> {
-                  ArrayNode layers = (ArrayNode) item.get("Layers");
-                  layers.set(0, longPath);
-                });
+    HandmadeImage i = plain().itemEdit(item -> ((ArrayNode) item.get("Layers")).set(0, longPath));
     HandmadeTar tar = HandmadeImage.archive(i).longFileMode(mode);
     tar.file(longPath, i.storedLayer(0));
     return new Input(i, tar.build());
@@ -218,59 +200,45 @@ public final class ArcChecks {
             "ARC-2",
             "lower-case-keys",
             "an item with the lower-case keys config, repoTags, layers (old Jib) is read",
-            "archive.tar",
-            () -> {
-              HandmadeImage i = plain().lowerCaseKeys();
-              return new Input(i, HandmadeImage.archive(i).build());
-            }));
+            () -> Input.of(plain().lowerCaseKeys())));
     checks.add(
         readsArchive(
             "ARC-2",
             "mixed-case-keys",
             "an item with the keys CONFIG, repotags, LaYeRs is read (keys match ignoring case)",
-            "archive.tar",
-            () -> {
-              HandmadeImage i =
-                  plain()
-                      .itemEdit(
-                          item -> {
-                            ObjectNode copy = item.deepCopy();
-                            item.removeAll();
-                            item.set("CONFIG", copy.get("Config"));
-                            item.set("repotags", copy.get("RepoTags"));
-                            item.set("LaYeRs", copy.get("Layers"));
-                          });
-              return new Input(i, HandmadeImage.archive(i).build());
-            }));
+            () ->
+                Input.of(
+                    plain()
+                        .itemEdit(
+                            item -> {
+                              ObjectNode copy = item.deepCopy();
+                              item.removeAll();
+                              item.set("CONFIG", copy.get("Config"));
+                              item.set("repotags", copy.get("RepoTags"));
+                              item.set("LaYeRs", copy.get("Layers"));
+                            }))));
     checks.add(
         readsArchive(
             "ARC-2",
             "unknown-keys-ignored",
             "an item with Parent, an empty LayerSources and unknown keys is read",
-            "archive.tar",
-            () -> {
-              HandmadeImage i =
-                  plain()
-                      .itemEdit(
-                          item -> {
-                            item.put("Parent", "sha256:" + "ab".repeat(32));
-                            item.putObject("LayerSources");
-                            item.putObject("Annotations").put("x", "y");
-                            item.putArray("Extra").add(1).add("two");
-                          });
-              return new Input(i, HandmadeImage.archive(i).build());
-            }));
+            () ->
+                Input.of(
+                    plain()
+                        .itemEdit(
+                            item -> {
+                              item.put("Parent", "sha256:" + "ab".repeat(32));
+                              item.putObject("LayerSources");
+                              item.putObject("Annotations").put("x", "y");
+                              item.putArray("Extra").add(1).add("two");
+                            }))));
     checks.add(
         readsArchive(
             "ARC-2",
             "null-tags-and-layers",
             "an item with RepoTags null and Layers null (an image of zero layers) is read",
-            "archive.tar",
-            () -> {
-              HandmadeImage i =
-                  new HandmadeImage().nullTags().itemEdit(item -> item.putNull("Layers"));
-              return new Input(i, HandmadeImage.archive(i).build());
-            }));
+            () ->
+                Input.of(new HandmadeImage().nullTags().itemEdit(item -> item.putNull("Layers")))));
     checks.add(
         Check.of(
             "ARC-2",
@@ -393,7 +361,6 @@ public final class ArcChecks {
             "manifest-paths-not-clean",
             "Config ./X and Layers a//b, a/./b match the entries X, a/b (names compare after"
                 + " cleaning)",
-            "archive.tar",
             () -> {
               HandmadeImage i =
                   plain()
@@ -409,15 +376,13 @@ public final class ArcChecks {
                 tar.file("layers/" + i.blobPath(n), i.storedLayer(n));
               }
               tar.file(i.configPath(), i.configBytes());
-              tar.file("manifest.json", HandmadeImage.manifestJson(i));
-              return new Input(i, tar.build());
+              return Input.withManifest(i, tar);
             }));
     checks.add(
         readsArchive(
             "ARC-4",
             "entry-names-not-clean",
             "entries stored as ./manifest.json, ./X and ./a//b are found by the clean names",
-            "archive.tar",
             () -> {
               HandmadeImage i =
                   plain()
@@ -444,50 +409,40 @@ public final class ArcChecks {
               "ARC-5",
               "layer-" + name,
               "a layer stored with " + name + " under a .tar name is read decompressed",
-              "archive.tar",
-              () -> {
-                HandmadeImage i =
-                    new HandmadeImage()
-                        .tags("example.com/app:1")
-                        .layer(HandmadeImage.Layer.of("etc/one.txt", "first layer"), c)
-                        .layerFiles("etc/two.txt", "second layer");
-                return new Input(i, HandmadeImage.archive(i).build());
-              }));
+              () ->
+                  Input.of(
+                      new HandmadeImage()
+                          .tags("example.com/app:1")
+                          .layer(HandmadeImage.Layer.of("etc/one.txt", "first layer"), c)
+                          .layerFiles("etc/two.txt", "second layer"))));
     }
     checks.add(
         readsArchive(
             "ARC-5",
             "mixed-layer-compressions",
             "one image whose five layers are stored plain, gzip, zstd, bzip2 and xz is read",
-            "archive.tar",
             () -> {
               HandmadeImage i = new HandmadeImage().tags("example.com/app:1");
               int n = 0;
               for (Compression c : Compression.values()) {
                 i.layer(HandmadeImage.Layer.of("layer" + n + ".txt", "layer " + n++), c);
               }
-              return new Input(i, HandmadeImage.archive(i).build());
+              return Input.of(i);
             }));
     checks.add(
         readsArchive(
             "ARC-5",
             "raw-layer-named-tar-gz",
             "an uncompressed layer named .tar.gz (as rules_oci writes) is read as it is",
-            "archive.tar",
             () -> {
               HandmadeImage i =
                   plain()
-                      .itemEdit(
-                          item -> {
-                            ArrayNode layers = (ArrayNode) item.get("Layers");
-                            layers.set(0, "layer0.tar.gz");
-                          });
+                      .itemEdit(item -> ((ArrayNode) item.get("Layers")).set(0, "layer0.tar.gz"));
               HandmadeTar tar = new HandmadeTar();
               tar.file("layer0.tar.gz", i.storedLayer(0));
               tar.file(i.blobPath(1), i.storedLayer(1));
               tar.file(i.configPath(), i.configBytes());
-              tar.file("manifest.json", HandmadeImage.manifestJson(i));
-              return new Input(i, tar.build());
+              return Input.withManifest(i, tar);
             }));
   }
 
@@ -498,7 +453,6 @@ public final class ArcChecks {
             "config-symlink-relative-to-its-directory",
             "Config names cfg/config.json, a symlink to ../<hex>.json (resolved from the link's"
                 + " directory)",
-            "archive.tar",
             () -> configThroughLinks(1, false)));
     checks.add(
         readsArchive(
@@ -506,14 +460,12 @@ public final class ArcChecks {
             "config-hardlink-relative-to-root",
             "Config names cfg/config.json, a hard link to <hex>.json (resolved from the archive"
                 + " root)",
-            "archive.tar",
             () -> configThroughLinks(1, true)));
     checks.add(
         readsArchive(
             "ARC-6",
             "config-symlink-chain-of-8",
             "Config reached through a chain of 8 symlinks is read",
-            "archive.tar",
             () -> configThroughLinks(8, false)));
     checks.add(
         Check.of(
@@ -548,8 +500,7 @@ public final class ArcChecks {
         tar.symlink("l" + n + "/config.json", target);
       }
     }
-    tar.file("manifest.json", HandmadeImage.manifestJson(i));
-    return new Input(i, tar.build());
+    return Input.withManifest(i, tar);
   }
 
   private static void arc7(List<Check> checks) {
@@ -559,7 +510,6 @@ public final class ArcChecks {
             "first-duplicate-wins",
             "every blob and manifest.json written twice, the later copies different: the first"
                 + " copies are read",
-            "archive.tar",
             () -> {
               HandmadeImage i = plain().duplicateEntries();
               HandmadeImage decoy = new HandmadeImage().tags("example.com/app:1");
@@ -570,12 +520,28 @@ public final class ArcChecks {
   }
 
   /** A hand-made archive and the image it must read as. */
-  private record Input(HandmadeImage image, byte[] tar) {}
+  private record Input(HandmadeImage image, byte[] tar) {
+    /** The image and the ordinary archive of it: its blobs, config and manifest.json, plain. */
+    static Input of(HandmadeImage image) {
+      return new Input(image, HandmadeImage.archive(image).build());
+    }
+
+    /** The image and a tar laid out by hand for it, finished with the image's manifest.json. */
+    static Input withManifest(HandmadeImage image, HandmadeTar tar) {
+      tar.file("manifest.json", HandmadeImage.manifestJson(image));
+      return new Input(image, tar.build());
+    }
+  }
 
   /** Makes an input; a supplier that may throw nothing checked. */
   @FunctionalInterface
   private interface InputMaker {
     Input make();
+  }
+
+  /** {@link #readsArchive(String, String, String, String, InputMaker)} of a file archive.tar. */
+  private static Check readsArchive(String rule, String name, String title, InputMaker maker) {
+    return readsArchive(rule, name, title, "archive.tar", maker);
   }
 
   /** A check that the only image of a hand-made archive reads as the image it was made from. */

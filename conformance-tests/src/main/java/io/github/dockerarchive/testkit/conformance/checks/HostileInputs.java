@@ -319,13 +319,7 @@ final class HostileInputs {
    */
   static Optional<ImplementationException> copyWithin(
       CheckContext ctx, CopyRequest request, Duration budget) throws InterruptedException {
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "hostile-copy");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService executor = daemonExecutor("hostile-copy");
     try {
       Future<Optional<ImplementationException>> f = executor.submit(() -> ctx.copy(request));
       try {
@@ -348,6 +342,16 @@ final class HostileInputs {
     }
   }
 
+  /** A single-thread executor whose daemon thread, named as given, never holds the JVM open. */
+  private static ExecutorService daemonExecutor(String threadName) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, threadName);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
   static String oneLine(String message) {
     if (message == null || message.isBlank()) {
       return "(no message)";
@@ -359,6 +363,26 @@ final class HostileInputs {
   static Rule atLevel(String ruleId, Level level, String aspect) {
     Rule r = Rules.byId(ruleId);
     return new Rule(r.id(), level, r.summary() + " (" + aspect + ", checked at " + level + ")");
+  }
+
+  /**
+   * A check of a rule's error text, at SHOULD: what a refusal says, beyond that it refuses. Its ID
+   * is the rule's ID, a slash and the name.
+   */
+  static Check errorTextCheck(
+      String ruleId,
+      String name,
+      String title,
+      Set<Capability> requires,
+      boolean needsJavaApi,
+      Check.Body body) {
+    return new Check(
+        ruleId + "/" + name,
+        atLevel(ruleId, Level.SHOULD, "the error's text"),
+        title,
+        requires,
+        needsJavaApi,
+        body);
   }
 
   static JavaApi api(CheckContext ctx) {
@@ -380,13 +404,7 @@ final class HostileInputs {
    */
   static ApiRead readThroughApi(JavaApi api, String reference, ReadOptions options, Duration budget)
       throws InterruptedException {
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "hostile-read");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService executor = daemonExecutor("hostile-read");
     try {
       Future<?> f =
           executor.submit(

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -157,12 +158,7 @@ final class JavaWrites {
                 new ByteArrayInputStream(image.config()),
                 BlobInfo.of(image.configDigest(), image.config().length),
                 true));
-    must(
-        "putManifest of " + what,
-        () -> {
-          out.putManifest(image.manifest());
-          return null;
-        });
+    putManifest(out, image.manifest(), "putManifest of " + what);
   }
 
   static void commit(ImageOutput out, String what) throws CheckFailure {
@@ -175,18 +171,104 @@ final class JavaWrites {
   }
 
   /** Writes a whole image into a new output and commits it. */
-  static void writeImage(JavaApi.ArchiveSink sink, ImageBlobs image, String what)
-      throws CheckFailure {
-    ImageOutput out = must("newImage for " + what, sink::newImage);
+  static void writeImage(JavaApi.ArchiveSink sink, ImageBlobs image, String what) throws Exception {
+    inNewImage(
+        sink,
+        "newImage for " + what,
+        out -> {
+          for (int i = 0; i < image.layers().size(); i++) {
+            putLayer(out, image.layers().get(i), "putBlob of layer " + i + " of " + what);
+          }
+          putConfigAndManifest(out, image, what);
+          commit(out, what);
+        });
+  }
+
+  /** Puts every layer of an image, in order. */
+  static void putLayers(ImageOutput out, ImageBlobs image) throws CheckFailure {
+    for (int i = 0; i < image.layers().size(); i++) {
+      putLayer(out, image.layers().get(i), "putBlob of layer " + i);
+    }
+  }
+
+  /** What is put into an image before it is committed. */
+  @FunctionalInterface
+  interface ImageSteps {
+    void put(ImageOutput out) throws Exception;
+  }
+
+  /** Puts a manifest, which must be accepted; {@code step} names the call in a failure. */
+  static void putManifest(ImageOutput out, byte[] manifest, String step) throws CheckFailure {
+    must(
+        step,
+        () -> {
+          out.putManifest(manifest);
+          return null;
+        });
+  }
+
+  /** What is done with an archive's writer. */
+  @FunctionalInterface
+  interface SinkSteps {
+    void put(JavaApi.ArchiveSink sink) throws Exception;
+  }
+
+  /**
+   * Creates an archive at the target through the Java API, does the steps with its writer and then
+   * closes it quietly, whatever happened; steps that finish the archive close it with {@link
+   * #closeWriter} themselves.
+   */
+  static void withArchive(CheckContext c, Path target, SinkSteps steps) throws Exception {
+    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
     try {
-      for (int i = 0; i < image.layers().size(); i++) {
-        putLayer(out, image.layers().get(i), "putBlob of layer " + i + " of " + what);
-      }
-      putConfigAndManifest(out, image, what);
-      commit(out, what);
+      steps.put(sink);
+    } finally {
+      closeQuietly(sink);
+    }
+  }
+
+  /**
+   * Opens a new image in the archive being written, puts the steps into it and closes it, whatever
+   * happened.
+   *
+   * <p>{@code what} names the newImage call in a failure.
+   */
+  static void inNewImage(JavaApi.ArchiveSink sink, String what, ImageSteps steps) throws Exception {
+    ImageOutput out = must(what, sink::newImage);
+    try {
+      steps.put(out);
     } finally {
       closeQuietly(out);
     }
+  }
+
+  /**
+   * Writes a new archive of one image: createArchive, newImage, the steps, commit of "the image",
+   * and closing the writer, which must all succeed.
+   */
+  static void writeOneImage(CheckContext c, Path target, ImageSteps steps) throws Exception {
+    withArchive(
+        c,
+        target,
+        sink -> {
+          inNewImage(
+              sink,
+              "newImage",
+              out -> {
+                steps.put(out);
+                commit(out, "the image");
+              });
+          closeWriter(sink);
+        });
+  }
+
+  /** Reads an image of the archive written with the suite's reader; it must be the one put. */
+  static void requireReadsBack(
+      CheckContext c, Path target, String selector, ImageBlobs expected, String what)
+      throws CheckFailure {
+    ImageContent back = c.readArchive(archive(target, selector), what);
+    String d = back.differenceFrom(expected.content());
+    require(d.isEmpty(), what + ": " + d);
   }
 
   /** Closes a writer, which must succeed (the archive is finished then). */
@@ -231,49 +313,45 @@ final class JavaWrites {
             + position.id());
     byte[] bad = new byte[3000];
     new Random(kind.ordinal() * 31L + position.ordinal()).nextBytes(bad);
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      ImageOutput out = must("newImage", sink::newImage);
-      try {
-        if (position == Position.FIRST_BLOB) {
-          putBad(out, kind, bad, false, position);
-        }
-        putLayer(out, one.layers().get(0), "putBlob of layer 0 after " + position.id());
-        if (position == Position.BETWEEN_LAYERS) {
-          putBad(out, kind, bad, false, position);
-        }
-        putLayer(out, one.layers().get(1), "putBlob of layer 1 after the failed blob");
-        putLayer(out, one.layers().get(2), "putBlob of layer 2 after the failed blob");
-        if (position == Position.CONFIG) {
-          putBad(out, kind, bad, true, position);
-        }
-        putConfigAndManifest(out, one, "image one after the failed blob");
-        commit(out, "image one");
-      } finally {
-        closeQuietly(out);
-      }
-      ImageOutput second = must("newImage for image two", sink::newImage);
-      try {
-        if (position == Position.SECOND_IMAGE) {
-          putBad(second, kind, bad, false, position);
-        }
-        putLayer(second, two.layers().get(0), "putBlob of image two's layer");
-        putConfigAndManifest(second, two, "image two");
-        commit(second, "image two");
-      } finally {
-        closeQuietly(second);
-      }
-      closeWriter(sink);
-    } finally {
-      closeQuietly(sink);
-    }
+    withArchive(
+        c,
+        target,
+        sink -> {
+          inNewImage(
+              sink,
+              "newImage",
+              out -> {
+                if (position == Position.FIRST_BLOB) {
+                  putBad(out, kind, bad, false, position);
+                }
+                putLayer(out, one.layers().get(0), "putBlob of layer 0 after " + position.id());
+                if (position == Position.BETWEEN_LAYERS) {
+                  putBad(out, kind, bad, false, position);
+                }
+                putLayer(out, one.layers().get(1), "putBlob of layer 1 after the failed blob");
+                putLayer(out, one.layers().get(2), "putBlob of layer 2 after the failed blob");
+                if (position == Position.CONFIG) {
+                  putBad(out, kind, bad, true, position);
+                }
+                putConfigAndManifest(out, one, "image one after the failed blob");
+                commit(out, "image one");
+              });
+          inNewImage(
+              sink,
+              "newImage for image two",
+              second -> {
+                if (position == Position.SECOND_IMAGE) {
+                  putBad(second, kind, bad, false, position);
+                }
+                putLayer(second, two.layers().get(0), "putBlob of image two's layer");
+                putConfigAndManifest(second, two, "image two");
+                commit(second, "image two");
+              });
+          closeWriter(sink);
+        });
     String at = " (failed blob at " + position.id() + ")";
-    ImageContent first = c.readArchive(archive(target, ":@0"), "image one" + at);
-    String d1 = first.differenceFrom(one.content());
-    require(d1.isEmpty(), "image one" + at + ": " + d1);
-    ImageContent secondBack = c.readArchive(archive(target, ":@1"), "image two" + at);
-    String d2 = secondBack.differenceFrom(two.content());
-    require(d2.isEmpty(), "image two" + at + ": " + d2);
+    requireReadsBack(c, target, ":@0", one, "image one" + at);
+    requireReadsBack(c, target, ":@1", two, "image two" + at);
     TarScan tar = TarScan.read(target, "the archive" + at);
     byte[] needle = FailedCopies.needle(Arrays.copyOf(bad, 1500));
     FailedCopies.requireNoTrace(tar, claimed(kind, bad), needle, "the failed blob" + at);
@@ -353,57 +431,45 @@ final class JavaWrites {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("unknown", 2, 1300));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: putBlob(layer 0, size -1), putBlob(layer 1, no digest), config neither");
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      ImageOutput out = must("newImage", sink::newImage);
-      try {
-        byte[] l0 = image.layers().get(0);
-        byte[] l1 = image.layers().get(1);
-        requireStored(
-            must(
-                "putBlob with size -1",
-                () ->
-                    out.putBlob(
-                        new ByteArrayInputStream(l0),
-                        new BlobInfo(Digest.sha256(l0), BlobInfo.UNKNOWN_SIZE, null),
-                        false)),
-            l0,
-            "the layer put with size -1");
-        requireStored(
-            must(
-                "putBlob without a digest",
-                () ->
-                    out.putBlob(
-                        new ByteArrayInputStream(l1), new BlobInfo(null, l1.length, null), false)),
-            l1,
-            "the layer put without a digest");
-        requireStored(
-            must(
-                "putBlob of the config with neither size nor digest",
-                () ->
-                    out.putBlob(
-                        new ByteArrayInputStream(image.config()),
-                        new BlobInfo(null, BlobInfo.UNKNOWN_SIZE, null),
-                        true)),
-            image.config(),
-            "the config put with neither size nor digest");
-        must(
-            "putManifest",
-            () -> {
-              out.putManifest(image.manifest());
-              return null;
-            });
-        commit(out, "the image");
-      } finally {
-        closeQuietly(out);
-      }
-      closeWriter(sink);
-    } finally {
-      closeQuietly(sink);
-    }
-    ImageContent back = c.readArchive(archive(target, ""), "the archive written");
-    String d = back.differenceFrom(image.content());
-    require(d.isEmpty(), "the archive written: " + d);
+    writeOneImage(
+        c,
+        target,
+        out -> {
+          byte[] l0 = image.layers().get(0);
+          byte[] l1 = image.layers().get(1);
+          requireStored(
+              must(
+                  "putBlob with size -1",
+                  () ->
+                      out.putBlob(
+                          new ByteArrayInputStream(l0),
+                          new BlobInfo(Digest.sha256(l0), BlobInfo.UNKNOWN_SIZE, null),
+                          false)),
+              l0,
+              "the layer put with size -1");
+          requireStored(
+              must(
+                  "putBlob without a digest",
+                  () ->
+                      out.putBlob(
+                          new ByteArrayInputStream(l1),
+                          new BlobInfo(null, l1.length, null),
+                          false)),
+              l1,
+              "the layer put without a digest");
+          requireStored(
+              must(
+                  "putBlob of the config with neither size nor digest",
+                  () ->
+                      out.putBlob(
+                          new ByteArrayInputStream(image.config()),
+                          new BlobInfo(null, BlobInfo.UNKNOWN_SIZE, null),
+                          true)),
+              image.config(),
+              "the config put with neither size nor digest");
+          putManifest(out, image.manifest(), "putManifest");
+        });
+    requireReadsBack(c, target, "", image, "the archive written");
   }
 
   private static void requireStored(BlobInfo stored, byte[] bytes, String what)
@@ -434,38 +500,29 @@ final class JavaWrites {
     c.note(
         "Java API: putBlob of 1.5 MiB with size and digest unknown; then 1.5 MiB whose stream"
             + " fails after 1.2 MiB; then a small image");
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      ImageOutput out = must("newImage", sink::newImage);
-      try {
-        requireStored(
-            must(
-                "putBlob of 1.5 MiB of unknown size and digest",
-                () ->
-                    out.putBlob(
-                        new ByteArrayInputStream(big), new BlobInfo(null, -1, null), false)),
-            big,
-            "the 1.5 MiB blob");
-        try {
-          out.putBlob(failingAfter(failing, 1200 << 10), new BlobInfo(null, -1, null), false);
-          throw new CheckFailure("putBlob of a stream that throws half-way succeeded");
-        } catch (ArchiveException e) {
-          // expected
-        } catch (RuntimeException e) {
-          throw new CheckFailure("putBlob of a stream that throws half-way crashed: " + e);
-        }
-        for (int i = 0; i < image.layers().size(); i++) {
-          putLayer(out, image.layers().get(i), "putBlob of layer " + i);
-        }
-        putConfigAndManifest(out, image, "the image");
-        commit(out, "the image");
-      } finally {
-        closeQuietly(out);
-      }
-      closeWriter(sink);
-    } finally {
-      closeQuietly(sink);
-    }
+    writeOneImage(
+        c,
+        target,
+        out -> {
+          requireStored(
+              must(
+                  "putBlob of 1.5 MiB of unknown size and digest",
+                  () ->
+                      out.putBlob(
+                          new ByteArrayInputStream(big), new BlobInfo(null, -1, null), false)),
+              big,
+              "the 1.5 MiB blob");
+          try {
+            out.putBlob(failingAfter(failing, 1200 << 10), new BlobInfo(null, -1, null), false);
+            throw new CheckFailure("putBlob of a stream that throws half-way succeeded");
+          } catch (ArchiveException e) {
+            // expected
+          } catch (RuntimeException e) {
+            throw new CheckFailure("putBlob of a stream that throws half-way crashed: " + e);
+          }
+          putLayers(out, image);
+          putConfigAndManifest(out, image, "the image");
+        });
     List<Path> candidates = new ArrayList<>();
     for (Path p : snapshot(tmp)) {
       if (!before.contains(p)) {
@@ -523,44 +580,45 @@ final class JavaWrites {
     Digest never = Digest.sha256("never written".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: tryReusingBlob before and after putBlob, in a second image and archive");
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      ImageOutput out = must("newImage", sink::newImage);
-      try {
-        requireReuse(out, d0, -1, "layer 0 before it was written");
-        putLayer(out, l0, "putBlob of layer 0");
-        requireReuse(out, d0, l0.length, "layer 0 after it was written");
-        requireReuse(out, d1, -1, "layer 1, not written yet");
-        requireReuse(out, image.configDigest(), -1, "the config, not written yet");
-        putLayer(out, image.layers().get(1), "putBlob of layer 1");
-        putConfigAndManifest(out, image, "the image");
-        commit(out, "the image");
-      } finally {
-        closeQuietly(out);
-      }
-      ImageOutput second = must("newImage", sink::newImage);
-      try {
-        requireReuse(second, d0, l0.length, "layer 0 in a second image of the same archive");
-        requireReuse(second, never, -1, "a digest never written");
-      } finally {
-        closeQuietly(second);
-      }
-      closeWriter(sink);
-    } finally {
-      closeQuietly(sink);
-    }
+    withArchive(
+        c,
+        target,
+        sink -> {
+          inNewImage(
+              sink,
+              "newImage",
+              out -> {
+                requireReuse(out, d0, -1, "layer 0 before it was written");
+                putLayer(out, l0, "putBlob of layer 0");
+                requireReuse(out, d0, l0.length, "layer 0 after it was written");
+                requireReuse(out, d1, -1, "layer 1, not written yet");
+                requireReuse(out, image.configDigest(), -1, "the config, not written yet");
+                putLayer(out, image.layers().get(1), "putBlob of layer 1");
+                putConfigAndManifest(out, image, "the image");
+                commit(out, "the image");
+              });
+          inNewImage(
+              sink,
+              "newImage",
+              second -> {
+                requireReuse(
+                    second, d0, l0.length, "layer 0 in a second image of the same archive");
+                requireReuse(second, never, -1, "a digest never written");
+              });
+          closeWriter(sink);
+        });
     Path other = WriteSupport.target(c, "other");
-    JavaApi.ArchiveSink otherSink = must("createArchive", () -> api(c).createArchive(other));
-    try {
-      ImageOutput out = must("newImage", otherSink::newImage);
-      try {
-        requireReuse(out, d0, -1, "layer 0 in another archive, where it was never written");
-      } finally {
-        closeQuietly(out);
-      }
-    } finally {
-      closeQuietly(otherSink);
-    }
+    withArchive(
+        c,
+        other,
+        otherSink -> {
+          inNewImage(
+              otherSink,
+              "newImage",
+              out -> {
+                requireReuse(out, d0, -1, "layer 0 in another archive, where it was never written");
+              });
+        });
   }
 
   private static void requireReuse(ImageOutput out, Digest digest, long size, String what)
@@ -638,53 +696,38 @@ final class JavaWrites {
       CheckContext c, ImageBlobs image, List<byte[]> wrong, String what) throws Exception {
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: putManifest of " + what + ", then of the schema 2 manifest");
-    String message = "";
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      ImageOutput out = must("newImage", sink::newImage);
-      try {
-        for (int i = 0; i < image.layers().size(); i++) {
-          putLayer(out, image.layers().get(i), "putBlob of layer " + i);
-        }
-        must(
-            "putBlob of the config",
-            () ->
-                out.putBlob(
-                    new ByteArrayInputStream(image.config()),
-                    BlobInfo.of(image.configDigest(), image.config().length),
-                    true));
-        for (byte[] manifest : wrong) {
-          try {
-            out.putManifest(manifest);
-            throw new CheckFailure(
-                "putManifest accepted "
-                    + what
-                    + ": "
-                    + new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
-          } catch (ArchiveException e) {
-            message = String.valueOf(e.getMessage());
-          } catch (RuntimeException e) {
-            throw new CheckFailure("putManifest of " + what + " crashed: " + e);
+    AtomicReference<String> message = new AtomicReference<>("");
+    writeOneImage(
+        c,
+        target,
+        out -> {
+          putLayers(out, image);
+          must(
+              "putBlob of the config",
+              () ->
+                  out.putBlob(
+                      new ByteArrayInputStream(image.config()),
+                      BlobInfo.of(image.configDigest(), image.config().length),
+                      true));
+          for (byte[] manifest : wrong) {
+            try {
+              out.putManifest(manifest);
+              throw new CheckFailure(
+                  "putManifest accepted "
+                      + what
+                      + ": "
+                      + new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (ArchiveException e) {
+              message.set(String.valueOf(e.getMessage()));
+            } catch (RuntimeException e) {
+              throw new CheckFailure("putManifest of " + what + " crashed: " + e);
+            }
           }
-        }
-        must(
-            "putManifest of the schema 2 manifest after refusing " + what,
-            () -> {
-              out.putManifest(image.manifest());
-              return null;
-            });
-        commit(out, "the image");
-      } finally {
-        closeQuietly(out);
-      }
-      closeWriter(sink);
-    } finally {
-      closeQuietly(sink);
-    }
-    ImageContent back = c.readArchive(archive(target, ""), "the archive written");
-    String d = back.differenceFrom(image.content());
-    require(d.isEmpty(), "the archive written: " + d);
-    return message;
+          putManifest(
+              out, image.manifest(), "putManifest of the schema 2 manifest after refusing " + what);
+        });
+    requireReadsBack(c, target, "", image, "the archive written");
+    return message.get();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -694,20 +737,18 @@ final class JavaWrites {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("uncommitted", 2, 900));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: an image written up to putManifest, not committed; writer closed");
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      ImageOutput out = must("newImage", sink::newImage);
-      try {
-        for (int i = 0; i < image.layers().size(); i++) {
-          putLayer(out, image.layers().get(i), "putBlob of layer " + i);
-        }
-        putConfigAndManifest(out, image, "the image");
-      } finally {
-        closeQuietly(out);
-      }
-    } finally {
-      closeQuietly(sink);
-    }
+    withArchive(
+        c,
+        target,
+        sink -> {
+          inNewImage(
+              sink,
+              "newImage",
+              out -> {
+                putLayers(out, image);
+                putConfigAndManifest(out, image, "the image");
+              });
+        });
     WriteSupport.requireNothingLeft(target, "a writer closed without a commit");
   }
 
@@ -715,26 +756,24 @@ final class JavaWrites {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("visible", 2, 900));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: an image committed; the target looked at before and after closing");
-    JavaApi.ArchiveSink sink = must("createArchive", () -> api(c).createArchive(target));
-    try {
-      writeImage(sink, image, "the image");
-      if (Files.exists(target)) {
-        throw new CheckFailure(
-            "the archive is at the target before the writer is closed ("
-                + Files.size(target)
-                + " bytes)");
-      }
-      closeWriter(sink);
-    } finally {
-      closeQuietly(sink);
-    }
+    withArchive(
+        c,
+        target,
+        sink -> {
+          writeImage(sink, image, "the image");
+          if (Files.exists(target)) {
+            throw new CheckFailure(
+                "the archive is at the target before the writer is closed ("
+                    + Files.size(target)
+                    + " bytes)");
+          }
+          closeWriter(sink);
+        });
     require(Files.exists(target), "no archive at the target after closing a committed writer");
     List<String> beside = WriteSupport.listing(target.getParent());
     require(
         beside.equals(List.of(WriteSupport.ARCHIVE)),
         "closing left files beside the archive: " + beside);
-    ImageContent back = c.readArchive(archive(target, ""), "the archive written");
-    String d = back.differenceFrom(image.content());
-    require(d.isEmpty(), "the archive written: " + d);
+    requireReadsBack(c, target, "", image, "the archive written");
   }
 }

@@ -19,7 +19,6 @@ import io.github.dockerarchive.testkit.conformance.CheckUnsupported;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
-import io.github.dockerarchive.testkit.conformance.Level;
 import io.github.dockerarchive.testkit.conformance.ReadOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.hostile.HostileCase;
@@ -77,18 +76,18 @@ public final class ReadChecks {
                 + " missing tag",
             ReadChecks::itemsUnchanged));
     checks.add(
-        new Check(
-            "RD-4/message-names-oci-layout",
-            HostileInputs.atLevel("RD-4", Level.SHOULD, "the error's text"),
+        HostileInputs.errorTextCheck(
+            "RD-4",
+            "message-names-oci-layout",
             "an OCI layout tar without manifest.json is refused with an error that names"
                 + " manifest.json and says the archive is an OCI layout",
             Set.of(Capability.READ),
             false,
             c -> missingManifestMessage(c, true)));
     checks.add(
-        new Check(
-            "RD-4/message-names-pre-1.10-save",
-            HostileInputs.atLevel("RD-4", Level.SHOULD, "the error's text"),
+        HostileInputs.errorTextCheck(
+            "RD-4",
+            "message-names-pre-1.10-save",
             "a pre-1.10 docker save (repositories and <id>/layer.tar only) is refused with an"
                 + " error that names manifest.json and says what the archive is",
             Set.of(Capability.READ),

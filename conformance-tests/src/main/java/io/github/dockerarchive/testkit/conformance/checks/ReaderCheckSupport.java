@@ -409,17 +409,14 @@ final class ReaderCheckSupport {
       Supplier<List<HandmadeImage>> items,
       String selector,
       int expected) {
-    return Check.of(
+    String what = selector.isEmpty() ? "(none)" : selector;
+    return onArchive(
         rule,
         name,
         title,
-        READ,
-        c -> {
-          List<HandmadeImage> images = items.get();
-          Path a = archiveOf(c, images.toArray(HandmadeImage[]::new));
-          ImageContent got = read(c, CheckContext.archive(a, selector), "out");
-          expectItem(got, images, expected, selector.isEmpty() ? "(none)" : selector);
-        });
+        items,
+        selector,
+        (c, source, images) -> expectItem(read(c, source, "out"), images, expected, what));
   }
 
   /** A check that one selector is refused on a hand-made archive. */
@@ -430,14 +427,33 @@ final class ReaderCheckSupport {
       Supplier<List<HandmadeImage>> items,
       String selector,
       String why) {
+    return onArchive(
+        rule, name, title, items, selector, (c, source, images) -> refused(c, source, "out", why));
+  }
+
+  /** What a check does with a hand-made archive: its source (with the selector) and its items. */
+  @FunctionalInterface
+  private interface ArchiveBody {
+    void run(CheckContext c, String source, List<HandmadeImage> images) throws Exception;
+  }
+
+  /** A reading check on the archive of hand-made items, named with one selector. */
+  private static Check onArchive(
+      String rule,
+      String name,
+      String title,
+      Supplier<List<HandmadeImage>> items,
+      String selector,
+      ArchiveBody body) {
     return Check.of(
         rule,
         name,
         title,
         READ,
         c -> {
-          Path a = archiveOf(c, items.get().toArray(HandmadeImage[]::new));
-          refused(c, CheckContext.archive(a, selector), "out", why);
+          List<HandmadeImage> images = items.get();
+          Path a = archiveOf(c, images.toArray(HandmadeImage[]::new));
+          body.run(c, CheckContext.archive(a, selector), images);
         });
   }
 

@@ -8,7 +8,6 @@ import io.github.dockerarchive.testkit.conformance.CheckUnsupported;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
-import io.github.dockerarchive.testkit.conformance.Level;
 import io.github.dockerarchive.testkit.conformance.ReadOptions;
 import io.github.dockerarchive.testkit.files.FileTrees;
 import io.github.dockerarchive.testkit.hostile.HostileCase;
@@ -96,9 +95,9 @@ public final class SafetyChecks {
                 + " temporary file",
             c -> javaApiErrors(c, false)));
     checks.add(
-        new Check(
-            "SAFE-1/java-api-messages-name-fault",
-            HostileInputs.atLevel("SAFE-1", Level.SHOULD, "the error's text"),
+        HostileInputs.errorTextCheck(
+            "SAFE-1",
+            "java-api-messages-name-fault",
             "through the Java API, the error of every malformed input names the fault in the"
                 + " words docs/rules.md and the reference use (the corpus's expected fragment)",
             Set.of(),

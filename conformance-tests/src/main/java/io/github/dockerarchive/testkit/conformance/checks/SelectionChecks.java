@@ -204,11 +204,7 @@ public final class SelectionChecks {
                       image("a", "example.com/app:1"),
                       image("b", "example.com/app:2"),
                       image("c", "example.com/app:3"));
-              Path a = archiveOf(c, items.toArray(HandmadeImage[]::new));
-              for (int i = 0; i < items.size(); i++) {
-                ImageContent got = read(c, CheckContext.archive(a, ":@" + i), "out-" + i);
-                expectItem(got, items, i, ":@" + i);
-              }
+              expectByIndex(c, items, 0, items.size() - 1);
             }));
     checks.add(
         refuses(
@@ -270,11 +266,7 @@ public final class SelectionChecks {
                       image("b").nullTags(),
                       image("c"),
                       image("d", "example.com/app:2"));
-              Path a = archiveOf(c, items.toArray(HandmadeImage[]::new));
-              for (int i = 1; i <= 2; i++) {
-                ImageContent got = read(c, CheckContext.archive(a, ":@" + i), "out-" + i);
-                expectItem(got, items, i, ":@" + i);
-              }
+              expectByIndex(c, items, 1, 2);
             }));
     checks.add(
         selects(
@@ -296,5 +288,18 @@ public final class SelectionChecks {
         image("a", "example.com/app:1"),
         image("b", "example.com/app:2"),
         image("c", "example.com/app:3"));
+  }
+
+  /**
+   * Reads the archive of the items with each selector {@code @first} to {@code @last}; each must
+   * read as the item at that index.
+   */
+  private static void expectByIndex(CheckContext c, List<HandmadeImage> items, int first, int last)
+      throws Exception {
+    Path a = archiveOf(c, items.toArray(HandmadeImage[]::new));
+    for (int i = first; i <= last; i++) {
+      ImageContent got = read(c, CheckContext.archive(a, ":@" + i), "out-" + i);
+      expectItem(got, items, i, ":@" + i);
+    }
   }
 }

@@ -224,18 +224,20 @@ public final class SourceChecks {
       String title,
       java.util.function.Supplier<HandmadeImage> image,
       String why) {
-    return Check.of(
-        rule,
-        name,
-        title,
-        READ,
-        c -> {
-          Path a = archiveOf(c, image.get());
-          refused(c, CheckContext.archive(a, ""), "out", why);
-        });
+    return ReaderCheckSupport.refuses(rule, name, title, () -> List.of(image.get()), "", why);
   }
 
   // ---- SRC-3, SRC-4, SRC-5: the manifest served, seen in a dir: copy.
+
+  /** An image of three layers whose first and third are the same layer (one diffID twice). */
+  private static HandmadeImage layerListedTwice() {
+    HandmadeImage.Layer a = HandmadeImage.Layer.of("a.txt", "repeated layer");
+    return new HandmadeImage()
+        .tags("example.com/app:1")
+        .layer(a)
+        .layerFiles("b.txt", "middle layer")
+        .layer(a);
+  }
 
   private static void src3to5(List<Check> checks) {
     checks.add(
@@ -256,14 +258,7 @@ public final class SourceChecks {
             "a diffID listed twice in the config gets two layer descriptors (duplicates repeated)",
             READ_TO_DIR,
             c -> {
-              HandmadeImage.Layer a = HandmadeImage.Layer.of("a.txt", "repeated layer");
-              HandmadeImage i =
-                  new HandmadeImage()
-                      .tags("example.com/app:1")
-                      .layer(a)
-                      .layerFiles("b.txt", "middle layer")
-                      .layer(a);
-              expectSchema2(c, i);
+              expectSchema2(c, layerListedTwice());
             }));
     checks.add(
         Check.of(
@@ -613,13 +608,8 @@ public final class SourceChecks {
                 + " never used",
             READ,
             c -> {
-              HandmadeImage.Layer a = HandmadeImage.Layer.of("a.txt", "repeated layer");
               HandmadeImage i =
-                  new HandmadeImage()
-                      .tags("example.com/app:1")
-                      .layer(a)
-                      .layerFiles("b.txt", "middle layer")
-                      .layer(a)
+                  layerListedTwice()
                       .itemEdit(item -> ((ArrayNode) item.get("Layers")).set(2, "other/layer.tar"));
               HandmadeTar tar = HandmadeImage.archive(i);
               tar.file("other/layer.tar", "not the layer: a second path must never be read");

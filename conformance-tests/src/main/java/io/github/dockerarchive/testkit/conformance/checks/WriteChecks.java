@@ -257,21 +257,17 @@ public final class WriteChecks {
             + " with no trace of the bad blob (no entry named by its digest or holding its bytes,"
             + " manifest.json and repositories not naming it); nothing else beside the target";
     checks.add(
-        Check.of(
-            "WR-2",
+        spoiledMulti(
             "multi-good-then-bad",
-            "copy --multi of a good image, then one whose middle layer has a changed byte,"
-                + multiContract,
-            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
-            c -> FailedCopies.multi(c, false)));
+            "a good image, then one whose middle layer has a changed byte",
+            false,
+            multiContract));
     checks.add(
-        Check.of(
-            "WR-2",
+        spoiledMulti(
             "multi-bad-then-good",
-            "copy --multi of an image whose middle layer has a changed byte, then a good one,"
-                + multiContract,
-            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
-            c -> FailedCopies.multi(c, true)));
+            "an image whose middle layer has a changed byte, then a good one",
+            true,
+            multiContract));
     for (JavaWrites.BadStream kind : JavaWrites.BadStream.values()) {
       checks.add(
           Check.javaApi(
@@ -814,6 +810,17 @@ public final class WriteChecks {
         "a copy from an oci: source with " + what + contract,
         WRITE,
         c -> FailedCopies.spoiledCopy(c, layer, spoil, what));
+  }
+
+  /** WR-2 for copy --multi of a good image and a spoiled one, in the order the title says. */
+  private static Check spoiledMulti(
+      String name, String images, boolean spoiledFirst, String contract) {
+    return Check.of(
+        "WR-2",
+        name,
+        "copy --multi of " + images + "," + contract,
+        Set.of(Capability.WRITE, Capability.WRITE_MULTI),
+        c -> FailedCopies.multi(c, spoiledFirst));
   }
 
   // ---------------------------------------------------------------------------------------------

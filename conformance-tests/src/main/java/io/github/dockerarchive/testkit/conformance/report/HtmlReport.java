@@ -177,12 +177,30 @@ public final class HtmlReport {
         .append(" <span id=\"shown-rules\"></span> rules shown</p>\n");
   }
 
-  private static void ruleMatrix(StringBuilder h, ConformanceResults results) {
-    List<ImplementationResults> impls = results.implementations();
-    h.append("<h2>Rules</h2>\n<table id=\"rules\" class=\"filtered\">\n<thead><tr>")
-        .append("<th>rule</th><th>level</th><th>summary</th><th>checks</th>");
+  /**
+   * Opens a table that the filters act on: its heading, then its own column headers and one per
+   * implementation, ending where the body's rows begin.
+   */
+  private static void openFilteredTable(
+      StringBuilder h,
+      String heading,
+      String id,
+      String columns,
+      List<ImplementationResults> impls) {
+    h.append("<h2>")
+        .append(heading)
+        .append("</h2>\n<table id=\"")
+        .append(id)
+        .append("\" class=\"filtered\">\n<thead><tr>")
+        .append(columns);
     implHeaders(h, impls);
     h.append("</tr></thead>\n<tbody>\n");
+  }
+
+  private static void ruleMatrix(StringBuilder h, ConformanceResults results) {
+    List<ImplementationResults> impls = results.implementations();
+    openFilteredTable(
+        h, "Rules", "rules", "<th>rule</th><th>level</th><th>summary</th><th>checks</th>", impls);
     for (Rule rule : results.rules()) {
       List<Check> checks = results.checks(rule);
       StringBuilder text = new StringBuilder(rule.id() + " " + rule.summary());
@@ -206,15 +224,8 @@ public final class HtmlReport {
           .append("</td>");
       for (ImplementationResults i : impls) {
         Verdict v = i.verdict(rule);
-        h.append("<td class=\"v v-")
-            .append(v.name())
-            .append("\" data-impl=\"")
-            .append(esc(i.name()))
-            .append("\" data-verdict=\"")
-            .append(v.name())
-            .append("\">")
-            .append(esc(v.label()))
-            .append("</td>");
+        openVerdictCell(h, i, v);
+        h.append(">").append(esc(v.label())).append("</td>");
       }
       h.append("</tr>\n");
     }
@@ -223,10 +234,7 @@ public final class HtmlReport {
 
   private static void checkTable(StringBuilder h, ConformanceResults results) {
     List<ImplementationResults> impls = results.implementations();
-    h.append("<h2>Checks</h2>\n<table id=\"checks\" class=\"filtered\">\n<thead><tr>")
-        .append("<th>check</th><th>level</th><th>title</th>");
-    implHeaders(h, impls);
-    h.append("</tr></thead>\n<tbody>\n");
+    openFilteredTable(h, "Checks", "checks", "<th>check</th><th>level</th><th>title</th>", impls);
     String previousRule = null;
     for (Check check : results.checks()) {
       StringBuilder text =
@@ -262,6 +270,20 @@ public final class HtmlReport {
     h.append("</tbody>\n</table>\n");
   }
 
+  /**
+   * Starts an implementation's verdict cell: its class, implementation and verdict attributes, the
+   * tag left open for more attributes.
+   */
+  private static void openVerdictCell(StringBuilder h, ImplementationResults i, Verdict v) {
+    h.append("<td class=\"v v-")
+        .append(v.name())
+        .append("\" data-impl=\"")
+        .append(esc(i.name()))
+        .append("\" data-verdict=\"")
+        .append(v.name())
+        .append('"');
+  }
+
   private static void cell(StringBuilder h, ImplementationResults i, Optional<CheckResult> result) {
     if (result.isEmpty()) {
       h.append("<td class=\"v v-none\" data-impl=\"")
@@ -271,13 +293,8 @@ public final class HtmlReport {
     }
     CheckResult r = result.get();
     Verdict v = Verdict.of(r);
-    h.append("<td class=\"v v-")
-        .append(v.name())
-        .append("\" data-impl=\"")
-        .append(esc(i.name()))
-        .append("\" data-verdict=\"")
-        .append(v.name())
-        .append("\" title=\"")
+    openVerdictCell(h, i, v);
+    h.append(" title=\"")
         .append(esc(r.status() + " in " + seconds(r)))
         .append("\"><span class=\"badge\">")
         .append(esc(v.label()))
