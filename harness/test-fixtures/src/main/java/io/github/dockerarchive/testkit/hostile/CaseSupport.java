@@ -4,6 +4,8 @@ import static io.github.dockerarchive.testkit.hostile.Expectation.reject;
 import static io.github.dockerarchive.testkit.hostile.Expectation.valid;
 
 import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.EntryNotFoundException;
+import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.synthetic.FailureStage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
@@ -11,6 +13,7 @@ import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -18,6 +21,40 @@ import java.util.function.UnaryOperator;
 /** Byte-building helpers the case families share: the base image, its tar, and case factories. */
 final class CaseSupport {
   private CaseSupport() {}
+
+  /**
+   * What a group of rejecting cases shares: the rule, the exception type, the message fragment and
+   * the stage; {@link #of} adds what each case has of its own.
+   */
+  record Refusal(
+      String rule, Class<? extends ArchiveException> type, String fragment, FailureStage stage) {
+    /** The same refusal with another message fragment. */
+    Refusal saying(String other) {
+      return new Refusal(rule, type, other, stage);
+    }
+
+    /** A case read with the default options that is refused this way. */
+    HostileCase of(String name, String description, Supplier<byte[]> bytes) {
+      return rejecting(name, description, bytes, rule, type, fragment, stage);
+    }
+  }
+
+  /** A malformed tar refused on opening with the byte offset of the fault (SAFE-4). */
+  static final Refusal MALFORMED =
+      new Refusal("SAFE-4", MalformedArchiveException.class, "byte offset", FailureStage.OPEN);
+
+  /** A layer that {@code manifest.json} names but the tar does not hold (ARC-2). */
+  static final Refusal MISSING =
+      new Refusal(
+          "ARC-2", EntryNotFoundException.class, "is missing in the tarball", FailureStage.LOAD);
+
+  /** A tar that ends cleanly before {@code manifest.json} (RD-4). */
+  static final Refusal NO_MANIFEST =
+      new Refusal(
+          "RD-4",
+          EntryNotFoundException.class,
+          "\"manifest.json\": file does not exist",
+          FailureStage.OPEN);
 
   /** The two-layer image most byte-level cases damage. */
   static HandmadeImage base() {
@@ -111,5 +148,39 @@ final class CaseSupport {
   static byte[] configIs(byte[] config) {
     HandmadeImage b = base().rawConfig(config);
     return HandmadeImage.archive(b).build();
+  }
+
+  /**
+   * A raw tar of the entries of {@link #baseTar()} without its end-of-archive marker, with {@code
+   * before} written ahead of them and {@code after} behind them, then a marker.
+   */
+  static byte[] aroundBase(byte[] tar, Consumer<RawTar> before, Consumer<RawTar> after) {
+    RawTar t = RawTar.inMemory();
+    before.accept(t);
+    t.raw(Arrays.copyOf(tar, (int) paddedEnd(tar, "manifest.json")));
+    after.accept(t);
+    return t.trailer().bytes();
+  }
+
+  /**
+   * A raw tar of the layers of an image, then {@code afterLayers}, then its config, then {@code
+   * last} (which writes a {@code manifest.json} or not), then an end-of-archive marker.
+   */
+  static byte[] rawImage(HandmadeImage image, Consumer<RawTar> afterLayers, Consumer<RawTar> last) {
+    RawTar t = RawTar.inMemory();
+    for (int i = 0; i < image.layers().size(); i++) {
+      t.file(image.blobPath(i), image.storedLayer(i));
+    }
+    afterLayers.accept(t);
+    t.file(image.configPath(), image.configBytes());
+    last.accept(t);
+    return t.trailer().bytes();
+  }
+
+  /** {@code bytes} padded with spaces to {@code length} bytes. */
+  static byte[] padded(byte[] bytes, int length) {
+    byte[] padded = Arrays.copyOf(bytes, length);
+    Arrays.fill(padded, bytes.length, length, (byte) ' ');
+    return padded;
   }
 }

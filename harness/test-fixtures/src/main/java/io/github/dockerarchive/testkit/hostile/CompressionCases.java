@@ -1,13 +1,12 @@
 package io.github.dockerarchive.testkit.hostile;
 
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.baseTar;
-import static io.github.dockerarchive.testkit.hostile.CaseSupport.bytes;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.item;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.paddedEnd;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.rejecting;
 import static io.github.dockerarchive.testkit.hostile.Expectation.reject;
-import static io.github.dockerarchive.testkit.hostile.Expectation.valid;
 import static io.github.dockerarchive.testkit.hostile.HostileCorpus.CAP;
 import static io.github.dockerarchive.testkit.hostile.HostileCorpus.GIB;
 import static io.github.dockerarchive.testkit.hostile.HostileCorpus.ZEROS_1GIB_SHA256;
@@ -16,7 +15,9 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
+import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.synthetic.FailureStage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.BufferedOutputStream;
@@ -25,8 +26,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 import org.apiguardian.api.API;
@@ -51,9 +52,100 @@ public final class CompressionCases {
    * @return the cases
    */
   public static List<HostileCase> cases() {
-    List<HostileCase> all = new ArrayList<>();
-    bombs(all);
-    return List.copyOf(all);
+    return List.of(
+        accepting(
+                "gzip-bomb-layer-uncapped",
+                "a 1 MiB gzip layer that inflates to 1 GiB of zeros, without a cap: legal, read"
+                    + " fully in bounded memory (streamed, never buffered)",
+                layerBomb(),
+                1)
+            .asBig(),
+        capped(
+            "gzip-bomb-layer-capped",
+            "the same layer with ReaderOptions.withMaxLayerSize(64 MiB): refused at the cap",
+            layerBomb(),
+            o -> o.withMaxLayerSize(CAP),
+            LOAD),
+        accepting(
+                "gzip-bomb-archive-uncapped",
+                "a gzip archive whose tar is followed by 1 GiB of zeros, without a cap: legal"
+                    + " (zeros after the end marker), decompressed to a temporary file that is"
+                    + " deleted",
+                archiveBomb(),
+                1)
+            .asBig(),
+        capped(
+            "gzip-bomb-archive-capped",
+            "the same archive with ReaderOptions.withMaxArchiveSize(64 MiB): refused at the cap,"
+                + " the partial temporary file deleted",
+            archiveBomb(),
+            o -> o.withMaxArchiveSize(CAP),
+            OPEN),
+        badFirstLayer(
+            "xz-huge-dictionary-layer",
+            "an xz layer whose header asks for a 192 MiB dictionary: more than a small heap has;"
+                + " it must be refused with a typed error, never an OutOfMemoryError",
+            "a.tar.xz",
+            b -> hugeDictionaryXz(b.storedLayer(0))),
+        badFirstLayer(
+            "gzip-magic-garbage-layer",
+            "a layer that starts with the gzip magic and continues with garbage",
+            "junk.tar.gz",
+            b -> {
+              byte[] junk = new byte[2048];
+              new java.util.Random(7).nextBytes(junk);
+              junk[0] = 0x1f;
+              junk[1] = (byte) 0x8b;
+              junk[2] = 8;
+              junk[3] = 0;
+              return junk;
+            }));
+  }
+
+  /** A case read with a cap ({@code options}) that the bomb exceeds (SAFE-3). */
+  private static HostileCase capped(
+      String name,
+      String description,
+      HostileCase.Source bomb,
+      UnaryOperator<ReaderOptions> options,
+      FailureStage stage) {
+    return new HostileCase(
+        name,
+        description,
+        bomb,
+        options,
+        false,
+        null,
+        false,
+        reject(
+            "SAFE-3",
+            LimitExceededException.class,
+            "decompresses to more than the limit of " + CAP + " bytes",
+            stage));
+  }
+
+  /**
+   * The base image with its first layer stored as {@code entry} holding the bytes {@code stored}
+   * makes, which a correct reader refuses to decompress, naming the entry (ARC-5).
+   */
+  private static HostileCase badFirstLayer(
+      String name, String description, String entry, Function<HandmadeImage, byte[]> stored) {
+    return rejecting(
+        name,
+        description,
+        () -> {
+          HandmadeImage b = base();
+          HandmadeTar t = new HandmadeTar();
+          t.file(entry, stored.apply(b));
+          t.file(b.blobPath(1), b.storedLayer(1));
+          t.file(b.configPath(), b.configBytes());
+          t.file("manifest.json", item(b, i -> i.putArray("Layers").add(entry).add(b.blobPath(1))));
+          return t.build();
+        },
+        "ARC-5",
+        MalformedArchiveException.class,
+        entry,
+        LOAD);
   }
 
   /** gzip members of 1 MiB of zeros each, concatenated: a valid gzip stream of {@code mib} MiB. */
@@ -137,106 +229,5 @@ public final class CompressionCases {
       x[blockHeader + headerSize - 4 + i] = (byte) (v >>> (8 * i));
     }
     return x;
-  }
-
-  private static void bombs(List<HostileCase> all) {
-    HostileCase layer =
-        new HostileCase(
-            "gzip-bomb-layer-uncapped",
-            "a 1 MiB gzip layer that inflates to 1 GiB of zeros, without a cap: legal, read"
-                + " fully in bounded memory (streamed, never buffered)",
-            layerBomb(),
-            UnaryOperator.identity(),
-            true,
-            null,
-            true,
-            valid(1));
-    all.add(layer);
-    all.add(
-        new HostileCase(
-            "gzip-bomb-layer-capped",
-            "the same layer with ReaderOptions.withMaxLayerSize(64 MiB): refused at the cap",
-            layerBomb(),
-            o -> o.withMaxLayerSize(CAP),
-            false,
-            null,
-            false,
-            reject(
-                "SAFE-3",
-                LimitExceededException.class,
-                "decompresses to more than the limit of " + CAP + " bytes",
-                LOAD)));
-    all.add(
-        new HostileCase(
-            "gzip-bomb-archive-uncapped",
-            "a gzip archive whose tar is followed by 1 GiB of zeros, without a cap: legal (zeros"
-                + " after the end marker), decompressed to a temporary file that is deleted",
-            archiveBomb(),
-            UnaryOperator.identity(),
-            true,
-            null,
-            true,
-            valid(1)));
-    all.add(
-        new HostileCase(
-            "gzip-bomb-archive-capped",
-            "the same archive with ReaderOptions.withMaxArchiveSize(64 MiB): refused at the cap,"
-                + " the partial temporary file deleted",
-            archiveBomb(),
-            o -> o.withMaxArchiveSize(CAP),
-            false,
-            null,
-            false,
-            reject(
-                "SAFE-3",
-                LimitExceededException.class,
-                "decompresses to more than the limit of " + CAP + " bytes",
-                OPEN)));
-    all.add(
-        rejecting(
-            "xz-huge-dictionary-layer",
-            "an xz layer whose header asks for a 192 MiB dictionary: more than a small heap has;"
-                + " it must be refused with a typed error, never an OutOfMemoryError",
-            () -> {
-              HandmadeImage b = base();
-              byte[] xz = hugeDictionaryXz(b.storedLayer(0));
-              HandmadeTar t = new HandmadeTar();
-              t.file("a.tar.xz", xz);
-              t.file(b.blobPath(1), b.storedLayer(1));
-              t.file(b.configPath(), b.configBytes());
-              t.file(
-                  "manifest.json",
-                  item(b, i -> i.putArray("Layers").add("a.tar.xz").add(b.blobPath(1))));
-              return t.build();
-            },
-            "ARC-5",
-            MalformedArchiveException.class,
-            "a.tar.xz",
-            LOAD));
-    all.add(
-        rejecting(
-            "gzip-magic-garbage-layer",
-            "a layer that starts with the gzip magic and continues with garbage",
-            () -> {
-              HandmadeImage b = base();
-              byte[] junk = new byte[2048];
-              new java.util.Random(7).nextBytes(junk);
-              junk[0] = 0x1f;
-              junk[1] = (byte) 0x8b;
-              junk[2] = 8;
-              junk[3] = 0;
-              HandmadeTar t = new HandmadeTar();
-              t.file("junk.tar.gz", junk);
-              t.file(b.blobPath(1), b.storedLayer(1));
-              t.file(b.configPath(), b.configBytes());
-              t.file(
-                  "manifest.json",
-                  item(b, i -> i.putArray("Layers").add("junk.tar.gz").add(b.blobPath(1))));
-              return t.build();
-            },
-            "ARC-5",
-            MalformedArchiveException.class,
-            "junk.tar.gz",
-            LOAD));
   }
 }

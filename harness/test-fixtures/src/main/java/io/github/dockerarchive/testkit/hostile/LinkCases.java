@@ -4,6 +4,7 @@ import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.bytes;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.item;
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.rawImage;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.rejecting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.utf8;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.LOAD;
@@ -12,10 +13,11 @@ import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
+import io.github.dockerarchive.testkit.hostile.CaseSupport.Refusal;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -30,163 +32,68 @@ import org.apiguardian.api.API;
 public final class LinkCases {
   private LinkCases() {}
 
+  /** Refused for a link whose target climbs out of the archive (SAFE-2). */
+  private static final Refusal LEAVES =
+      new Refusal("SAFE-2", UnsafeEntryException.class, "leaves the archive", LOAD);
+
+  /** Refused for an absolute link target (SAFE-2). */
+  private static final Refusal ABSOLUTE = LEAVES.saying("absolute link target");
+
+  /** Refused for links that lead back to themselves (ARC-6). */
+  private static final Refusal LOOP =
+      new Refusal("ARC-6", UnsafeEntryException.class, "link loop", LOAD);
+
+  /** Refused for a chain of more than eight links (ARC-6). */
+  private static final Refusal TOO_LONG = LOOP.saying("link chain longer than 8 links");
+
+  /** Refused for a layer that ends at an entry that is not a regular file (ARC-6). */
+  private static final Refusal NOT_REGULAR =
+      new Refusal("ARC-6", MalformedArchiveException.class, "not a regular file", LOAD);
+
+  /** The name of the link that stands for the first layer in most cases. */
+  private static final String LAYER = "l/layer.tar";
+
   /**
    * The cases of this family, in a fixed order.
    *
    * @return the cases
    */
   public static List<HostileCase> cases() {
-    List<HostileCase> all = new ArrayList<>();
-    links(all);
-    return List.copyOf(all);
-  }
-
-  private static byte[] layerThroughLinks(Consumer<RawTar> links, String layerPath) {
-    HandmadeImage b = base();
-    RawTar t = RawTar.inMemory();
-    t.file(b.blobPath(0), b.storedLayer(0));
-    t.file(b.blobPath(1), b.storedLayer(1));
-    links.accept(t);
-    t.file(b.configPath(), b.configBytes());
-    t.file("manifest.json", item(b, i -> i.putArray("Layers").add(layerPath).add(b.blobPath(1))));
-    return t.trailer().bytes();
-  }
-
-  private static void chain(RawTar t, int links, String target) {
-    // link0 -> link1 -> ... -> link(n-1) -> target
-    for (int i = 0; i < links; i++) {
-      t.symlink("c/link" + i, i + 1 < links ? "link" + (i + 1) : "../" + target);
-    }
-  }
-
-  private static void links(List<HostileCase> all) {
     String blob = base().blobPath(0);
-    all.add(
-        rejecting(
-            "symlink-escape-relative",
-            "the layer is a symlink to ../../etc/passwd",
-            () ->
-                layerThroughLinks(t -> t.symlink("l/layer.tar", "../../etc/passwd"), "l/layer.tar"),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
-            "symlink-escape-absolute",
-            "the layer is a symlink to /etc/passwd",
-            () -> layerThroughLinks(t -> t.symlink("l/layer.tar", "/etc/passwd"), "l/layer.tar"),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "absolute link target",
-            LOAD));
-    all.add(
-        rejecting(
-            "hardlink-escape-relative",
-            "the layer is a hard link to ../outside",
-            () -> layerThroughLinks(t -> t.hardlink("l/layer.tar", "../outside"), "l/layer.tar"),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
-            "hardlink-escape-absolute",
-            "the layer is a hard link to /etc/shadow",
-            () -> layerThroughLinks(t -> t.hardlink("l/layer.tar", "/etc/shadow"), "l/layer.tar"),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "absolute link target",
-            LOAD));
-    all.add(
-        rejecting(
+    return List.of(
+        symlinkTo("symlink-escape-relative", "../../etc/passwd", LEAVES),
+        symlinkTo("symlink-escape-absolute", "/etc/passwd", ABSOLUTE),
+        hardlinkTo("hardlink-escape-relative", "../outside", LEAVES),
+        hardlinkTo("hardlink-escape-absolute", "/etc/shadow", ABSOLUTE),
+        LEAVES.of(
             "symlink-escape-through-chain",
             "a chain whose third link climbs out (a -> b -> c -> ../../x)",
-            () ->
-                layerThroughLinks(
-                    t -> {
-                      t.symlink("a", "b");
-                      t.symlink("b", "c");
-                      t.symlink("c", "../../x");
-                    },
-                    "a"),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
+            layerThroughLinks(
+                t -> t.symlink("a", "b").symlink("b", "c").symlink("c", "../../x"), "a")),
+        LOOP.of(
             "symlink-self-loop",
             "the layer is a symlink to itself",
-            () -> layerThroughLinks(t -> t.symlink("l/layer.tar", "layer.tar"), "l/layer.tar"),
-            "ARC-6",
-            UnsafeEntryException.class,
-            "link loop",
-            LOAD));
-    all.add(
-        rejecting(
+            layerIs(t -> t.symlink(LAYER, "layer.tar"))),
+        LOOP.of(
             "symlink-hardlink-loop",
             "a symlink to a hard link back to the symlink",
-            () ->
-                layerThroughLinks(
-                    t -> {
-                      t.symlink("l/layer.tar", "../h");
-                      t.hardlink("h", "l/layer.tar");
-                    },
-                    "l/layer.tar"),
-            "ARC-6",
-            UnsafeEntryException.class,
-            "link loop",
-            LOAD));
-    all.add(
+            layerIs(t -> t.symlink(LAYER, "../h").hardlink("h", LAYER))),
         accepting(
             "symlink-chain-8",
             "a chain of exactly 8 links (the most ARC-6 allows)",
-            bytes(() -> layerThroughLinks(t -> chain(t, 8, blob), "c/link0")),
-            1));
-    all.add(
-        rejecting(
-            "symlink-chain-9",
-            "a chain of 9 links, one too many",
-            () -> layerThroughLinks(t -> chain(t, 9, blob), "c/link0"),
-            "ARC-6",
-            UnsafeEntryException.class,
-            "link chain longer than 8 links",
-            LOAD));
-    all.add(
-        rejecting(
-            "symlink-chain-10000",
-            "a chain of 10,000 links",
-            () -> layerThroughLinks(t -> chain(t, 10_000, blob), "c/link0"),
-            "ARC-6",
-            UnsafeEntryException.class,
-            "link chain longer than 8 links",
-            LOAD));
-    all.add(
-        rejecting(
+            bytes(chain(8, blob)),
+            1),
+        TOO_LONG.of("symlink-chain-9", "a chain of 9 links, one too many", chain(9, blob)),
+        TOO_LONG.of("symlink-chain-10000", "a chain of 10,000 links", chain(10_000, blob)),
+        NOT_REGULAR.of(
             "symlink-to-directory",
             "the layer is a symlink to a directory entry",
-            () ->
-                layerThroughLinks(
-                    t -> {
-                      t.directory("d/");
-                      t.symlink("l", "d");
-                    },
-                    "l"),
-            "ARC-6",
-            MalformedArchiveException.class,
-            "not a regular file",
-            LOAD));
-    all.add(
-        rejecting(
-            "symlink-dangling",
-            "the layer is a symlink to a name that does not exist",
-            () -> layerThroughLinks(t -> t.symlink("l", "nowhere.tar"), "l"),
-            "ARC-2",
-            EntryNotFoundException.class,
-            "link target does not exist",
-            LOAD));
-    all.add(
+            layerThroughLinks(t -> t.directory("d/").symlink("l", "d"), "l")),
+        new Refusal("ARC-2", EntryNotFoundException.class, "link target does not exist", LOAD)
+            .of(
+                "symlink-dangling",
+                "the layer is a symlink to a name that does not exist",
+                layerThroughLinks(t -> t.symlink("l", "nowhere.tar"), "l")),
         rejecting(
             "manifest-symlink-escape",
             "manifest.json itself is a symlink to /etc/passwd",
@@ -200,21 +107,56 @@ public final class LinkCases {
             "SAFE-2",
             UnsafeEntryException.class,
             "absolute link target",
-            OPEN));
-    all.add(
-        rejecting(
+            OPEN),
+        NOT_REGULAR.of(
             "layer-is-fifo-via-hardlink",
             "the layer is a hard link to a FIFO entry",
-            () ->
-                layerThroughLinks(
-                    t -> {
-                      t.raw(RawTar.header(utf8("fifo"), 0, '6', ""));
-                      t.hardlink("l", "fifo");
-                    },
-                    "l"),
-            "ARC-6",
-            MalformedArchiveException.class,
-            "not a regular file",
-            LOAD));
+            layerThroughLinks(
+                t -> t.raw(RawTar.header(utf8("fifo"), 0, '6', "")).hardlink("l", "fifo"), "l")));
+  }
+
+  /** The first layer as a symlink to {@code target}, refused as {@code refusal} says. */
+  private static HostileCase symlinkTo(String name, String target, Refusal refusal) {
+    return refusal.of(
+        name, "the layer is a symlink to " + target, layerIs(t -> t.symlink(LAYER, target)));
+  }
+
+  /** The first layer as a hard link to {@code target}, refused as {@code refusal} says. */
+  private static HostileCase hardlinkTo(String name, String target, Refusal refusal) {
+    return refusal.of(
+        name, "the layer is a hard link to " + target, layerIs(t -> t.hardlink(LAYER, target)));
+  }
+
+  /** The base image with {@link #LAYER}, written by {@code links}, as its first layer. */
+  private static Supplier<byte[]> layerIs(Consumer<RawTar> links) {
+    return layerThroughLinks(links, LAYER);
+  }
+
+  /**
+   * The base image with the entries {@code links} writes after its layers, and the first layer
+   * named {@code layerPath} in manifest.json.
+   */
+  private static Supplier<byte[]> layerThroughLinks(Consumer<RawTar> links, String layerPath) {
+    return () -> {
+      HandmadeImage b = base();
+      return rawImage(
+          b,
+          links,
+          t ->
+              t.file(
+                  "manifest.json",
+                  item(b, i -> i.putArray("Layers").add(layerPath).add(b.blobPath(1)))));
+    };
+  }
+
+  /** A chain of {@code links} symlinks, c/link0 -> c/link1 -> ... -> ../target, as the layer. */
+  private static Supplier<byte[]> chain(int links, String target) {
+    return layerThroughLinks(
+        t -> {
+          for (int i = 0; i < links; i++) {
+            t.symlink("c/link" + i, i + 1 < links ? "link" + (i + 1) : "../" + target);
+          }
+        },
+        "c/link0");
   }
 }

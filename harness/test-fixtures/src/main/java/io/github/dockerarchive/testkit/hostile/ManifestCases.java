@@ -4,14 +4,14 @@ import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.baseTar;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.bytes;
-import static io.github.dockerarchive.testkit.hostile.CaseSupport.rejecting;
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.padded;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.utf8;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.withManifest;
-import static io.github.dockerarchive.testkit.hostile.Expectation.valid;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.LimitExceededException;
+import io.github.dockerarchive.testkit.hostile.CaseSupport.Refusal;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
@@ -19,10 +19,7 @@ import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -44,58 +41,21 @@ public final class ManifestCases {
    * @return the cases
    */
   public static List<HostileCase> cases() {
-    List<HostileCase> all = new ArrayList<>();
-    manifests(all);
-    return List.copyOf(all);
-  }
-
-  private static byte[] manifestIs(String json) {
-    return withManifest(base(), utf8(json), t -> {});
-  }
-
-  private static void wrongManifestType(
-      List<HostileCase> all, String name, String json, String fragment) {
-    all.add(
-        rejecting(
-            "manifest-type-" + name,
-            "manifest.json " + json,
-            () -> manifestIs(json),
-            "ARC-2",
-            InvalidManifestException.class,
-            fragment,
-            OPEN));
-  }
-
-  private static void manifests(List<HostileCase> all) {
-    all.add(
-        rejecting(
-            "manifest-1mib-plus-1",
-            "manifest.json of 1 MiB + 1 byte (valid JSON padded with spaces)",
-            () -> {
-              HandmadeImage b = base();
-              byte[] json = HandmadeImage.manifestJson(b);
-              byte[] padded = Arrays.copyOf(json, (1 << 20) + 1);
-              Arrays.fill(padded, json.length, padded.length, (byte) ' ');
-              return withManifest(b, padded, t -> {});
-            },
-            "RD-3",
-            LimitExceededException.class,
-            "exceeded maximum allowed size of 1048576 bytes",
-            OPEN));
-    all.add(
+    return List.of(
+        new Refusal(
+                "RD-3",
+                LimitExceededException.class,
+                "exceeded maximum allowed size of 1048576 bytes",
+                OPEN)
+            .of(
+                "manifest-1mib-plus-1",
+                "manifest.json of 1 MiB + 1 byte (valid JSON padded with spaces)",
+                () -> paddedManifest((1 << 20) + 1)),
         accepting(
             "manifest-exactly-1mib",
             "manifest.json of exactly 1 MiB: at the limit, accepted",
-            bytes(
-                () -> {
-                  HandmadeImage b = base();
-                  byte[] json = HandmadeImage.manifestJson(b);
-                  byte[] padded = Arrays.copyOf(json, 1 << 20);
-                  Arrays.fill(padded, json.length, padded.length, (byte) ' ');
-                  return withManifest(b, padded, t -> {});
-                }),
-            1));
-    all.add(
+            bytes(() -> paddedManifest(1 << 20)),
+            1),
         accepting(
             "ten-thousand-images",
             "10,000 manifest.json items sharing one config and layer, each with its own tag:"
@@ -115,98 +75,89 @@ public final class ManifestCases {
                   .file("manifest.json", json.append("]").toString())
                   .writeTo(file);
             },
-            10_000));
-    all.add(
-        new HostileCase(
-            "hundred-thousand-entries",
-            "100,000 empty files besides one image: legal; the index must fit a small heap",
-            file -> {
-              byte[] tar = baseTar();
-              try (OutputStream out =
-                  new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                RawTar t = new RawTar(out);
-                for (int i = 0; i < 100_000; i++) {
-                  t.file(String.format("f/%06d", i), new byte[0]);
-                }
-                t.raw(tar);
-              }
-            },
-            UnaryOperator.identity(),
-            true,
-            null,
-            true,
-            valid(1)));
-    all.add(
-        rejecting(
-            "manifest-deeply-nested",
-            "manifest.json is 100,000 nested arrays",
-            () -> manifestIs("[".repeat(100_000) + "]".repeat(100_000)),
-            "ARC-2",
-            InvalidManifestException.class,
-            "nesting depth",
-            OPEN));
-    all.add(
-        rejecting(
-            "manifest-empty",
-            "manifest.json is empty",
-            () -> manifestIs(""),
-            "ARC-2",
-            InvalidManifestException.class,
-            "unexpected end of JSON input",
-            OPEN));
-    all.add(
-        rejecting(
+            10_000),
+        accepting(
+                "hundred-thousand-entries",
+                "100,000 empty files besides one image: legal; the index must fit a small heap",
+                file -> {
+                  byte[] tar = baseTar();
+                  try (OutputStream out =
+                      new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    RawTar t = new RawTar(out);
+                    for (int i = 0; i < 100_000; i++) {
+                      t.file(String.format("f/%06d", i), new byte[0]);
+                    }
+                    t.raw(tar);
+                  }
+                },
+                1)
+            .asBig(),
+        INVALID
+            .saying("nesting depth")
+            .of(
+                "manifest-deeply-nested",
+                "manifest.json is 100,000 nested arrays",
+                () -> manifestIs("[".repeat(100_000) + "]".repeat(100_000))),
+        INVALID
+            .saying("unexpected end of JSON input")
+            .of("manifest-empty", "manifest.json is empty", () -> manifestIs("")),
+        INVALID.of(
             "manifest-not-utf8",
             "manifest.json holds bytes that are not UTF-8 inside a string",
             () -> {
-              HandmadeImage b = base();
-              byte[] json = utf8("[{\"Config\":\"\u00ff\u00ff\"}]");
-              byte[] raw = Arrays.copyOf(json, json.length);
+              byte[] raw = utf8("[{\"Config\":\"\u00ff\u00ff\"}]");
               int at = TarPatch.indexOf(raw, new byte[] {(byte) 0xc3, (byte) 0xbf});
               raw[at] = (byte) 0xff;
               raw[at + 1] = (byte) 0xfe;
-              return withManifest(b, raw, t -> {});
-            },
-            "ARC-2",
-            InvalidManifestException.class,
-            "decoding tar manifest.json",
-            OPEN));
-    all.add(
-        rejecting(
+              return withManifest(base(), raw, t -> {});
+            }),
+        INVALID.of(
             "manifest-trailing-garbage",
             "manifest.json is a valid array followed by more tokens",
-            () -> manifestIs("[] []"),
-            "ARC-2",
-            InvalidManifestException.class,
-            "decoding tar manifest.json",
-            OPEN));
-    wrongManifestType(all, "document-string", "\"items\"", "expected a JSON array of items");
-    wrongManifestType(all, "item-number", "[42]", "item @0 must be an object");
-    wrongManifestType(
-        all, "config-number", "[{\"Config\":7}]", "field \"Config\" must be a string");
-    wrongManifestType(
-        all, "repotags-string", "[{\"RepoTags\":\"a:b\"}]", "field \"RepoTags\" must be an array");
-    wrongManifestType(
-        all, "repotags-element-object", "[{\"RepoTags\":[{}]}]", "field \"RepoTags\"[0] must be");
-    wrongManifestType(
-        all, "layers-object", "[{\"Layers\":{}}]", "field \"Layers\" must be an array");
-    wrongManifestType(
-        all, "layers-element-bool", "[{\"Layers\":[true]}]", "field \"Layers\"[0] must be");
-    wrongManifestType(all, "parent-array", "[{\"Parent\":[]}]", "field \"Parent\" must be");
-    wrongManifestType(
-        all,
-        "layersources-array",
-        "[{\"LayerSources\":[]}]",
-        "field \"LayerSources\" must be an object");
-    wrongManifestType(
-        all,
-        "layersources-size-string",
-        "[{\"LayerSources\":{\"sha256:x\":{\"size\":\"big\"}}}]",
-        ".size must be a 64-bit integer");
-    wrongManifestType(
-        all,
-        "layersources-size-overflow",
-        "[{\"LayerSources\":{\"sha256:x\":{\"size\":99999999999999999999}}}]",
-        ".size must be a 64-bit integer");
+            () -> manifestIs("[] []")),
+        wrongType("document-string", "\"items\"", "expected a JSON array of items"),
+        wrongType("item-number", "[42]", "item @0 must be an object"),
+        wrongType("config-number", "[{\"Config\":7}]", "field \"Config\" must be a string"),
+        wrongType(
+            "repotags-string", "[{\"RepoTags\":\"a:b\"}]", "field \"RepoTags\" must be an array"),
+        wrongType(
+            "repotags-element-object", "[{\"RepoTags\":[{}]}]", "field \"RepoTags\"[0] must be"),
+        wrongType("layers-object", "[{\"Layers\":{}}]", "field \"Layers\" must be an array"),
+        wrongType("layers-element-bool", "[{\"Layers\":[true]}]", "field \"Layers\"[0] must be"),
+        wrongType("parent-array", "[{\"Parent\":[]}]", "field \"Parent\" must be"),
+        wrongType(
+            "layersources-array",
+            "[{\"LayerSources\":[]}]",
+            "field \"LayerSources\" must be an object"),
+        wrongType(
+            "layersources-size-string",
+            "[{\"LayerSources\":{\"sha256:x\":{\"size\":\"big\"}}}]",
+            ".size must be a 64-bit integer"),
+        wrongType(
+            "layersources-size-overflow",
+            "[{\"LayerSources\":{\"sha256:x\":{\"size\":99999999999999999999}}}]",
+            ".size must be a 64-bit integer"));
+  }
+
+  /** Refused as a manifest.json that does not decode (ARC-2). */
+  private static final Refusal INVALID =
+      new Refusal("ARC-2", InvalidManifestException.class, "decoding tar manifest.json", OPEN);
+
+  /** The base image with the given text as its manifest.json. */
+  private static byte[] manifestIs(String json) {
+    return withManifest(base(), utf8(json), t -> {});
+  }
+
+  /** The base image with its manifest.json padded with spaces to {@code length} bytes. */
+  private static byte[] paddedManifest(int length) {
+    HandmadeImage b = base();
+    return withManifest(b, padded(HandmadeImage.manifestJson(b), length), t -> {});
+  }
+
+  /** A manifest.json of valid JSON with a value of the wrong type somewhere. */
+  private static HostileCase wrongType(String name, String json, String fragment) {
+    return INVALID
+        .saying(fragment)
+        .of("manifest-type-" + name, "manifest.json " + json, () -> manifestIs(json));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.hostile;
 
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.NO_MANIFEST;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.bytes;
@@ -9,10 +10,8 @@ import static io.github.dockerarchive.testkit.hostile.CaseSupport.utf8;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.withManifest;
 import static io.github.dockerarchive.testkit.hostile.Expectation.reject;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.LOAD;
-import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.READ;
 
-import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.digest.Digest;
@@ -21,7 +20,6 @@ import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
@@ -45,26 +43,15 @@ public final class MiscCases {
    * @return the cases
    */
   public static List<HostileCase> cases() {
-    List<HostileCase> all = new ArrayList<>();
-    misc(all);
-    return List.copyOf(all);
-  }
-
-  private static void misc(List<HostileCase> all) {
-    all.add(
-        rejecting(
+    return List.of(
+        NO_MANIFEST.of(
             "pre-1.10-save",
             "only repositories and <id>/layer.tar, no manifest.json: the error says what it is",
             () ->
                 new HandmadeTar()
                     .file("repositories", "{\"busybox\":{\"latest\":\"" + "a".repeat(64) + "\"}}")
                     .file("a".repeat(64) + "/layer.tar", new byte[0])
-                    .build(),
-            "RD-4",
-            EntryNotFoundException.class,
-            "\"manifest.json\": file does not exist",
-            OPEN));
-    all.add(
+                    .build()),
         rejecting(
             "layer-is-directory",
             "a Layers path names a directory entry",
@@ -78,20 +65,12 @@ public final class MiscCases {
             "ARC-6",
             MalformedArchiveException.class,
             "not a regular file",
-            LOAD));
-    all.add(
+            LOAD),
         accepting(
             "duplicate-manifest-first-wins",
             "manifest.json twice, the second one broken: the first wins (ARC-7)",
-            bytes(
-                () -> {
-                  HandmadeImage b = base();
-                  HandmadeTar t = HandmadeImage.archive(b);
-                  t.file("manifest.json", "{not json");
-                  return t.build();
-                }),
-            1));
-    all.add(
+            bytes(() -> HandmadeImage.archive(base()).file("manifest.json", "{not json").build()),
+            1),
         new HostileCase(
             "tag-not-found",
             "read by a reference no item has",
@@ -104,8 +83,7 @@ public final class MiscCases {
                 "SEL-2",
                 ImageNotFoundException.class,
                 "Tag \"docker.io/hostile/other:2\" not found",
-                LOAD)));
-    all.add(
+                LOAD)),
         rejecting(
             "layer-digest-mismatch-bzip2",
             "a bzip2 layer whose content does not hash to its diffID",

@@ -1,25 +1,28 @@
 package io.github.dockerarchive.testkit.hostile;
 
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.MISSING;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.aroundBase;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.baseTar;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.bytes;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.item;
-import static io.github.dockerarchive.testkit.hostile.CaseSupport.paddedEnd;
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.rawImage;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.rejecting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.utf8;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.withManifest;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.LOAD;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
+import io.github.dockerarchive.testkit.hostile.CaseSupport.Refusal;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
@@ -36,115 +39,65 @@ import org.apiguardian.api.API;
 public final class NameCases {
   private NameCases() {}
 
+  /** Refused for a path that is absolute or climbs out of the archive (SAFE-2). */
+  private static final Refusal ESCAPES =
+      new Refusal("SAFE-2", UnsafeEntryException.class, "is absolute or leaves the archive", LOAD);
+
   /**
    * The cases of this family, in a fixed order.
    *
    * @return the cases
    */
   public static List<HostileCase> cases() {
-    List<HostileCase> all = new ArrayList<>();
-    names(all);
-    return List.copyOf(all);
-  }
-
-  private static byte[] layerPathIs(String path) {
-    HandmadeImage b = base();
-    return withManifest(
-        b, item(b, i -> i.putArray("Layers").add(path).add(b.blobPath(1))), t -> {});
-  }
-
-  private static void names(List<HostileCase> all) {
-    all.add(
-        rejecting(
+    return List.of(
+        ESCAPES.of(
             "layer-path-dotdot",
             "a Layers path of ../<blob> leaves the archive",
-            () -> layerPathIs("../" + base().blobPath(0)),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "is absolute or leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
+            () -> layerPathIs("../" + base().blobPath(0))),
+        ESCAPES.of(
             "layer-path-dotdot-after-cleaning",
             "a/../../x cleans to ../x",
-            () -> layerPathIs("a/../../" + base().blobPath(0)),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "is absolute or leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
+            () -> layerPathIs("a/../../" + base().blobPath(0))),
+        ESCAPES.of(
             "layer-path-absolute",
             "a Layers path of /etc/passwd is never opened on the host",
-            () -> layerPathIs("/etc/passwd"),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "is absolute or leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
+            () -> layerPathIs("/etc/passwd")),
+        ESCAPES.of(
             "layer-path-dot",
             "a Layers path of \".\" names the archive root",
-            () -> layerPathIs("."),
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "is absolute or leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
+            () -> layerPathIs(".")),
+        MISSING.of(
             "layer-path-with-nul",
             "a Layers path with a NUL inside names no entry (tar names cannot hold NUL)",
-            () -> layerPathIs(base().blobPath(0) + "\0.evil"),
-            "ARC-2",
-            EntryNotFoundException.class,
-            "is missing in the tarball",
-            LOAD));
-    all.add(
-        rejecting(
+            () -> layerPathIs(base().blobPath(0) + "\0.evil")),
+        ESCAPES.of(
             "config-path-absolute",
             "Config is /etc/passwd: refused, never read from the host",
-            () -> {
-              HandmadeImage b = base();
-              return withManifest(b, item(b, i -> i.put("Config", "/etc/passwd")), t -> {});
-            },
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "is absolute or leaves the archive",
-            LOAD));
-    all.add(
-        rejecting(
+            () -> edited(i -> i.put("Config", "/etc/passwd"))),
+        ESCAPES.of(
             "config-path-dotdot",
             "Config is ../../etc/passwd",
-            () -> {
-              HandmadeImage b = base();
-              return withManifest(b, item(b, i -> i.put("Config", "../../etc/passwd")), t -> {});
-            },
-            "SAFE-2",
-            UnsafeEntryException.class,
-            "is absolute or leaves the archive",
-            LOAD));
-    all.add(
+            () -> edited(i -> i.put("Config", "../../etc/passwd"))),
         new HostileCase(
             "unreferenced-entries-outside",
             "entries named ../escaped, /tmp/escaped and ./../x are present but unreferenced: the"
                 + " reader ignores them (ARC-3) and nothing is ever written for them; verify"
                 + " reports SAFE-2",
             bytes(
-                () -> {
-                  HandmadeImage b = base();
-                  RawTar t = RawTar.inMemory();
-                  t.file("../escaped-hostile", "x");
-                  t.file("/tmp/escaped-hostile", "x");
-                  t.symlink("evil-link", "/etc/passwd");
-                  t.raw(Arrays.copyOf(b.build(), (int) paddedEnd(b.build(), "manifest.json")));
-                  return t.trailer().bytes();
-                }),
+                () ->
+                    aroundBase(
+                        base().build(),
+                        t -> {
+                          t.file("../escaped-hostile", "x");
+                          t.file("/tmp/escaped-hostile", "x");
+                          t.symlink("evil-link", "/etc/passwd");
+                        },
+                        t -> {})),
             UnaryOperator.identity(),
             true,
             null,
             false,
-            Expectation.verifyReports("SAFE-2", 1)));
-    all.add(
+            Expectation.verifyReports("SAFE-2", 1)),
         accepting(
             "dot-slash-names",
             "every entry stored as ./name, manifest.json too: names compare after cleaning",
@@ -159,21 +112,17 @@ public final class NameCases {
                   t.file(".//manifest.json", HandmadeImage.manifestJson(b));
                   return t.build();
                 }),
-            1));
-    all.add(
+            1),
         accepting(
             "non-utf8-unreferenced-name",
             "an unreferenced entry whose name bytes are not UTF-8 (0xff 0xfe): ignored",
             bytes(
-                () -> {
-                  byte[] tar = baseTar();
-                  RawTar t = RawTar.inMemory();
-                  t.file(new byte[] {(byte) 0xff, (byte) 0xfe, 'x'}, utf8("junk"));
-                  t.raw(Arrays.copyOf(tar, (int) paddedEnd(tar, "manifest.json")));
-                  return t.trailer().bytes();
-                }),
-            1));
-    all.add(
+                () ->
+                    aroundBase(
+                        baseTar(),
+                        t -> t.file(new byte[] {(byte) 0xff, (byte) 0xfe, 'x'}, utf8("junk")),
+                        t -> {})),
+            1),
         rejecting(
             "non-utf8-layer-name",
             "the first layer's name is Latin-1 (caf\\xe9.tar) while manifest.json says café.tar:"
@@ -191,25 +140,26 @@ public final class NameCases {
             "ARC-2",
             EntryNotFoundException.class,
             "café.tar",
-            LOAD));
-    all.add(
+            LOAD),
         rejecting(
             "manifest-name-with-nul-in-header",
             "the name field reads \"manifest.json\\0x\": tar stops at the NUL, so this is"
                 + " manifest.json after all, but its content is not JSON",
-            () -> {
-              HandmadeImage b = base();
-              RawTar t = RawTar.inMemory();
-              for (int i = 0; i < 2; i++) {
-                t.file(b.blobPath(i), b.storedLayer(i));
-              }
-              t.file(b.configPath(), b.configBytes());
-              t.file("manifest.json\0x", "not json");
-              return t.trailer().bytes();
-            },
+            () -> rawImage(base(), t -> {}, t -> t.file("manifest.json\0x", "not json")),
             "ARC-2",
             InvalidManifestException.class,
             "decoding tar manifest.json",
             OPEN));
+  }
+
+  /** The base image whose manifest.json names {@code path} as its first layer. */
+  private static byte[] layerPathIs(String path) {
+    return edited(i -> i.putArray("Layers").add(path).add(base().blobPath(1)));
+  }
+
+  /** The base image with its manifest.json item edited. */
+  private static byte[] edited(Consumer<ObjectNode> edit) {
+    HandmadeImage b = base();
+    return withManifest(b, item(b, edit), t -> {});
   }
 }

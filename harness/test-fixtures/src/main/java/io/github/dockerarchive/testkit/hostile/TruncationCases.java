@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.hostile;
 
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.MALFORMED;
+import static io.github.dockerarchive.testkit.hostile.CaseSupport.NO_MANIFEST;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.baseTar;
@@ -9,15 +11,16 @@ import static io.github.dockerarchive.testkit.hostile.CaseSupport.paddedEnd;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.rejecting;
 import static io.github.dockerarchive.testkit.synthetic.FailureStage.OPEN;
 
-import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
+import io.github.dockerarchive.testkit.hostile.CaseSupport.Refusal;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import io.github.dockerarchive.testkit.synthetic.handmade.TarPatch;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -34,110 +37,64 @@ import org.apiguardian.api.API;
 public final class TruncationCases {
   private TruncationCases() {}
 
+  /** Refused as a cut tar. */
+  private static final Refusal TRUNCATED = MALFORMED.saying("truncated");
+
   /**
    * The cases of this family, in a fixed order.
    *
    * @return the cases
    */
   public static List<HostileCase> cases() {
-    List<HostileCase> all = new ArrayList<>();
-    truncations(all);
-    return List.copyOf(all);
-  }
-
-  private static void truncations(List<HostileCase> all) {
-    all.add(
-        rejecting(
-            "truncated-in-first-header",
-            "cut 100 bytes into the first header",
-            () -> TarPatch.truncate(baseTar(), 100),
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "has only 100 of 512 bytes",
-            OPEN));
-    all.add(
-        rejecting(
+    return List.of(
+        MALFORMED
+            .saying("has only 100 of 512 bytes")
+            .of(
+                "truncated-in-first-header",
+                "cut 100 bytes into the first header",
+                cutAt(t -> 100)),
+        TRUNCATED.of(
             "truncated-after-first-header",
             "the first header is complete, none of its data follows",
-            () -> TarPatch.truncate(baseTar(), 512),
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "truncated",
-            OPEN));
-    all.add(
-        rejecting(
+            cutAt(t -> 512)),
+        TRUNCATED.of(
             "truncated-in-layer-data",
             "cut in the middle of the first layer's data",
-            () -> TarPatch.truncate(baseTar(), 512 + 3000),
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "truncated",
-            OPEN));
-    all.add(
-        rejecting(
+            cutAt(t -> 512 + 3000)),
+        TRUNCATED.of(
             "truncated-in-config-padding",
             "cut in the zero padding after the config's data: manifest.json is lost, and the"
                 + " archive must be reported truncated, not as one without manifest.json",
-            () -> {
-              byte[] tar = baseTar();
-              HandmadeImage b = base();
-              int h = header(tar, b.configPath());
-              int size = b.configBytes().length;
-              return TarPatch.truncate(tar, h + 512 + size + 1);
-            },
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "truncated",
-            OPEN));
-    all.add(
-        rejecting(
+            cutAt(
+                tar -> {
+                  HandmadeImage b = base();
+                  return header(tar, b.configPath()) + 512 + b.configBytes().length + 1;
+                })),
+        TRUNCATED.of(
             "truncated-in-manifest-padding",
             "cut in the padding after manifest.json's data, the last entry",
-            () -> {
-              byte[] tar = baseTar();
-              int h = header(tar, "manifest.json");
-              long size = paddedEnd(tar, "manifest.json") - h - 512;
-              return TarPatch.truncate(tar, (int) (h + 512 + size - 7));
-            },
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "truncated",
-            OPEN));
-    all.add(
-        rejecting(
-            "truncated-in-manifest-header",
-            "cut in the middle of manifest.json's header",
-            () -> TarPatch.truncate(baseTar(), header(baseTar(), "manifest.json") + 300),
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "has only 300 of 512 bytes",
-            OPEN));
-    all.add(
-        rejecting(
+            cutAt(tar -> paddedEnd(tar, "manifest.json") - 7)),
+        MALFORMED
+            .saying("has only 300 of 512 bytes")
+            .of(
+                "truncated-in-manifest-header",
+                "cut in the middle of manifest.json's header",
+                cutAt(tar -> header(tar, "manifest.json") + 300)),
+        NO_MANIFEST.of(
             "truncated-at-manifest-header",
             "cut exactly where manifest.json's header would start: a clean end of the tar (Go"
                 + " agrees), so the archive simply has no manifest.json",
-            () -> TarPatch.truncate(baseTar(), header(baseTar(), "manifest.json")),
-            "RD-4",
-            EntryNotFoundException.class,
-            "\"manifest.json\": file does not exist",
-            OPEN));
-    all.add(
+            cutAt(tar -> header(tar, "manifest.json"))),
         accepting(
             "truncated-before-trailer",
             "every entry complete, no end-of-archive blocks: Go's reader and ours end cleanly",
-            bytes(() -> TarPatch.truncate(baseTar(), (int) paddedEnd(baseTar(), "manifest.json"))),
-            1));
-    all.add(
+            bytes(cutAt(tar -> paddedEnd(tar, "manifest.json"))),
+            1),
         accepting(
             "truncated-in-trailer",
             "the end-of-archive marker cut to one and a half zero blocks",
-            bytes(
-                () ->
-                    TarPatch.truncate(
-                        baseTar(), (int) paddedEnd(baseTar(), "manifest.json") + 512 + 256)),
-            1));
-    all.add(
+            bytes(cutAt(tar -> paddedEnd(tar, "manifest.json") + 512 + 256)),
+            1),
         rejecting(
             "truncated-gzip",
             "a gzip-compressed archive cut in half",
@@ -148,40 +105,31 @@ public final class TruncationCases {
             "ARC-1",
             MalformedArchiveException.class,
             "decompressing tar+gzip",
-            OPEN));
-    all.add(
-        rejecting(
-            "empty-file",
-            "zero bytes: an empty tar, so no manifest.json",
-            () -> new byte[0],
-            "RD-4",
-            EntryNotFoundException.class,
-            "\"manifest.json\": file does not exist",
-            OPEN));
-    all.add(
-        rejecting(
-            "only-zero-blocks",
-            "ten kilobytes of zeros: an empty tar",
-            () -> new byte[10240],
-            "RD-4",
-            EntryNotFoundException.class,
-            "\"manifest.json\": file does not exist",
-            OPEN));
-    all.add(
-        rejecting(
-            "lone-zero-block-then-data",
-            "one zero block in the middle hides the entries after it unless refused",
-            () -> {
-              byte[] tar = baseTar();
-              int h = header(tar, "manifest.json");
-              byte[] out = new byte[tar.length + 512];
-              System.arraycopy(tar, 0, out, 0, h);
-              System.arraycopy(tar, h, out, h + 512, tar.length - h);
-              return out;
-            },
-            "SAFE-4",
-            MalformedArchiveException.class,
-            "a lone zero block",
-            OPEN));
+            OPEN),
+        NO_MANIFEST.of(
+            "empty-file", "zero bytes: an empty tar, so no manifest.json", () -> new byte[0]),
+        NO_MANIFEST.of(
+            "only-zero-blocks", "ten kilobytes of zeros: an empty tar", () -> new byte[10240]),
+        MALFORMED
+            .saying("a lone zero block")
+            .of(
+                "lone-zero-block-then-data",
+                "one zero block in the middle hides the entries after it unless refused",
+                () -> {
+                  byte[] tar = baseTar();
+                  int h = header(tar, "manifest.json");
+                  byte[] out = new byte[tar.length + 512];
+                  System.arraycopy(tar, 0, out, 0, h);
+                  System.arraycopy(tar, h, out, h + 512, tar.length - h);
+                  return out;
+                }));
+  }
+
+  /** The base tar cut at the offset {@code at} finds in it. */
+  private static Supplier<byte[]> cutAt(ToLongFunction<byte[]> at) {
+    return () -> {
+      byte[] tar = baseTar();
+      return TarPatch.truncate(tar, (int) at.applyAsLong(tar));
+    };
   }
 }
