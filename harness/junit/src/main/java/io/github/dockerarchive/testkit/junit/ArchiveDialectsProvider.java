@@ -86,19 +86,21 @@ final class ArchiveDialectsProvider extends AnnotationBasedArgumentsProvider<Arc
     TrackedArchive archive =
         write
             ? Provisioning.track(
-                spec,
-                AnnotationSpecs.cleanup(declaration, settings),
-                declaration.annotation().shared() || settings.cache(),
-                settings,
-                spec.dialect().id()
-                    + "-"
-                    + spec.compression().name().toLowerCase(java.util.Locale.ROOT),
-                declaration.description()
-                    + " ["
-                    + spec.dialect().id()
-                    + ", "
-                    + spec.compression().label()
-                    + "]",
+                Provisioning.write(
+                    spec,
+                    AnnotationSpecs.cleanup(declaration, settings),
+                    declaration.annotation().shared() || settings.cache(),
+                    settings,
+                    spec.dialect().id()
+                        + "-"
+                        + spec.compression().name().toLowerCase(java.util.Locale.ROOT),
+                    declaration.description()
+                        + " ["
+                        + spec.dialect().id()
+                        + ", "
+                        + spec.compression().label()
+                        + "]",
+                    context),
                 context)
             : null;
     Object[] values = new Object[kinds.size()];

@@ -30,7 +30,7 @@ final class Provisioning {
     Settings settings = Settings.of(context, programmatic);
     ArchiveSpec spec = AnnotationSpecs.toSpec(declaration, settings, loader(context));
     TrackedArchive archive =
-        track(
+        write(
             spec,
             AnnotationSpecs.cleanup(declaration, settings),
             declaration.annotation().shared() || settings.cache(),
@@ -38,6 +38,7 @@ final class Provisioning {
             declaration.fileName(),
             declaration.description(),
             context);
+    track(archive, context);
     try {
       return type.produce(archive, declaration);
     } catch (ArchiveException e) {
@@ -54,26 +55,14 @@ final class Provisioning {
   }
 
   /**
-   * Writes (or reuses) an archive and registers it for cleanup with the context.
+   * Registers an archive {@link #write written} for the context, so that it is cleaned up when the
+   * context ends.
    *
-   * @param spec what to write
-   * @param cleanup when to delete it
-   * @param shared whether an identical archive of this run may be reused
-   * @param settings the temporary root
-   * @param name the archive's base file name
-   * @param description the requester, for messages and reports
+   * @param archive the archive
    * @param context the owning context
-   * @return the tracked archive
+   * @return the archive
    */
-  static TrackedArchive track(
-      ArchiveSpec spec,
-      CleanupMode cleanup,
-      boolean shared,
-      Settings settings,
-      String name,
-      String description,
-      ExtensionContext context) {
-    TrackedArchive archive = write(spec, cleanup, shared, settings, name, description, context);
+  static TrackedArchive track(TrackedArchive archive, ExtensionContext context) {
     context.getStore(DockerArchiveExtension.NAMESPACE).put(archive, archive);
     return archive;
   }
