@@ -1,11 +1,13 @@
 package io.github.dockerarchive.testkit.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import org.apiguardian.api.API;
 
 /**
@@ -23,6 +25,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RealCorpus {
   private static final String ROOT = "/corpus/real/";
+  private static final String EXPECTED = "EXPECTED.json";
   private static volatile Path directory;
 
   private RealCorpus() {}
@@ -59,7 +62,8 @@ public final class RealCorpus {
   }
 
   /**
-   * The whole corpus as a directory: its files copied once per JVM, deleted at exit.
+   * The whole corpus as a directory: {@code EXPECTED.json} and every archive it names, copied once
+   * per JVM, deleted at exit.
    *
    * @return the directory
    * @throws UncheckedIOException when the copy fails
@@ -91,15 +95,17 @@ public final class RealCorpus {
                       // the JVM is exiting; the directory is in the temporary directory
                     }
                   }));
-      String list;
-      try (InputStream in = open("FILES")) {
-        list = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      // EXPECTED.json names every archive of the corpus: copy it and what it names
+      byte[] expected;
+      try (InputStream in = open(EXPECTED)) {
+        expected = in.readAllBytes();
       }
-      for (String name : list.split("\n")) {
-        if (!name.isBlank()) {
-          try (InputStream in = open(name.strip())) {
-            Files.copy(in, dir.resolve(name.strip()));
-          }
+      Files.write(dir.resolve(EXPECTED), expected);
+      for (Iterator<String> names = new ObjectMapper().readTree(expected).fieldNames();
+          names.hasNext(); ) {
+        String name = names.next();
+        try (InputStream in = open(name)) {
+          Files.copy(in, dir.resolve(name));
         }
       }
       return dir;
