@@ -319,6 +319,10 @@ public final class ArchiveReader implements Closeable {
       if (e instanceof ArchiveException a) {
         throw a;
       }
+      if (closed.get()) {
+        // closed between ensureOpen() and the open: the spooled tar may already be deleted
+        throw closedError();
+      }
       throw new ArchiveException(
           null, "opening entry \"" + entry.rawName() + "\" of " + description + ": " + e, e);
     }
