@@ -19,7 +19,17 @@ import org.apiguardian.api.API;
 public record Check(
     String id, Rule rule, String title, Set<Capability> requires, boolean needsJavaApi, Body body) {
 
-  /** Checks the shape: the ID starts with the rule's ID. */
+  /**
+   * Checks the shape: the ID starts with the rule's ID.
+   *
+   * @param id a unique, stable ID: the rule's ID, a slash and a short name ({@code
+   *     SEL-2/short-name})
+   * @param rule the rule it checks
+   * @param title what is checked, in one line
+   * @param requires the capabilities the implementation must claim
+   * @param needsJavaApi whether it needs {@link ArchiveImplementation#javaApi()}
+   * @param body the check itself
+   */
   public Check {
     Objects.requireNonNull(body, "body");
     requires = requires.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(requires));

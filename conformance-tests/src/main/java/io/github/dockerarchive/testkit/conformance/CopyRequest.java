@@ -17,7 +17,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CopyRequest(
     List<String> sources, String destination, boolean multi, Optional<String> layout) {
-  /** Copies the lists and checks the shape. */
+  /**
+   * Copies the lists and checks the shape.
+   *
+   * @param sources one source, or several with {@code multi}
+   * @param destination the destination
+   * @param multi whether all sources go into one archive ({@code copy --multi})
+   * @param layout the archive layout asked for ({@code docker-hybrid}), or empty for the default
+   */
   public CopyRequest {
     sources = List.copyOf(sources);
     if (sources.isEmpty() || (!multi && sources.size() != 1)) {

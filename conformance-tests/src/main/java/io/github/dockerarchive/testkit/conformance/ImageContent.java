@@ -44,7 +44,16 @@ public record ImageContent(
     List<Digest> diffIds,
     List<String> repoTags) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param manifest the manifest as served (schema 2 or OCI)
+   * @param manifestBytes its bytes
+   * @param config the config bytes
+   * @param diffIds the sha256 of each layer's decompressed bytes, in manifest order
+   * @param repoTags the tags of the archive item ({@code RepoTags}), empty for {@code oci:}/{@code
+   *     dir:}
+   */
   public ImageContent {
     diffIds = List.copyOf(diffIds);
     repoTags = List.copyOf(repoTags);

@@ -23,6 +23,7 @@ public final class ImplementationException extends Exception {
     TIMED_OUT
   }
 
+  /** How the implementation failed. */
   private final Kind kind;
 
   /**

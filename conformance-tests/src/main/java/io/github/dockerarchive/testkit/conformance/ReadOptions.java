@@ -22,7 +22,16 @@ public record ReadOptions(
     long maxLayerSize,
     Optional<Path> temporaryDirectory) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param manifestLimit the largest {@code manifest.json} accepted, in bytes (RD-3)
+   * @param configLimit the largest image config accepted, in bytes (RD-3)
+   * @param maxArchiveSize the largest decompressed archive accepted, in bytes (SAFE-3)
+   * @param maxLayerSize the largest decompressed layer accepted, in bytes (SAFE-3)
+   * @param temporaryDirectory where decompressed copies go, or empty for the implementation's
+   *     default
+   */
   public ReadOptions {
     if (manifestLimit <= 0 || configLimit <= 0 || maxArchiveSize <= 0 || maxLayerSize <= 0) {
       throw new IllegalArgumentException("limits must be positive");

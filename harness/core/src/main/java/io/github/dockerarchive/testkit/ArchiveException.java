@@ -16,6 +16,7 @@ import org.apiguardian.api.API;
 public class ArchiveException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The ID of the rule broken, or {@code null} when no single rule applies. */
   private final String rule;
 
   /**

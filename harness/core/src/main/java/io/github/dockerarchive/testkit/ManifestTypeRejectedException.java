@@ -11,6 +11,7 @@ import org.apiguardian.api.API;
 public class ManifestTypeRejectedException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 
+  /** The media type that was refused, or {@code null} when the manifest had none. */
   private final String mediaType;
 
   /**

@@ -25,7 +25,13 @@ import org.apiguardian.api.API;
 public record ConformanceResults(
     Instant started, Duration duration, List<ImplementationResults> implementations) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param started when the run started
+   * @param duration how long it took
+   * @param implementations the results per implementation, in the order they were run
+   */
   public ConformanceResults {
     implementations = List.copyOf(implementations);
   }

@@ -28,7 +28,16 @@ public record ImplementationResults(
     Set<Capability> capabilities,
     List<CheckResult> results) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param name the implementation's name
+   * @param gated whether its gating failures fail the run (false for report-only peers)
+   * @param basedOnReference whether it is built on the reference (its FIX failures are known
+   *     deviations)
+   * @param capabilities what it claims (empty when it could not be set up)
+   * @param results one result per check, in suite order
+   */
   public ImplementationResults {
     capabilities = Set.copyOf(capabilities);
     results = List.copyOf(results);

@@ -104,6 +104,11 @@ public final class ConformanceRun {
   public static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A usage error.
+     *
+     * @param message what is wrong with the usage
+     */
     public UsageException(String message) {
       super(message);
     }

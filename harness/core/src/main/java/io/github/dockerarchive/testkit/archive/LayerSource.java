@@ -14,7 +14,14 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LayerSource(String mediaType, long size, String digest, List<String> urls) {
-  /** Copies the URL list. */
+  /**
+   * Copies the URL list.
+   *
+   * @param mediaType the descriptor's media type, or null
+   * @param size the descriptor's size, or -1 when absent
+   * @param digest the descriptor's digest as written, or null
+   * @param urls the descriptor's URLs (empty when absent)
+   */
   public LayerSource {
     urls = urls == null ? List.of() : List.copyOf(urls);
   }

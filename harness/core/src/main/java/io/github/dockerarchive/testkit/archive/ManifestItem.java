@@ -21,7 +21,15 @@ public record ManifestItem(
     String parent,
     Map<String, LayerSource> layerSources) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param config the tar path of the image config
+   * @param repoTags the tags exactly as stored (empty when {@code null} or absent)
+   * @param layers the tar paths of the layers, bottom first (empty when {@code null} or absent)
+   * @param parent the parent image ID, or null
+   * @param layerSources diffID to descriptor, as stored (empty when absent)
+   */
   public ManifestItem {
     repoTags = repoTags == null ? List.of() : List.copyOf(repoTags);
     layers = layers == null ? List.of() : List.copyOf(layers);

@@ -29,7 +29,14 @@ public record ManifestJson(boolean lowerCaseKeys, boolean trailingNewline) {
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")
   public record Item(
       String config, List<String> repoTags, List<String> layers, String layerSources) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param config the {@code Config} path
+     * @param repoTags the {@code RepoTags}, or null to write JSON {@code null}
+     * @param layers the {@code Layers} paths, bottom first
+     * @param layerSources the encoded {@code LayerSources} object, or null to leave the key out
+     */
     public Item {
       repoTags = repoTags == null ? null : List.copyOf(repoTags);
       layers = List.copyOf(layers);

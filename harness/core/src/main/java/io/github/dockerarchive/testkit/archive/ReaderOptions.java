@@ -32,7 +32,19 @@ public record ReaderOptions(
   /** The default limit for an image config: 4 MiB (4,194,304 bytes). */
   public static final long DEFAULT_CONFIG_LIMIT = 4L << 20;
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param manifestLimit the largest {@code manifest.json} accepted, in bytes (RD-3; default 1 MiB)
+   * @param configLimit the largest image config accepted, in bytes (RD-3; default 4 MiB)
+   * @param temporaryDirectory where compressed archives and streams are decompressed to (RD-1)
+   * @param maxArchiveSize the largest decompressed archive accepted, in bytes (SAFE-3; default: no
+   *     cap)
+   * @param maxLayerSize the largest decompressed layer accepted, in bytes (SAFE-3; default: no cap)
+   * @param referenceMediaTypes whether layer descriptors carry the reference's {@code tar.gzip}
+   *     media type instead of the type of the bytes returned (SRC-4 compatibility switch; default
+   *     false)
+   */
   public ReaderOptions {
     if (manifestLimit <= 0 || configLimit <= 0 || maxArchiveSize <= 0 || maxLayerSize <= 0) {
       throw new IllegalArgumentException("limits must be positive");

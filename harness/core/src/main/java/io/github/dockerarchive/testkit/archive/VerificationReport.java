@@ -15,7 +15,14 @@ import org.apiguardian.api.API;
 public record VerificationReport(
     int imageCount, int loadedImages, int layerEntries, List<Problem> problems) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param imageCount the number of items in {@code manifest.json}
+   * @param loadedImages how many of them loaded (config and layer list readable)
+   * @param layerEntries how many distinct layer entries were hashed
+   * @param problems every problem, errors and warnings, in archive order
+   */
   public VerificationReport {
     problems = List.copyOf(problems);
   }

@@ -67,6 +67,8 @@ public final class VerifyingCopy {
    * Copies {@code in} to {@code target} until end of stream, or until one byte beyond the expected
    * size was read (that byte is not passed on).
    *
+   * @param in the stream to copy; not closed
+   * @param target where the bytes go, in order
    * @throws ArchiveException (rule WR-2) when reading fails; the stream's error is the cause
    * @throws IOException what {@code target} throws, unchanged
    */

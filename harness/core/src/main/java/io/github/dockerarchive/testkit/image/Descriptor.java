@@ -22,7 +22,15 @@ public record Descriptor(
     List<String> urls,
     Map<String, String> annotations) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param mediaType the media type
+   * @param digest the digest of the blob as stored
+   * @param size the size of the blob as stored
+   * @param urls foreign-layer URLs (empty when none)
+   * @param annotations OCI annotations (empty when none)
+   */
   public Descriptor {
     urls = urls == null ? List.of() : List.copyOf(urls);
     annotations = annotations == null ? Map.of() : Map.copyOf(annotations);

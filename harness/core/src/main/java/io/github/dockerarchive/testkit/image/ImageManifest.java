@@ -28,7 +28,13 @@ import org.apiguardian.api.API;
 public record ImageManifest(String mediaType, Descriptor config, List<Descriptor> layers) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param mediaType the manifest's media type
+   * @param config the config descriptor
+   * @param layers the layer descriptors, bottom first
+   */
   public ImageManifest {
     layers = List.copyOf(layers);
   }

@@ -49,6 +49,7 @@ public final class LegacyLayers {
    * @param layers the layer digests of the manifest, bottom first
    * @param config the config bytes (read only when there is at least one layer)
    * @param configName the config for messages
+   * @return one entry per layer, bottom first; empty when there is no layer
    * @throws InvalidConfigException (WR-6) {@code unmarshaling config: ...} when the config is not a
    *     JSON object
    */

@@ -15,7 +15,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveFixture(Path path, ArchiveSpec spec, List<ImageTruth> images) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param path where the archive was written
+   * @param spec the spec it was made from
+   * @param images per image, what a correct reader must find (for a corrupted archive: what the
+   *     archive would hold without the defect)
+   */
   public ArchiveFixture {
     images = List.copyOf(images);
   }

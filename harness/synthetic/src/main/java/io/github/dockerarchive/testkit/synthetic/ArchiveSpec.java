@@ -34,7 +34,15 @@ public record ArchiveSpec(
     Corruption corruption,
     long seed) {
 
-  /** Copies the list and fills defaults for null values. */
+  /**
+   * Copies the list and fills defaults for null values.
+   *
+   * @param images the images, in {@code manifest.json} order
+   * @param dialect the producer imitated
+   * @param compression the compression of the whole archive
+   * @param corruption the defect to build in, {@link Corruption#NONE} for none
+   * @param seed the seed of all generated content
+   */
   public ArchiveSpec {
     images = images == null ? List.of() : List.copyOf(images);
     dialect = dialect == null ? Dialect.CONTAINERS_IMAGE : dialect;

@@ -24,7 +24,16 @@ public record ConfigSpec(
     List<String> cmd,
     Map<String, String> labels) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param architecture for example {@code amd64}
+   * @param os for example {@code linux}
+   * @param created an RFC 3339 time, or null to leave it out
+   * @param env {@code config.Env}
+   * @param cmd {@code config.Cmd}
+   * @param labels {@code config.Labels}
+   */
   public ConfigSpec {
     env = env == null ? List.of() : List.copyOf(env);
     cmd = cmd == null ? List.of() : List.copyOf(cmd);

@@ -15,7 +15,16 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record FileSpec(String path, EntryKind kind, long size, int mode, String target) {
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param path the path inside the layer, relative, {@code /}-separated (may be long or unicode)
+   * @param kind what the entry is
+   * @param size the content size of a {@link EntryKind#FILE}; 0 for other kinds
+   * @param mode permission bits, for example {@code 0644}
+   * @param target the link target of a {@link EntryKind#SYMLINK} or {@link EntryKind#HARDLINK},
+   *     else null
+   */
   public FileSpec {
     if (path == null || path.isEmpty()) {
       throw new IllegalArgumentException("a file needs a path");

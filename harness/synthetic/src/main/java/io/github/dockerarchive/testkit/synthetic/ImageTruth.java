@@ -27,7 +27,18 @@ public record ImageTruth(
     List<Long> storedSizes,
     List<String> layerPaths) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param index the item's index in {@code manifest.json}
+   * @param repoTags the {@code RepoTags} exactly as stored
+   * @param configDigest the sha256 of the config bytes (the image ID)
+   * @param diffIds the config's diffIDs, bottom first, duplicates included
+   * @param storedDigests the digest of each layer's bytes as stored (compressed or not)
+   * @param sizes each layer's uncompressed size
+   * @param storedSizes each layer's stored size
+   * @param layerPaths each layer's path in {@code manifest.json}
+   */
   public ImageTruth {
     repoTags = List.copyOf(repoTags);
     diffIds = List.copyOf(diffIds);

@@ -14,7 +14,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record LayerSpec(List<FileSpec> files, Compression compression) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param files the entries, in tar order (empty: an empty layer, a tar of two zero blocks)
+   * @param compression how the layer is stored, or null for the dialect's default
+   */
   public LayerSpec {
     files = files == null ? List.of() : List.copyOf(files);
   }

@@ -38,7 +38,17 @@ public record Expectation(
     REJECT
   }
 
-  /** Checks the combination. */
+  /**
+   * Checks the combination.
+   *
+   * @param outcome valid, valid-but-verify-reports, or rejected
+   * @param rule the rule the input breaks (null for a valid input)
+   * @param type the exception type a correct reader throws (null unless rejected)
+   * @param fragment text the error message must contain, compared ignoring case (null unless
+   *     rejected)
+   * @param stage where the error surfaces: opening, first use of an image, or reading a blob
+   * @param images for a readable input, the number of {@code manifest.json} items
+   */
   public Expectation {
     Objects.requireNonNull(outcome);
     if (outcome == Outcome.REJECT) {
