@@ -4,7 +4,7 @@ import io.github.dockerarchive.testkit.image.Compression;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
-/** The producers whose archives a synthetic archive imitates (docs/rules.md DIA-1..6). */
+/** The producers whose archives a synthetic archive imitates (docs/rules.md DIA-1..7). */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Dialect {
   /** skopeo and podman (containers/image): the reference writer's layout (DIA-1, WR-6). */
