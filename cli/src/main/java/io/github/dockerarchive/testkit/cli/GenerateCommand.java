@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "D",
       description =
           "Producer imitated: containers-image (default), docker-legacy, docker-hybrid,"
-              + " containerd, go-containerregistry, jib, jib-legacy.")
+              + " containerd, go-containerregistry, jib, jib-legacy, docker-containerd-store.")
   String dialect;
 
   @Option(

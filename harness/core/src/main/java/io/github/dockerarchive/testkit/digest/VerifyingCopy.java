@@ -113,6 +113,15 @@ public final class VerifyingCopy {
     }
   }
 
+  /**
+   * Tells whether copies on the calling thread hash on it, as {@link #hashOnThisThread} set.
+   *
+   * @return true if they hash inline, false if large blobs are hashed on a second thread
+   */
+  public static boolean hashesOnThisThread() {
+    return INLINE.get();
+  }
+
   private void copyInline(InputStream in, Target target) throws IOException {
     byte[] buffer = new byte[BUFFER];
     while (true) {

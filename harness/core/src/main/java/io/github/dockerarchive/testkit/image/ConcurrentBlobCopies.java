@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs blob copies on several threads at once, for outputs that store each blob in a file of its
  * own. One stream's SHA-256 cannot be split across cores, but two layers can be hashed at the same
  * time, so on a two-core machine the copy of a many-layer image is no longer bound by one core's
- * hashing speed. Each thread hashes on itself ({@link VerifyingCopy#hashOnThisThread}), so there is
- * one busy thread per core. After the first failure no further copy starts; the copies already
- * running finish (each cleans up after itself), and then the first failure is thrown.
+ * hashing speed. When several threads copy, each hashes on itself ({@link
+ * VerifyingCopy#hashOnThisThread}), so there is one busy thread per core; a copy that runs alone
+ * keeps the default, a second thread that hashes while the first reads and writes. After the first
+ * failure no further copy starts; the copies already running finish (each cleans up after itself),
+ * and then the first failure is thrown.
  */
 final class ConcurrentBlobCopies {
   /** One copy. */
@@ -46,12 +48,12 @@ final class ConcurrentBlobCopies {
     ConcurrentBlobCopies run = new ConcurrentBlobCopies(copies);
     List<Thread> helpers = new ArrayList<>();
     for (int i = 1; i < Math.min(threads, copies.size()); i++) {
-      Thread t = new Thread(run::work, "dockerarchive-copy-" + i);
+      Thread t = new Thread(() -> run.work(true), "dockerarchive-copy-" + i);
       t.setDaemon(true);
       t.start();
       helpers.add(t);
     }
-    run.work();
+    run.work(!helpers.isEmpty());
     boolean interrupted = false;
     for (Thread t : helpers) {
       while (t.isAlive()) {
@@ -77,8 +79,9 @@ final class ConcurrentBlobCopies {
     }
   }
 
-  private void work() {
-    VerifyingCopy.hashOnThisThread(true);
+  private void work(boolean inline) {
+    boolean before = VerifyingCopy.hashesOnThisThread();
+    VerifyingCopy.hashOnThisThread(inline || before);
     try {
       int i;
       while (failure.get() == null && (i = next.getAndIncrement()) < copies.size()) {
@@ -89,7 +92,7 @@ final class ConcurrentBlobCopies {
         }
       }
     } finally {
-      VerifyingCopy.hashOnThisThread(false);
+      VerifyingCopy.hashOnThisThread(before);
     }
   }
 }

@@ -1,11 +1,12 @@
 package io.github.dockerarchive.testkit.image;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.internal.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ImageManifest(String mediaType, Descriptor config, List<Descriptor> layers) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   /**
    * Copies the list.
@@ -52,7 +53,7 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
       throws InvalidManifestException, ManifestTypeRejectedException {
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = JsonTrees.read(JSON, bytes, false);
     } catch (IOException e) {
       throw new InvalidManifestException("WR-5", "parsing manifest: " + e.getMessage(), e);
     }
@@ -159,7 +160,7 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
 
   private byte[] write(String type, boolean docker) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeNumberField("schemaVersion", 2);
       g.writeStringField("mediaType", type);

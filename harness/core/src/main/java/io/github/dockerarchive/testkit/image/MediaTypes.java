@@ -53,6 +53,9 @@ public final class MediaTypes {
   /** An xz layer in the OCI style (no registered type; some producers write it). */
   public static final String OCI_LAYER_XZ = "application/vnd.oci.image.layer.v1.tar+xz";
 
+  /** An in-toto attestation statement (the layer of a BuildKit attestation manifest). */
+  public static final String IN_TOTO = "application/vnd.in-toto+json";
+
   /** Docker foreign (non-distributable) gzip layer. */
   public static final String DOCKER_FOREIGN_LAYER_GZIP =
       "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";

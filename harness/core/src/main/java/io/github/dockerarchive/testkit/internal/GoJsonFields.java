@@ -2,9 +2,7 @@ package io.github.dockerarchive.testkit.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import java.io.IOException;
 import java.util.Iterator;
@@ -22,14 +20,12 @@ public final class GoJsonFields {
   /** JSON nesting deeper than this is refused (a hostile document cannot exhaust the stack). */
   public static final int MAX_NESTING = 64;
 
-  /** The parser: bounded nesting, trailing tokens refused. */
-  public static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** The parser factory: bounded nesting (trailing tokens are refused by {@link #readTree}). */
+  public static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+          .build();
 
   private final JsonNode object;
 
@@ -53,12 +49,12 @@ public final class GoJsonFields {
   public static JsonNode readTree(byte[] json, String what) throws InvalidManifestException {
     JsonNode node;
     try {
-      node = MAPPER.readTree(json);
+      node = JsonTrees.read(FACTORY, json, true);
     } catch (IOException e) {
       throw new InvalidManifestException(
           "ARC-2", "decoding tar " + what + ": " + firstLine(e.getMessage()), e);
     }
-    if (node == null || node.isMissingNode()) {
+    if (node == null) {
       // No JSON value at all: Go says "unexpected end of JSON input"; only a literal null is an
       // empty document (ARC-2).
       throw new InvalidManifestException(

@@ -4,7 +4,7 @@ import io.github.dockerarchive.testkit.image.Compression;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
-/** The producers whose archives a synthetic archive imitates (docs/rules.md DIA-1..6). */
+/** The producers whose archives a synthetic archive imitates (docs/rules.md DIA-1..7). */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Dialect {
   /** skopeo and podman (containers/image): the reference writer's layout (DIA-1, WR-6). */
@@ -13,7 +13,10 @@ public enum Dialect {
   DOCKER_LEGACY("DIA-2", Compression.NONE),
   /** Docker 25 to 28: OCI layout plus {@code manifest.json}, {@code LayerSources} (DIA-3). */
   DOCKER_HYBRID("DIA-3", Compression.NONE),
-  /** Docker 29 with the containerd store, nerdctl: gzip blobs named by their digest (DIA-4). */
+  /**
+   * containerd's exporter ({@code ctr images export}, nerdctl): gzip blobs named by their digest,
+   * {@code index.json} pointing at each image manifest (DIA-4).
+   */
   CONTAINERD("DIA-4", Compression.GZIP),
   /** go-containerregistry (crane, kaniko): {@code sha256:<hex>} config, {@code .tar.gz} (DIA-5). */
   GO_CONTAINERREGISTRY("DIA-5", Compression.GZIP),
@@ -23,7 +26,14 @@ public enum Dialect {
    * Jib before 2.3: as {@link #JIB}, but {@code manifest.json} has the lower-case keys {@code
    * config}, {@code repoTags} and {@code layers} (DIA-6, ARC-2: keys match case-insensitively).
    */
-  JIB_LEGACY("DIA-6", Compression.GZIP);
+  JIB_LEGACY("DIA-6", Compression.GZIP),
+  /**
+   * Docker 29 with the containerd image store (its default for new installs): as {@link
+   * #CONTAINERD}, but {@code index.json} points at each image's multi-platform OCI index, which
+   * lists the image's own platform, another platform whose blobs are absent (not pulled) and a
+   * BuildKit attestation manifest with its in-toto layer (DIA-7).
+   */
+  DOCKER_CONTAINERD_STORE("DIA-7", Compression.GZIP);
 
   private final String rule;
   private final Compression defaultLayerCompression;

@@ -29,26 +29,41 @@ import java.util.TreeMap;
  *   <li>DIA-4 {@code containerd} (Docker 29 containerd store, nerdctl, §1.5): gzip layers named by
  *       their compressed digest, no {@code LayerSources}, no {@code repositories}, compact {@code
  *       oci-layout}; blobs and {@code oci-layout} 0444, the JSON documents 0644, mtime 0.
+ *   <li>DIA-7 {@code docker-containerd-store} (Docker 29 with the containerd image store, §1.5): as
+ *       DIA-4, but what {@code index.json} lists is each image's multi-platform OCI index (as
+ *       pulled from a registry): the image's own platform manifest, a manifest of another platform
+ *       whose blobs are absent (Docker's exporter skips what was not pulled) and a BuildKit
+ *       attestation manifest ({@code vnd.docker.reference.type: attestation-manifest}, platform
+ *       {@code unknown/unknown}) with its config and in-toto layer.
  * </ul>
  *
- * <p>Both write a complete {@code index.json}: one descriptor per tag (annotated with {@code
+ * <p>All write a complete {@code index.json}: one descriptor per tag (annotated with {@code
  * io.containerd.image.name} and {@code org.opencontainers.image.ref.name}) and a bare one per
  * untagged image. A layer stored as bzip2 or xz gets the media type {@code ...tar+bzip2} or {@code
  * ...tar+xz}, which OCI does not define.
  */
 final class OciArchiveWriter implements DialectWriter {
-  private final boolean hybrid;
+  /** The predicate type of the attestation's in-toto statement: SLSA provenance, as BuildKit's. */
+  static final String PROVENANCE = "https://slsa.dev/provenance/v0.2";
 
-  private OciArchiveWriter(boolean hybrid) {
+  private final boolean hybrid;
+  private final boolean nestedIndex;
+
+  private OciArchiveWriter(boolean hybrid, boolean nestedIndex) {
     this.hybrid = hybrid;
+    this.nestedIndex = nestedIndex;
   }
 
   static OciArchiveWriter dockerHybrid() {
-    return new OciArchiveWriter(true);
+    return new OciArchiveWriter(true, false);
   }
 
   static OciArchiveWriter containerd() {
-    return new OciArchiveWriter(false);
+    return new OciArchiveWriter(false, false);
+  }
+
+  static OciArchiveWriter dockerContainerdStore() {
+    return new OciArchiveWriter(false, true);
   }
 
   @Override
@@ -84,17 +99,19 @@ final class OciArchiveWriter implements DialectWriter {
         entries.add(Entry.bytes(configName, blobMode, created, image.config, Role.CONFIG));
       }
       byte[] manifest = ociManifest(image);
-      Digest manifestDigest = Digest.sha256(manifest);
-      String manifestName = "blobs/sha256/" + manifestDigest.hex();
-      if (written.add(manifestName)) {
-        entries.add(Entry.bytes(manifestName, blobMode, 0, manifest, Role.OTHER));
+      String targetType = MediaTypes.OCI_MANIFEST;
+      if (nestedIndex) {
+        blob(entries, written, blobMode, manifest);
+        manifest = platformIndex(image, Digest.sha256(manifest), manifest.length, entries, written);
+        targetType = MediaTypes.OCI_INDEX;
       }
+      Digest manifestDigest = blob(entries, written, blobMode, manifest);
       Set<String> tags = new LinkedHashSet<>();
       for (String tag : image.tags) {
         tagged = true;
         tags.add(Tags.familiar(tag));
         Tags.Parsed parsed = Tags.parse(tag);
-        index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
+        index.beginObject().field("mediaType", targetType);
         index.field("digest", manifestDigest.toString()).field("size", manifest.length);
         index.name("annotations").beginObject();
         index.field("io.containerd.image.name", Tags.qualified(tag));
@@ -107,7 +124,7 @@ final class OciArchiveWriter implements DialectWriter {
         }
       }
       if (image.tags.isEmpty()) {
-        index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
+        index.beginObject().field("mediaType", targetType);
         index.field("digest", manifestDigest.toString()).field("size", manifest.length);
         index.endObject();
       }
@@ -144,6 +161,150 @@ final class OciArchiveWriter implements DialectWriter {
     }
     entries.sort(DockerLegacyWriter.BY_NAME);
     return new Layout(entries, items, new ManifestJson(false, hybrid), TarHeader.NumberStyle.GO);
+  }
+
+  /** Adds a blob named by its digest, once; returns the digest. */
+  private static Digest blob(List<Entry> entries, Set<String> written, int mode, byte[] bytes) {
+    Digest digest = Digest.sha256(bytes);
+    String name = "blobs/sha256/" + digest.hex();
+    if (written.add(name)) {
+      entries.add(Entry.bytes(name, mode, 0, bytes, Role.OTHER));
+    }
+    return digest;
+  }
+
+  /**
+   * The image's multi-platform index as Docker's containerd store keeps it after a pull: its own
+   * platform's manifest, another platform's (whose blobs are not written) and an attestation
+   * manifest for its own, whose blobs are written.
+   */
+  private static byte[] platformIndex(
+      PlannedImage image,
+      Digest manifestDigest,
+      int manifestSize,
+      List<Entry> entries,
+      Set<String> written) {
+    String architecture = image.configSpec.architecture();
+    String os = image.configSpec.os();
+    byte[] statement = inTotoStatement(image, manifestDigest);
+    Digest statementDigest = blob(entries, written, 0444, statement);
+    byte[] attestationConfig =
+        new GoJson()
+            .beginObject()
+            .field("architecture", "unknown")
+            .field("os", "unknown")
+            .name("config")
+            .beginObject()
+            .endObject()
+            .name("rootfs")
+            .beginObject()
+            .field("type", "layers")
+            .name("diff_ids")
+            .beginArray()
+            .value(statementDigest.toString())
+            .endArray()
+            .endObject()
+            .endObject()
+            .toBytes();
+    Digest configDigest = blob(entries, written, 0444, attestationConfig);
+    GoJson attestation =
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_MANIFEST);
+    attestation.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
+    attestation.field("digest", configDigest.toString()).field("size", attestationConfig.length);
+    attestation.endObject().name("layers").beginArray().beginObject();
+    attestation.field("mediaType", MediaTypes.IN_TOTO);
+    attestation.field("digest", statementDigest.toString()).field("size", statement.length);
+    attestation.name("annotations").beginObject().field("in-toto.io/predicate-type", PROVENANCE);
+    attestation.endObject().endObject().endArray();
+    byte[] attestationBytes = attestation.endObject().toBytes();
+    Digest attestationDigest = blob(entries, written, 0444, attestationBytes);
+
+    // Another platform's manifest: listed, its blobs never pulled, so absent from the archive.
+    String otherArchitecture = "arm64".equals(architecture) ? "amd64" : "arm64";
+    byte[] other = absentManifest(os + "/" + otherArchitecture + " of " + manifestDigest);
+    GoJson index =
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_INDEX);
+    index.name("manifests").beginArray();
+    platformDescriptor(index, manifestDigest, manifestSize, os, architecture, null);
+    platformDescriptor(
+        index,
+        Digest.sha256(other),
+        other.length,
+        os,
+        otherArchitecture,
+        "arm64".equals(otherArchitecture) ? "v8" : null);
+    index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
+    index.field("digest", attestationDigest.toString()).field("size", attestationBytes.length);
+    index.name("annotations").beginObject();
+    index.field("vnd.docker.reference.digest", manifestDigest.toString());
+    index.field("vnd.docker.reference.type", "attestation-manifest");
+    index.endObject().name("platform").beginObject();
+    index.field("architecture", "unknown").field("os", "unknown");
+    index.endObject().endObject();
+    return index.endArray().endObject().toBytes();
+  }
+
+  /**
+   * A well-formed manifest of a platform that was not pulled; the config and layer it names exist
+   * nowhere (their digests are of a text naming them).
+   */
+  private static byte[] absentManifest(String what) {
+    byte[] config = ("config of " + what).getBytes(StandardCharsets.UTF_8);
+    byte[] layer = ("layer of " + what).getBytes(StandardCharsets.UTF_8);
+    GoJson json =
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_MANIFEST);
+    json.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
+    json.field("digest", Digest.sha256(config).toString()).field("size", config.length);
+    json.endObject().name("layers").beginArray().beginObject();
+    json.field("mediaType", MediaTypes.OCI_LAYER_GZIP);
+    json.field("digest", Digest.sha256(layer).toString()).field("size", layer.length);
+    json.endObject().endArray();
+    return json.endObject().toBytes();
+  }
+
+  private static void platformDescriptor(
+      GoJson index, Digest digest, int size, String os, String architecture, String variant) {
+    index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
+    index.field("digest", digest.toString()).field("size", size);
+    index.name("platform").beginObject().field("architecture", architecture).field("os", os);
+    if (variant != null) {
+      index.field("variant", variant);
+    }
+    index.endObject().endObject();
+  }
+
+  /** A BuildKit-style SLSA provenance statement whose subject is the image manifest. */
+  private static byte[] inTotoStatement(PlannedImage image, Digest manifestDigest) {
+    GoJson json =
+        new GoJson()
+            .beginObject()
+            .field("_type", "https://in-toto.io/Statement/v0.1")
+            .field("predicateType", PROVENANCE);
+    json.name("subject").beginArray().beginObject();
+    json.field(
+        "name",
+        "pkg:docker/"
+            + (image.tags.isEmpty() ? "synthetic" : Tags.familiar(image.tags.get(0)))
+            + "?platform="
+            + image.configSpec.os()
+            + "%2F"
+            + image.configSpec.architecture());
+    json.name("digest").beginObject().field("sha256", manifestDigest.hex()).endObject();
+    json.endObject().endArray();
+    json.name("predicate").beginObject();
+    json.name("builder").beginObject().field("id", "").endObject();
+    json.field("buildType", "https://mobyproject.org/buildkit@v1");
+    json.endObject();
+    return json.endObject().toBytes();
   }
 
   /** A distribution descriptor of a stored layer: media type, size, digest (Go field order). */

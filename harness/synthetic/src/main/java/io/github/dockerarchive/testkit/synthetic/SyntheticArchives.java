@@ -264,6 +264,7 @@ public final class SyntheticArchives {
       case DOCKER_LEGACY -> new DockerLegacyWriter();
       case DOCKER_HYBRID -> OciArchiveWriter.dockerHybrid();
       case CONTAINERD -> OciArchiveWriter.containerd();
+      case DOCKER_CONTAINERD_STORE -> OciArchiveWriter.dockerContainerdStore();
       case GO_CONTAINERREGISTRY -> new GoContainerRegistryWriter();
       case JIB -> new JibWriter(false);
       case JIB_LEGACY -> new JibWriter(true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.digest.VerifyingCopy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -111,5 +112,39 @@ class ConcurrentBlobCopiesTest {
                         }),
                     2))
         .isSameAs(boom);
+  }
+
+  @Test
+  @DisplayName(
+      "copies hash inline only while several threads copy; a copy alone keeps its hashing thread")
+  void inlineHashingOnlyWhenConcurrent() throws Exception {
+    List<Boolean> alone = Collections.synchronizedList(new ArrayList<>());
+    ConcurrentBlobCopies.Copy recordAlone = () -> alone.add(VerifyingCopy.hashesOnThisThread());
+    ConcurrentBlobCopies.runAll(List.of(recordAlone), 4);
+    ConcurrentBlobCopies.runAll(List.of(recordAlone, recordAlone), 1);
+    assertThat(alone).containsExactly(false, false, false);
+
+    List<Boolean> together = Collections.synchronizedList(new ArrayList<>());
+    ConcurrentBlobCopies.Copy recordTogether =
+        () -> together.add(VerifyingCopy.hashesOnThisThread());
+    ConcurrentBlobCopies.runAll(List.of(recordTogether, recordTogether, recordTogether), 2);
+    assertThat(together).containsExactly(true, true, true);
+    assertThat(VerifyingCopy.hashesOnThisThread())
+        .as("the caller's setting after the run")
+        .isFalse();
+  }
+
+  @Test
+  @DisplayName("a caller that already hashes inline keeps doing so after the copies")
+  void callerSettingRestored() throws Exception {
+    VerifyingCopy.hashOnThisThread(true);
+    try {
+      List<Boolean> seen = Collections.synchronizedList(new ArrayList<>());
+      ConcurrentBlobCopies.runAll(List.of(() -> seen.add(VerifyingCopy.hashesOnThisThread())), 1);
+      assertThat(seen).containsExactly(true);
+      assertThat(VerifyingCopy.hashesOnThisThread()).isTrue();
+    } finally {
+      VerifyingCopy.hashOnThisThread(false);
+    }
   }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every dialect in every outer compression reads back with exactly the truth's values. */
-@DisplayName("DIA-1..6 × ARC-1: every dialect and outer compression reads back as its truth")
+@DisplayName("DIA-1..7 × ARC-1: every dialect and outer compression reads back as its truth")
 class DialectReadbackTest {
   @TempDir Path dir;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The real skopeo reads every synthetic dialect ({@code skopeo inspect} and {@code skopeo copy
  * docker-archive:... oci:...}) and finds our config digest and diffIDs.
  */
-@DisplayName("Interop: skopeo reads every synthetic dialect (DIA-1..6, ARC-1, ARC-5)")
+@DisplayName("Interop: skopeo reads every synthetic dialect (DIA-1..7, ARC-1, ARC-5)")
 class SyntheticInteropTest extends SkopeoTestSupport {
 
   static Stream<Arguments> cases() {
