@@ -132,24 +132,29 @@ public final class DockerDaemon implements AutoCloseable {
     }
   }
 
-  /** Stops the daemon and every process it started (its containerd): TERM, then KILL. */
+  /**
+   * Stops the daemon and every process it started (its containerd): TERM, then KILL after a grace
+   * period. An interrupt while waiting kills them at once and is kept on the thread.
+   */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
-    }
-    for (ProcessHandle child : children) {
-      child.destroy();
-    }
-    for (ProcessHandle child : children) {
-      try {
-        child.onExit().get(10, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        child.destroyForcibly();
+    children.forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
       }
+      for (ProcessHandle child : children) {
+        child.onExit().get(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // a child that did not stop in time is killed below
+    } finally {
+      process.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
     }
   }
 }

@@ -35,7 +35,7 @@ class DockerLoadInteropTest {
   }
 
   @AfterAll
-  static void stopDocker() throws Exception {
+  static void stopDocker() {
     if (daemon != null) {
       daemon.close();
     }
