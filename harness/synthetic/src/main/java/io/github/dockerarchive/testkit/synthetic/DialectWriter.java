@@ -21,10 +21,22 @@ interface DialectWriter {
    * @param items the {@code manifest.json} items
    * @param format how {@code manifest.json} is encoded
    * @param style how tar headers are formatted
+   * @param owner the user and group name of every entry ({@code root} for Docker's own tars), or
+   *     empty
    */
   record Layout(
       List<Entry> entries,
       List<ItemDraft> items,
       ManifestJson format,
-      TarHeader.NumberStyle style) {}
+      TarHeader.NumberStyle style,
+      String owner) {
+    /** A layout whose entries name no owner. */
+    Layout(
+        List<Entry> entries,
+        List<ItemDraft> items,
+        ManifestJson format,
+        TarHeader.NumberStyle style) {
+      this(entries, items, format, style, "");
+    }
+  }
 }

@@ -3,7 +3,6 @@ package io.github.dockerarchive.testkit.synthetic;
 import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
-import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +24,11 @@ import java.util.TreeMap;
  * 0100644}, {@code 0120777}), layer directories and the config dated at the image's creation,
  * {@code manifest.json} and {@code repositories} at 0.
  *
- * <p>The v1 IDs use the chain-ID algorithm of docs/reference.md §6.6 over the diffIDs; Docker's own
- * v1 configs differ in detail, which only matters to the IDs' values ({@code docker load} reassigns
- * them).
+ * <p>The v1 IDs and {@code json} documents are Docker's ({@link DockerV1Layers}); {@code
+ * manifest.json} and {@code repositories} end with a newline ({@code json.Encoder}); every entry
+ * names {@code root} as user and group. For an image whose config has a {@code created} time the
+ * archive is byte for byte what Docker 20.10's {@code docker save} writes after loading it (an
+ * interop test proves it where Docker is installed).
  */
 final class DockerLegacyWriter implements DialectWriter {
   private static final int FILE = TarSink.TYPE_FILE | 0644;
@@ -44,7 +45,7 @@ final class DockerLegacyWriter implements DialectWriter {
     boolean tagged = false;
     for (PlannedImage image : images) {
       long created = image.createdSeconds();
-      List<LegacyLayers.LegacyLayer> legacy = LegacyIds.compute(image.diffIds(), image.config);
+      List<DockerV1Layers.Layer> legacy = DockerV1Layers.compute(image.configSpec, image.diffIds());
       List<String> layerPaths = new ArrayList<>();
       for (int i = 0; i < legacy.size(); i++) {
         String id = legacy.get(i).id();
@@ -93,16 +94,15 @@ final class DockerLegacyWriter implements DialectWriter {
     }
     entries.add(Entry.manifest(FILE, 0));
     if (tagged) {
-      entries.add(
-          Entry.bytes(
-              "repositories",
-              FILE,
-              0,
-              ContainersImageWriter.repositoriesJson(repositories),
-              Role.OTHER));
+      // json.Encoder: the document and a newline
+      byte[] json = ContainersImageWriter.repositoriesJson(repositories);
+      byte[] withNewline = java.util.Arrays.copyOf(json, json.length + 1);
+      withNewline[json.length] = '\n';
+      entries.add(Entry.bytes("repositories", FILE, 0, withNewline, Role.OTHER));
     }
     entries.sort(BY_NAME);
-    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
+    return new Layout(
+        entries, items, new ManifestJson(false, true), TarHeader.NumberStyle.GO, "root");
   }
 
   /** Byte-wise order of the UTF-8 names, as a directory walk in lexical order gives. */

@@ -82,7 +82,7 @@ final class LayoutWriter {
         // the other defects are built in while writing, or when the images were planned
       }
     }
-    TarSink sink = new TarSink(out, layout.style());
+    TarSink sink = new TarSink(out, layout.style(), layout.owner());
     if (corruption == Corruption.BAD_HEADER_CHECKSUM) {
       sink.corruptChecksumOfEntry(0);
     }

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.tar.TarField;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,14 +23,21 @@ final class TarSink {
 
   private final OutputStream out;
   private final TarHeader.NumberStyle style;
+  private final String owner;
   private long position;
   private long cutAt = Long.MAX_VALUE;
   private int badChecksumEntry = -1;
   private int entryCount;
 
   TarSink(OutputStream out, TarHeader.NumberStyle style) {
+    this(out, style, "");
+  }
+
+  /** A sink whose entries all name {@code owner} as user and group (empty: none). */
+  TarSink(OutputStream out, TarHeader.NumberStyle style, String owner) {
     this.out = out;
     this.style = style;
+    this.owner = owner;
   }
 
   /** Makes the header of the entry with this index (from 0) carry a wrong checksum. */
@@ -88,6 +96,9 @@ final class TarSink {
             .mtime(mtime)
             .linkName(link)
             .numberStyle(style);
+    if (!owner.isEmpty()) {
+      header.raw(TarField.UNAME, owner).raw(TarField.GNAME, owner);
+    }
     if (entryCount++ == badChecksumEntry) {
       header.badChecksum();
     }
