@@ -29,23 +29,44 @@ public abstract class ScriptProvider implements ImplementationProvider {
   private final String name;
   private final String script;
   private final List<String> tools;
+  private final boolean reportOnly;
 
   /**
-   * A script-backed provider.
+   * A script-backed provider whose failures fail a run.
    *
    * @param name the name given to {@code --impl}
    * @param script the script's file name in {@code conformance-tests/adapters/}
    * @param tools the executables it needs on the {@code PATH}
    */
   protected ScriptProvider(String name, String script, List<String> tools) {
+    this(name, script, tools, false);
+  }
+
+  /**
+   * A provider for a peer tool, a user of the reference: {@code --impl TOOL} runs the script {@code
+   * TOOL.sh}, which drives {@code TOOL} from the {@code PATH}; only reported, never failing a run.
+   *
+   * @param tool the tool's executable, also the name given to {@code --impl}
+   */
+  protected ScriptProvider(String tool) {
+    this(tool, tool + ".sh", List.of(tool), true);
+  }
+
+  private ScriptProvider(String name, String script, List<String> tools, boolean reportOnly) {
     this.name = name;
     this.script = script;
     this.tools = List.copyOf(tools);
+    this.reportOnly = reportOnly;
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public boolean reportOnly() {
+    return reportOnly;
   }
 
   @Override
