@@ -53,24 +53,22 @@ final class JavaWrites {
   /** A stream that breaks WR-2's contract. */
   enum BadStream {
     /** The bytes do not hash to the digest given. */
-    WRONG_DIGEST("wrong-digest", "a blob whose bytes do not match its digest"),
+    WRONG_DIGEST("a blob whose bytes do not match its digest"),
     /** Fewer bytes than the size given. */
-    SHORT("short-stream", "a stream shorter than its size"),
+    SHORT_STREAM("a stream shorter than its size"),
     /** More bytes than the size given. */
-    LONG("long-stream", "a stream longer than its size"),
+    LONG_STREAM("a stream longer than its size"),
     /** An IOException half-way. */
-    FAILING("failing-stream", "a stream that throws IOException half-way");
+    FAILING_STREAM("a stream that throws IOException half-way");
 
-    private final String id;
     private final String description;
 
-    BadStream(String id, String description) {
-      this.id = id;
+    BadStream(String description) {
       this.description = description;
     }
 
     String id() {
-      return id;
+      return idOf(this);
     }
 
     String description() {
@@ -86,8 +84,13 @@ final class JavaWrites {
     SECOND_IMAGE;
 
     String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return idOf(this);
     }
+  }
+
+  /** A constant's ID in check names and notes: its name in lower case, with hyphens. */
+  private static String idOf(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -409,13 +412,13 @@ final class JavaWrites {
     InputStream stream =
         switch (kind) {
           case WRONG_DIGEST -> new ByteArrayInputStream(bad);
-          case SHORT -> new ByteArrayInputStream(Arrays.copyOf(bad, bad.length / 2));
-          case LONG -> {
+          case SHORT_STREAM -> new ByteArrayInputStream(Arrays.copyOf(bad, bad.length / 2));
+          case LONG_STREAM -> {
             byte[] longer = Arrays.copyOf(bad, bad.length + 700);
             Arrays.fill(longer, bad.length, longer.length, (byte) 0x5A);
             yield new ByteArrayInputStream(longer);
           }
-          case FAILING -> failingAfter(bad, bad.length / 2);
+          case FAILING_STREAM -> failingAfter(bad, bad.length / 2);
         };
     BlobInfo info = BlobInfo.of(claimed(kind, bad), bad.length);
     String what = kind.description() + " at " + position.id();
