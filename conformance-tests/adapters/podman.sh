@@ -12,35 +12,11 @@
 set -euo pipefail
 shopt -s inherit_errexit # command substitutions stop at a failure too
 
-usage() {
-  echo "usage: $(basename "$0") capabilities | copy [--multi] [--layout L] SRC... DST" >&2
-  exit 2
-}
-refuse() {
-  echo "$*" >&2
-  exit 2
-}
+# shellcheck source=protocol.sh
+source "$(dirname "${BASH_SOURCE[0]}")/protocol.sh"
 
-case "${1:-}" in
-  capabilities)
-    printf '%s\n' read read-to-dir write write-multi reference-based
-    exit 0
-    ;;
-  copy) shift ;;
-  *) usage ;;
-esac
-
-multi=false
-layout=docker-archive
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --multi) multi=true; shift ;;
-    --layout) [[ $# -ge 2 ]] || usage; layout="$2"; shift 2 ;;
-    --) shift; break ;;
-    -*) echo "unknown option $1" >&2; usage ;;
-    *) break ;;
-  esac
-done
+read_command read read-to-dir write write-multi reference-based -- "$@"
+set -- "${operands[@]}"
 [[ $# -ge 2 ]] || usage
 [[ "$layout" == docker-archive ]] || refuse "podman writes only the docker-archive layout, not $layout"
 # Paths become absolute: podman runs in its store (see pm below).

@@ -6,39 +6,13 @@
 # and only the layout of containers/image, so no write-hybrid.
 set -euo pipefail
 
-usage() {
-  echo "usage: $(basename "$0") capabilities | copy [--multi] [--layout L] SRC... DST" >&2
-  exit 2
-}
+# shellcheck source=protocol.sh
+source "$(dirname "${BASH_SOURCE[0]}")/protocol.sh"
 
-case "${1:-}" in
-  capabilities)
-    printf '%s\n' read read-to-dir write reference-based
-    exit 0
-    ;;
-  copy) shift ;;
-  *) usage ;;
-esac
-
-multi=false
-layout=docker-archive
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --multi) multi=true; shift ;;
-    --layout) [[ $# -ge 2 ]] || usage; layout="$2"; shift 2 ;;
-    --) shift; break ;;
-    -*) echo "unknown option $1" >&2; usage ;;
-    *) break ;;
-  esac
-done
-if $multi; then
-  echo "skopeo cannot write several images into one archive (it has no --multi)" >&2
-  exit 2
-fi
-if [[ "$layout" != docker-archive ]]; then
-  echo "skopeo writes only the docker-archive layout, not $layout" >&2
-  exit 2
-fi
+read_command read read-to-dir write reference-based -- "$@"
+set -- "${operands[@]}"
+$multi && refuse "skopeo cannot write several images into one archive (it has no --multi)"
+[[ "$layout" == docker-archive ]] || refuse "skopeo writes only the docker-archive layout, not $layout"
 [[ $# -eq 2 ]] || usage
 
 # Temporary files (skopeo spools into the big-files directory) stay in the adapter's own directory.

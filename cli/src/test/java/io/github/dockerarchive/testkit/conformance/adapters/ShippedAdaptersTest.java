@@ -266,8 +266,11 @@ class ShippedAdaptersTest {
         Path.of(System.getProperty("repo.root", ".."))
             .resolve("conformance-tests/adapters")
             .toAbsolutePath();
-    for (String script : List.of("skopeo.sh", "podman.sh", "dockerarchive-cli.sh")) {
-      assertThat(Files.isExecutable(checkout.resolve(script))).as(script).isTrue();
+    for (String script :
+        List.of("skopeo.sh", "podman.sh", "dockerarchive-cli.sh", ScriptProvider.LIBRARY)) {
+      assertThat(Files.isExecutable(checkout.resolve(script)))
+          .as(script)
+          .isEqualTo(!script.equals(ScriptProvider.LIBRARY));
       assertThat(ShippedAdaptersTest.class.getResource(ScriptProvider.RESOURCE_DIRECTORY + script))
           .as("%s is packaged", script)
           .isNotNull();

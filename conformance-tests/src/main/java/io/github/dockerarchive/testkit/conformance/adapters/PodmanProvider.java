@@ -1,6 +1,5 @@
 package io.github.dockerarchive.testkit.conformance.adapters;
 
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -12,11 +11,6 @@ import org.apiguardian.api.API;
 public final class PodmanProvider extends ScriptProvider {
   /** Used by the service loader. */
   public PodmanProvider() {
-    super("podman", "podman.sh", List.of("podman"));
-  }
-
-  @Override
-  public boolean reportOnly() {
-    return true;
+    super("podman");
   }
 }

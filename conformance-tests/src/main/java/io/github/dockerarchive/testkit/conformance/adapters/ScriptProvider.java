@@ -26,26 +26,52 @@ public abstract class ScriptProvider implements ImplementationProvider {
   public static final String RESOURCE_DIRECTORY =
       "/io/github/dockerarchive/testkit/conformance/adapters/scripts/";
 
+  /**
+   * The library of the protocol's command line that the scripts source from their own directory.
+   */
+  public static final String LIBRARY = "protocol.sh";
+
   private final String name;
   private final String script;
   private final List<String> tools;
+  private final boolean reportOnly;
 
   /**
-   * A script-backed provider.
+   * A script-backed provider whose failures fail a run.
    *
    * @param name the name given to {@code --impl}
    * @param script the script's file name in {@code conformance-tests/adapters/}
    * @param tools the executables it needs on the {@code PATH}
    */
   protected ScriptProvider(String name, String script, List<String> tools) {
+    this(name, script, tools, false);
+  }
+
+  /**
+   * A provider for a peer tool, a user of the reference: {@code --impl TOOL} runs the script {@code
+   * TOOL.sh}, which drives {@code TOOL} from the {@code PATH}; only reported, never failing a run.
+   *
+   * @param tool the tool's executable, also the name given to {@code --impl}
+   */
+  protected ScriptProvider(String tool) {
+    this(tool, tool + ".sh", List.of(tool), true);
+  }
+
+  private ScriptProvider(String name, String script, List<String> tools, boolean reportOnly) {
     this.name = name;
     this.script = script;
     this.tools = List.copyOf(tools);
+    this.reportOnly = reportOnly;
   }
 
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public boolean reportOnly() {
+    return reportOnly;
   }
 
   @Override
@@ -78,7 +104,8 @@ public abstract class ScriptProvider implements ImplementationProvider {
   }
 
   /**
-   * Copies a packaged script into a directory and makes it executable.
+   * Copies a packaged script into a directory and makes it executable, with the library the scripts
+   * source ({@link #LIBRARY}) beside it.
    *
    * @param script the script's file name
    * @param directory where to put it (its {@code adapters} subdirectory)
@@ -86,7 +113,13 @@ public abstract class ScriptProvider implements ImplementationProvider {
    * @throws IOException when the script is not packaged or cannot be written
    */
   public static Path extract(String script, Path directory) throws IOException {
-    Path target = Files.createDirectories(directory.resolve("adapters")).resolve(script);
+    Path adapters = Files.createDirectories(directory.resolve("adapters"));
+    copy(LIBRARY, adapters, "rw-------");
+    return copy(script, adapters, "rwx------");
+  }
+
+  private static Path copy(String script, Path directory, String permissions) throws IOException {
+    Path target = directory.resolve(script);
     try (InputStream in = ScriptProvider.class.getResourceAsStream(RESOURCE_DIRECTORY + script)) {
       if (in == null) {
         throw new IOException(
@@ -98,7 +131,7 @@ public abstract class ScriptProvider implements ImplementationProvider {
       }
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(permissions));
     return target;
   }
 

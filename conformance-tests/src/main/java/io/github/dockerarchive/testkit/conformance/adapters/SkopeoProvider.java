@@ -1,6 +1,5 @@
 package io.github.dockerarchive.testkit.conformance.adapters;
 
-import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -12,11 +11,6 @@ import org.apiguardian.api.API;
 public final class SkopeoProvider extends ScriptProvider {
   /** Used by the service loader. */
   public SkopeoProvider() {
-    super("skopeo", "skopeo.sh", List.of("skopeo"));
-  }
-
-  @Override
-  public boolean reportOnly() {
-    return true;
+    super("skopeo");
   }
 }

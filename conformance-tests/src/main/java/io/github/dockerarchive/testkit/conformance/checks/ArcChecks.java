@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apiguardian.api.API;
 
@@ -261,34 +262,38 @@ public final class ArcChecks {
               expectImage(got, f.image(0), "the image");
             }));
     checks.add(
-        Check.of(
-            "ARC-2",
+        roundtripMulti(
             "roundtrip-multi-by-index",
             "our writer's archive of three images sharing a layer: each read by index is as"
                 + " written",
-            READ,
-            c -> {
-              ArchiveFixture f = c.fixture("archive.tar", threeImages());
-              for (int i = 0; i < 3; i++) {
-                ImageContent got = read(c, CheckContext.archive(f.path(), ":@" + i), "out-" + i);
-                expectImage(got, f.image(i), "image @" + i);
-              }
-            }));
+            (f, i) -> "@" + i));
     checks.add(
-        Check.of(
-            "ARC-2",
+        roundtripMulti(
             "roundtrip-multi-by-tag",
             "our writer's archive of three images sharing a layer: each read by its stored tag is"
                 + " as written",
-            READ,
-            c -> {
-              ArchiveFixture f = c.fixture("archive.tar", threeImages());
-              for (int i = 0; i < 3; i++) {
-                String tag = f.image(i).repoTags().get(0);
-                ImageContent got = read(c, CheckContext.archive(f.path(), ":" + tag), "out-" + i);
-                expectImage(got, f.image(i), "image " + tag);
-              }
-            }));
+            (f, i) -> f.image(i).repoTags().get(0)));
+  }
+
+  /**
+   * An ARC-2 check of our writer's archive of {@link #threeImages()}: each image, read with the
+   * selector {@code ":" + reference}, is the image written ("image " + reference in a failure).
+   */
+  private static Check roundtripMulti(
+      String name, String title, BiFunction<ArchiveFixture, Integer, String> reference) {
+    return Check.of(
+        "ARC-2",
+        name,
+        title,
+        READ,
+        c -> {
+          ArchiveFixture f = c.fixture("archive.tar", threeImages());
+          for (int i = 0; i < 3; i++) {
+            String ref = reference.apply(f, i);
+            ImageContent got = read(c, CheckContext.archive(f.path(), ":" + ref), "out-" + i);
+            expectImage(got, f.image(i), "image " + ref);
+          }
+        });
   }
 
   private static ArchiveSpec threeImages() {

@@ -53,24 +53,22 @@ final class JavaWrites {
   /** A stream that breaks WR-2's contract. */
   enum BadStream {
     /** The bytes do not hash to the digest given. */
-    WRONG_DIGEST("wrong-digest", "a blob whose bytes do not match its digest"),
+    WRONG_DIGEST("a blob whose bytes do not match its digest"),
     /** Fewer bytes than the size given. */
-    SHORT("short-stream", "a stream shorter than its size"),
+    SHORT_STREAM("a stream shorter than its size"),
     /** More bytes than the size given. */
-    LONG("long-stream", "a stream longer than its size"),
+    LONG_STREAM("a stream longer than its size"),
     /** An IOException half-way. */
-    FAILING("failing-stream", "a stream that throws IOException half-way");
+    FAILING_STREAM("a stream that throws IOException half-way");
 
-    private final String id;
     private final String description;
 
-    BadStream(String id, String description) {
-      this.id = id;
+    BadStream(String description) {
       this.description = description;
     }
 
     String id() {
-      return id;
+      return idOf(this);
     }
 
     String description() {
@@ -86,8 +84,13 @@ final class JavaWrites {
     SECOND_IMAGE;
 
     String id() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return idOf(this);
     }
+  }
+
+  /** A constant's ID in check names and notes: its name in lower case, with hyphens. */
+  private static String idOf(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -191,6 +194,12 @@ final class JavaWrites {
     }
   }
 
+  /** Puts a whole image, its layers, config and manifest, without committing it. */
+  static void putImage(ImageOutput out, ImageBlobs image, String what) throws CheckFailure {
+    putLayers(out, image);
+    putConfigAndManifest(out, image, what);
+  }
+
   /** What is put into an image before it is committed. */
   @FunctionalInterface
   interface ImageSteps {
@@ -243,23 +252,61 @@ final class JavaWrites {
   }
 
   /**
-   * Writes a new archive of one image: createArchive, newImage, the steps, commit of "the image",
-   * and closing the writer, which must all succeed.
+   * Creates an archive at the target through the Java API, does the steps with its writer and then
+   * closes the writer, which must all succeed (the archive is finished then).
    */
-  static void writeOneImage(CheckContext c, Path target, ImageSteps steps) throws Exception {
+  static void writeArchive(CheckContext c, Path target, SinkSteps steps) throws Exception {
     withArchive(
         c,
         target,
         sink -> {
-          inNewImage(
-              sink,
-              "newImage",
-              out -> {
-                steps.put(out);
-                commit(out, "the image");
-              });
+          steps.put(sink);
           closeWriter(sink);
         });
+  }
+
+  /**
+   * Writes a new archive of one image: createArchive, newImage, the steps, commit of "the image",
+   * and closing the writer, which must all succeed.
+   */
+  static void writeOneImage(CheckContext c, Path target, ImageSteps steps) throws Exception {
+    writeArchive(
+        c,
+        target,
+        sink ->
+            inNewImage(
+                sink,
+                "newImage",
+                out -> {
+                  steps.put(out);
+                  commit(out, "the image");
+                }));
+  }
+
+  /**
+   * Writes a new archive of two images: createArchive, newImage and the first image's steps,
+   * another newImage ({@code secondNewImage} names that call in a failure) and the second image's
+   * steps, and closing the writer, which must all succeed. The steps commit their images, or not.
+   */
+  static void writeTwoImages(
+      CheckContext c, Path target, ImageSteps first, String secondNewImage, ImageSteps second)
+      throws Exception {
+    writeArchive(
+        c,
+        target,
+        sink -> {
+          inNewImage(sink, "newImage", first);
+          inNewImage(sink, secondNewImage, second);
+        });
+  }
+
+  /**
+   * Creates an archive at the target, opens one image in it with newImage and puts the steps into
+   * it; then the image and the writer are closed quietly, whatever happened, as a caller that gives
+   * up on an unfinished archive does.
+   */
+  static void inAbandonedArchive(CheckContext c, Path target, ImageSteps steps) throws Exception {
+    withArchive(c, target, sink -> inNewImage(sink, "newImage", steps));
   }
 
   /** Reads an image of the archive written with the suite's reader; it must be the one put. */
@@ -313,41 +360,33 @@ final class JavaWrites {
             + position.id());
     byte[] bad = new byte[3000];
     new Random(kind.ordinal() * 31L + position.ordinal()).nextBytes(bad);
-    withArchive(
+    writeTwoImages(
         c,
         target,
-        sink -> {
-          inNewImage(
-              sink,
-              "newImage",
-              out -> {
-                if (position == Position.FIRST_BLOB) {
-                  putBad(out, kind, bad, false, position);
-                }
-                putLayer(out, one.layers().get(0), "putBlob of layer 0 after " + position.id());
-                if (position == Position.BETWEEN_LAYERS) {
-                  putBad(out, kind, bad, false, position);
-                }
-                putLayer(out, one.layers().get(1), "putBlob of layer 1 after the failed blob");
-                putLayer(out, one.layers().get(2), "putBlob of layer 2 after the failed blob");
-                if (position == Position.CONFIG) {
-                  putBad(out, kind, bad, true, position);
-                }
-                putConfigAndManifest(out, one, "image one after the failed blob");
-                commit(out, "image one");
-              });
-          inNewImage(
-              sink,
-              "newImage for image two",
-              second -> {
-                if (position == Position.SECOND_IMAGE) {
-                  putBad(second, kind, bad, false, position);
-                }
-                putLayer(second, two.layers().get(0), "putBlob of image two's layer");
-                putConfigAndManifest(second, two, "image two");
-                commit(second, "image two");
-              });
-          closeWriter(sink);
+        out -> {
+          if (position == Position.FIRST_BLOB) {
+            putBad(out, kind, bad, false, position);
+          }
+          putLayer(out, one.layers().get(0), "putBlob of layer 0 after " + position.id());
+          if (position == Position.BETWEEN_LAYERS) {
+            putBad(out, kind, bad, false, position);
+          }
+          putLayer(out, one.layers().get(1), "putBlob of layer 1 after the failed blob");
+          putLayer(out, one.layers().get(2), "putBlob of layer 2 after the failed blob");
+          if (position == Position.CONFIG) {
+            putBad(out, kind, bad, true, position);
+          }
+          putConfigAndManifest(out, one, "image one after the failed blob");
+          commit(out, "image one");
+        },
+        "newImage for image two",
+        second -> {
+          if (position == Position.SECOND_IMAGE) {
+            putBad(second, kind, bad, false, position);
+          }
+          putLayer(second, two.layers().get(0), "putBlob of image two's layer");
+          putConfigAndManifest(second, two, "image two");
+          commit(second, "image two");
         });
     String at = " (failed blob at " + position.id() + ")";
     requireReadsBack(c, target, ":@0", one, "image one" + at);
@@ -373,13 +412,13 @@ final class JavaWrites {
     InputStream stream =
         switch (kind) {
           case WRONG_DIGEST -> new ByteArrayInputStream(bad);
-          case SHORT -> new ByteArrayInputStream(Arrays.copyOf(bad, bad.length / 2));
-          case LONG -> {
+          case SHORT_STREAM -> new ByteArrayInputStream(Arrays.copyOf(bad, bad.length / 2));
+          case LONG_STREAM -> {
             byte[] longer = Arrays.copyOf(bad, bad.length + 700);
             Arrays.fill(longer, bad.length, longer.length, (byte) 0x5A);
             yield new ByteArrayInputStream(longer);
           }
-          case FAILING -> failingAfter(bad, bad.length / 2);
+          case FAILING_STREAM -> failingAfter(bad, bad.length / 2);
         };
     BlobInfo info = BlobInfo.of(claimed(kind, bad), bad.length);
     String what = kind.description() + " at " + position.id();
@@ -520,8 +559,7 @@ final class JavaWrites {
           } catch (RuntimeException e) {
             throw new CheckFailure("putBlob of a stream that throws half-way crashed: " + e);
           }
-          putLayers(out, image);
-          putConfigAndManifest(out, image, "the image");
+          putImage(out, image, "the image");
         });
     List<Path> candidates = new ArrayList<>();
     for (Path p : snapshot(tmp)) {
@@ -580,45 +618,29 @@ final class JavaWrites {
     Digest never = Digest.sha256("never written".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: tryReusingBlob before and after putBlob, in a second image and archive");
-    withArchive(
+    writeTwoImages(
         c,
         target,
-        sink -> {
-          inNewImage(
-              sink,
-              "newImage",
-              out -> {
-                requireReuse(out, d0, -1, "layer 0 before it was written");
-                putLayer(out, l0, "putBlob of layer 0");
-                requireReuse(out, d0, l0.length, "layer 0 after it was written");
-                requireReuse(out, d1, -1, "layer 1, not written yet");
-                requireReuse(out, image.configDigest(), -1, "the config, not written yet");
-                putLayer(out, image.layers().get(1), "putBlob of layer 1");
-                putConfigAndManifest(out, image, "the image");
-                commit(out, "the image");
-              });
-          inNewImage(
-              sink,
-              "newImage",
-              second -> {
-                requireReuse(
-                    second, d0, l0.length, "layer 0 in a second image of the same archive");
-                requireReuse(second, never, -1, "a digest never written");
-              });
-          closeWriter(sink);
+        out -> {
+          requireReuse(out, d0, -1, "layer 0 before it was written");
+          putLayer(out, l0, "putBlob of layer 0");
+          requireReuse(out, d0, l0.length, "layer 0 after it was written");
+          requireReuse(out, d1, -1, "layer 1, not written yet");
+          requireReuse(out, image.configDigest(), -1, "the config, not written yet");
+          putLayer(out, image.layers().get(1), "putBlob of layer 1");
+          putConfigAndManifest(out, image, "the image");
+          commit(out, "the image");
+        },
+        "newImage",
+        second -> {
+          requireReuse(second, d0, l0.length, "layer 0 in a second image of the same archive");
+          requireReuse(second, never, -1, "a digest never written");
         });
     Path other = WriteSupport.target(c, "other");
-    withArchive(
+    inAbandonedArchive(
         c,
         other,
-        otherSink -> {
-          inNewImage(
-              otherSink,
-              "newImage",
-              out -> {
-                requireReuse(out, d0, -1, "layer 0 in another archive, where it was never written");
-              });
-        });
+        out -> requireReuse(out, d0, -1, "layer 0 in another archive, where it was never written"));
   }
 
   private static void requireReuse(ImageOutput out, Digest digest, long size, String what)
@@ -737,18 +759,7 @@ final class JavaWrites {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("uncommitted", 2, 900));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: an image written up to putManifest, not committed; writer closed");
-    withArchive(
-        c,
-        target,
-        sink -> {
-          inNewImage(
-              sink,
-              "newImage",
-              out -> {
-                putLayers(out, image);
-                putConfigAndManifest(out, image, "the image");
-              });
-        });
+    inAbandonedArchive(c, target, out -> putImage(out, image, "the image"));
     WriteSupport.requireNothingLeft(target, "a writer closed without a commit");
   }
 
@@ -756,7 +767,7 @@ final class JavaWrites {
     ImageBlobs image = blobs(c, "image", WriteSupport.image("visible", 2, 900));
     Path target = WriteSupport.target(c, "out");
     c.note("Java API: an image committed; the target looked at before and after closing");
-    withArchive(
+    writeArchive(
         c,
         target,
         sink -> {
@@ -767,7 +778,6 @@ final class JavaWrites {
                     + Files.size(target)
                     + " bytes)");
           }
-          closeWriter(sink);
         });
     require(Files.exists(target), "no archive at the target after closing a committed writer");
     List<String> beside = WriteSupport.listing(target.getParent());

@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.archive;
 
 import io.github.dockerarchive.testkit.ArchiveClosedException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
+import io.github.dockerarchive.testkit.internal.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -32,9 +33,7 @@ final class EntryInputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    return Streams.readByte(this);
   }
 
   @Override

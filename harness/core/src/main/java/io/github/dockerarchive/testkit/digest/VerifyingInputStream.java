@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.digest;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.MalformedArchiveException;
+import io.github.dockerarchive.testkit.internal.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -72,9 +73,7 @@ public final class VerifyingInputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    return Streams.readByte(this);
   }
 
   @Override

@@ -1,7 +1,8 @@
 /**
  * Implementation pieces shared by the core packages and by nothing else: Go-style JSON decoding
- * helpers and the tar header encoder. Public only because Java packages cannot share otherwise; the
- * architecture tests keep every other package of the harness off it.
+ * helpers, the tar header encoder and the single-byte read of the core's input streams. Public only
+ * because Java packages cannot share otherwise; the architecture tests keep every other package of
+ * the harness off it.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 package io.github.dockerarchive.testkit.internal;

@@ -7,7 +7,6 @@ import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.LegacyLayers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,28 +26,19 @@ final class ContainersImageWriter implements DialectWriter {
 
   @Override
   public Layout layout(List<PlannedImage> images) {
-    List<Entry> entries = new ArrayList<>();
+    LayoutEntries entries = new LayoutEntries();
     List<ItemDraft> items = new ArrayList<>();
-    Set<String> written = new HashSet<>();
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     for (PlannedImage image : images) {
-      List<String> layerPaths = new ArrayList<>();
-      for (LayerBlob layer : image.layers) {
-        String name = layer.storedDigest.hex() + ".tar";
-        layerPaths.add(name);
-        if (written.add(name)) {
-          entries.add(Entry.layer(name, FILE_MODE, 0, layer));
-        }
-      }
+      List<String> layerPaths =
+          entries.layers(image, layer -> layer.storedDigest.hex() + ".tar", FILE_MODE, 0);
       String configName = image.configNameHex + ".json";
-      if (written.add(configName)) {
-        entries.add(Entry.bytes(configName, FILE_MODE, 0, image.config, Role.CONFIG));
-      }
+      entries.addOnce(Entry.bytes(configName, FILE_MODE, 0, image.config, Role.CONFIG));
       List<LegacyLayers.LegacyLayer> legacy =
           LegacyIds.compute(image.storedDigests(), image.config);
       for (int i = 0; i < legacy.size(); i++) {
         String id = legacy.get(i).id();
-        if (written.add(id + "/")) {
+        if (entries.claim(id + "/")) {
           entries.add(
               Entry.symlink(id + "/layer.tar", "../" + layerPaths.get(i), 0, 0, Role.OTHER));
           entries.add(
@@ -76,7 +66,7 @@ final class ContainersImageWriter implements DialectWriter {
     entries.add(Entry.manifest(FILE_MODE, 0));
     entries.add(
         Entry.bytes("repositories", FILE_MODE, 0, repositoriesJson(repositories), Role.OTHER));
-    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
+    return new Layout(entries.list(), items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   /** {@code {"name":{"tag":"id"}}}, keys sorted at both levels, compact. */

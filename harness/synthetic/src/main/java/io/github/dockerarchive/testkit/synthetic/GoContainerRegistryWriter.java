@@ -5,9 +5,7 @@ import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * DIA-5, go-containerregistry's {@code tarball.Write} (crane, kaniko; docs/peers.md §2.1): per
@@ -20,22 +18,14 @@ import java.util.Set;
 final class GoContainerRegistryWriter implements DialectWriter {
   @Override
   public Layout layout(List<PlannedImage> images) {
-    List<Entry> entries = new ArrayList<>();
+    LayoutEntries entries = new LayoutEntries();
     List<ItemDraft> items = new ArrayList<>();
-    Set<String> written = new HashSet<>();
     for (PlannedImage image : images) {
       String configName = "sha256:" + image.configNameHex;
-      if (written.add(configName)) {
-        entries.add(Entry.bytes(configName, 0644, 0, image.config, Role.CONFIG));
-      }
-      List<String> layerPaths = new ArrayList<>();
-      for (LayerBlob layer : image.layers) {
-        String name = layer.storedDigest.hex() + extension(layer.compression);
-        layerPaths.add(name);
-        if (written.add(name)) {
-          entries.add(Entry.layer(name, 0644, 0, layer));
-        }
-      }
+      entries.addOnce(Entry.bytes(configName, 0644, 0, image.config, Role.CONFIG));
+      List<String> layerPaths =
+          entries.layers(
+              image, layer -> layer.storedDigest.hex() + extension(layer.compression), 0644, 0);
       items.add(
           new ItemDraft(
               image,
@@ -45,7 +35,7 @@ final class GoContainerRegistryWriter implements DialectWriter {
               null));
     }
     entries.add(Entry.manifest(0644, 0));
-    return new Layout(entries, items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
+    return new Layout(entries.list(), items, ManifestJson.GO_MARSHAL, TarHeader.NumberStyle.GO);
   }
 
   private static String extension(Compression compression) {

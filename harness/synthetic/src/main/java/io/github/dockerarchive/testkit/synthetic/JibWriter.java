@@ -4,9 +4,7 @@ import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * DIA-6, Jib's {@code ImageTarball} (docs/peers.md §3.1): the layers {@code <stored digest
@@ -26,23 +24,19 @@ final class JibWriter implements DialectWriter {
 
   @Override
   public Layout layout(List<PlannedImage> images) {
-    List<Entry> entries = new ArrayList<>();
+    LayoutEntries entries = new LayoutEntries();
     List<ItemDraft> items = new ArrayList<>();
-    Set<String> written = new HashSet<>();
     for (PlannedImage image : images) {
-      List<String> layerPaths = new ArrayList<>();
-      for (LayerBlob layer : image.layers) {
-        String name = layer.storedDigest.hex() + ".tar.gz";
-        layerPaths.add(name);
-        if (written.add(name)) {
-          entries.add(Entry.layer(name, FILE, 0, layer));
-        }
-      }
+      List<String> layerPaths =
+          entries.layers(image, layer -> layer.storedDigest.hex() + ".tar.gz", FILE, 0);
       entries.add(Entry.bytes("config.json", FILE, 0, image.config, Role.CONFIG));
       items.add(new ItemDraft(image, "config.json", List.copyOf(image.tags), layerPaths, null));
     }
     entries.add(Entry.manifest(FILE, 0));
     return new Layout(
-        entries, items, new ManifestJson(lowerCaseKeys, false), TarHeader.NumberStyle.COMMONS);
+        entries.list(),
+        items,
+        new ManifestJson(lowerCaseKeys, false),
+        TarHeader.NumberStyle.COMMONS);
   }
 }

@@ -130,11 +130,7 @@ public final class HandmadeTar {
    * @return this builder
    */
   public HandmadeTar symlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
-    e.setLinkName(target);
-    e.setModTime(0);
-    items.add(new Item(e, new byte[0]));
-    return this;
+    return link(name, TarConstants.LF_SYMLINK, target);
   }
 
   /**
@@ -145,7 +141,12 @@ public final class HandmadeTar {
    * @return this builder
    */
   public HandmadeTar hardlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
+    return link(name, TarConstants.LF_LINK, target);
+  }
+
+  /** Adds a link entry of the given type flag: no content, the target stored as given. */
+  private HandmadeTar link(String name, byte type, String target) {
+    TarArchiveEntry e = new TarArchiveEntry(name, type, true);
     e.setLinkName(target);
     e.setModTime(0);
     items.add(new Item(e, new byte[0]));
