@@ -3,13 +3,14 @@ package io.github.dockerarchive.testkit.synthetic;
 import io.github.dockerarchive.testkit.archive.ManifestJson;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.image.Descriptor;
+import io.github.dockerarchive.testkit.image.ImageManifest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import io.github.dockerarchive.testkit.json.GoJson;
 import io.github.dockerarchive.testkit.synthetic.Entry.Role;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,50 +70,33 @@ final class OciArchiveWriter implements DialectWriter {
   @Override
   public Layout layout(List<PlannedImage> images) {
     int blobMode = hybrid ? 0644 : 0444;
-    List<Entry> entries = new ArrayList<>();
+    LayoutEntries entries = new LayoutEntries();
     List<ItemDraft> items = new ArrayList<>();
-    Set<String> written = new HashSet<>();
-    GoJson index =
-        new GoJson()
-            .beginObject()
-            .field("schemaVersion", 2)
-            .field("mediaType", MediaTypes.OCI_INDEX);
-    index.name("manifests").beginArray();
+    GoJson index = beginIndex();
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     boolean tagged = false;
     entries.add(Entry.directory("blobs/", 0755, 0));
     entries.add(Entry.directory("blobs/sha256/", 0755, 0));
     for (PlannedImage image : images) {
       long created = hybrid ? image.createdSeconds() : 0;
-      List<String> layerPaths = new ArrayList<>();
-      Map<String, String> sources = new TreeMap<>();
-      for (LayerBlob layer : image.layers) {
-        String name = "blobs/sha256/" + layer.storedDigest.hex();
-        layerPaths.add(name);
-        if (written.add(name)) {
-          entries.add(Entry.layer(name, blobMode, created, layer));
-        }
-        sources.put(layer.diffId.toString(), descriptor(layer).toString());
-      }
+      List<String> layerPaths =
+          entries.layers(image, l -> "blobs/sha256/" + l.storedDigest.hex(), blobMode, created);
       String configName = "blobs/sha256/" + image.configNameHex;
-      if (written.add(configName)) {
-        entries.add(Entry.bytes(configName, blobMode, created, image.config, Role.CONFIG));
-      }
+      entries.addOnce(Entry.bytes(configName, blobMode, created, image.config, Role.CONFIG));
       byte[] manifest = ociManifest(image);
       String targetType = MediaTypes.OCI_MANIFEST;
       if (nestedIndex) {
-        blob(entries, written, blobMode, manifest);
-        manifest = platformIndex(image, Digest.sha256(manifest), manifest.length, entries, written);
+        blob(entries, blobMode, manifest);
+        manifest = platformIndex(image, Digest.sha256(manifest), manifest.length, entries);
         targetType = MediaTypes.OCI_INDEX;
       }
-      Digest manifestDigest = blob(entries, written, blobMode, manifest);
+      Digest manifestDigest = blob(entries, blobMode, manifest);
       Set<String> tags = new LinkedHashSet<>();
       for (String tag : image.tags) {
         tagged = true;
         tags.add(Tags.familiar(tag));
         Tags.Parsed parsed = Tags.parse(tag);
-        index.beginObject().field("mediaType", targetType);
-        index.field("digest", manifestDigest.toString()).field("size", manifest.length);
+        beginDescriptor(index, targetType, manifestDigest, manifest.length);
         index.name("annotations").beginObject();
         index.field("io.containerd.image.name", Tags.qualified(tag));
         index.field("org.opencontainers.image.ref.name", parsed == null ? tag : parsed.tag());
@@ -124,12 +108,14 @@ final class OciArchiveWriter implements DialectWriter {
         }
       }
       if (image.tags.isEmpty()) {
-        index.beginObject().field("mediaType", targetType);
-        index.field("digest", manifestDigest.toString()).field("size", manifest.length);
-        index.endObject();
+        beginDescriptor(index, targetType, manifestDigest, manifest.length).endObject();
       }
       String layerSources = null;
       if (hybrid) {
+        Map<String, String> sources = new TreeMap<>();
+        for (LayerBlob layer : image.layers) {
+          sources.put(layer.diffId.toString(), descriptor(layer).toString());
+        }
         GoJson json = new GoJson().beginObject();
         sources.forEach((diffId, descriptor) -> json.name(diffId).raw(descriptor));
         layerSources = json.endObject().toString();
@@ -159,18 +145,34 @@ final class OciArchiveWriter implements DialectWriter {
               ContainersImageWriter.repositoriesJson(repositories),
               Role.OTHER));
     }
-    entries.sort(DockerLegacyWriter.BY_NAME);
-    return new Layout(entries, items, new ManifestJson(false, hybrid), TarHeader.NumberStyle.GO);
+    entries.list().sort(DockerLegacyWriter.BY_NAME);
+    return new Layout(
+        entries.list(), items, new ManifestJson(false, hybrid), TarHeader.NumberStyle.GO);
   }
 
   /** Adds a blob named by its digest, once; returns the digest. */
-  private static Digest blob(List<Entry> entries, Set<String> written, int mode, byte[] bytes) {
+  private static Digest blob(LayoutEntries entries, int mode, byte[] bytes) {
     Digest digest = Digest.sha256(bytes);
-    String name = "blobs/sha256/" + digest.hex();
-    if (written.add(name)) {
-      entries.add(Entry.bytes(name, mode, 0, bytes, Role.OTHER));
-    }
+    entries.addOnce(Entry.bytes("blobs/sha256/" + digest.hex(), mode, 0, bytes, Role.OTHER));
     return digest;
+  }
+
+  /** An OCI image index, open at its {@code manifests} array. */
+  private static GoJson beginIndex() {
+    GoJson index =
+        new GoJson()
+            .beginObject()
+            .field("schemaVersion", 2)
+            .field("mediaType", MediaTypes.OCI_INDEX);
+    return index.name("manifests").beginArray();
+  }
+
+  /** A descriptor's first members (media type, digest, size), left open for the others. */
+  private static GoJson beginDescriptor(GoJson json, String mediaType, Digest digest, long size) {
+    return json.beginObject()
+        .field("mediaType", mediaType)
+        .field("digest", digest.toString())
+        .field("size", size);
   }
 
   /**
@@ -179,15 +181,11 @@ final class OciArchiveWriter implements DialectWriter {
    * manifest for its own, whose blobs are written.
    */
   private static byte[] platformIndex(
-      PlannedImage image,
-      Digest manifestDigest,
-      int manifestSize,
-      List<Entry> entries,
-      Set<String> written) {
+      PlannedImage image, Digest manifestDigest, int manifestSize, LayoutEntries entries) {
     String architecture = image.configSpec.architecture();
     String os = image.configSpec.os();
     byte[] statement = inTotoStatement(image, manifestDigest);
-    Digest statementDigest = blob(entries, written, 0444, statement);
+    Digest statementDigest = blob(entries, 0444, statement);
     byte[] attestationConfig =
         new GoJson()
             .beginObject()
@@ -206,31 +204,25 @@ final class OciArchiveWriter implements DialectWriter {
             .endObject()
             .endObject()
             .toBytes();
-    Digest configDigest = blob(entries, written, 0444, attestationConfig);
-    GoJson attestation =
-        new GoJson()
-            .beginObject()
-            .field("schemaVersion", 2)
-            .field("mediaType", MediaTypes.OCI_MANIFEST);
-    attestation.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
-    attestation.field("digest", configDigest.toString()).field("size", attestationConfig.length);
-    attestation.endObject().name("layers").beginArray().beginObject();
-    attestation.field("mediaType", MediaTypes.IN_TOTO);
-    attestation.field("digest", statementDigest.toString()).field("size", statement.length);
-    attestation.name("annotations").beginObject().field("in-toto.io/predicate-type", PROVENANCE);
-    attestation.endObject().endObject().endArray();
-    byte[] attestationBytes = attestation.endObject().toBytes();
-    Digest attestationDigest = blob(entries, written, 0444, attestationBytes);
+    Digest configDigest = blob(entries, 0444, attestationConfig);
+    byte[] attestationBytes =
+        new ImageManifest(
+                MediaTypes.OCI_MANIFEST,
+                Descriptor.of(MediaTypes.OCI_CONFIG, configDigest, attestationConfig.length),
+                List.of(
+                    new Descriptor(
+                        MediaTypes.IN_TOTO,
+                        statementDigest,
+                        statement.length,
+                        List.of(),
+                        Map.of("in-toto.io/predicate-type", PROVENANCE))))
+            .toOci();
+    Digest attestationDigest = blob(entries, 0444, attestationBytes);
 
     // Another platform's manifest: listed, its blobs never pulled, so absent from the archive.
     String otherArchitecture = "arm64".equals(architecture) ? "amd64" : "arm64";
     byte[] other = absentManifest(os + "/" + otherArchitecture + " of " + manifestDigest);
-    GoJson index =
-        new GoJson()
-            .beginObject()
-            .field("schemaVersion", 2)
-            .field("mediaType", MediaTypes.OCI_INDEX);
-    index.name("manifests").beginArray();
+    GoJson index = beginIndex();
     platformDescriptor(index, manifestDigest, manifestSize, os, architecture, null);
     platformDescriptor(
         index,
@@ -239,8 +231,7 @@ final class OciArchiveWriter implements DialectWriter {
         os,
         otherArchitecture,
         "arm64".equals(otherArchitecture) ? "v8" : null);
-    index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
-    index.field("digest", attestationDigest.toString()).field("size", attestationBytes.length);
+    beginDescriptor(index, MediaTypes.OCI_MANIFEST, attestationDigest, attestationBytes.length);
     index.name("annotations").beginObject();
     index.field("vnd.docker.reference.digest", manifestDigest.toString());
     index.field("vnd.docker.reference.type", "attestation-manifest");
@@ -257,24 +248,16 @@ final class OciArchiveWriter implements DialectWriter {
   private static byte[] absentManifest(String what) {
     byte[] config = ("config of " + what).getBytes(StandardCharsets.UTF_8);
     byte[] layer = ("layer of " + what).getBytes(StandardCharsets.UTF_8);
-    GoJson json =
-        new GoJson()
-            .beginObject()
-            .field("schemaVersion", 2)
-            .field("mediaType", MediaTypes.OCI_MANIFEST);
-    json.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
-    json.field("digest", Digest.sha256(config).toString()).field("size", config.length);
-    json.endObject().name("layers").beginArray().beginObject();
-    json.field("mediaType", MediaTypes.OCI_LAYER_GZIP);
-    json.field("digest", Digest.sha256(layer).toString()).field("size", layer.length);
-    json.endObject().endArray();
-    return json.endObject().toBytes();
+    return new ImageManifest(
+            MediaTypes.OCI_MANIFEST,
+            Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(config), config.length),
+            List.of(Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(layer), layer.length)))
+        .toOci();
   }
 
   private static void platformDescriptor(
       GoJson index, Digest digest, int size, String os, String architecture, String variant) {
-    index.beginObject().field("mediaType", MediaTypes.OCI_MANIFEST);
-    index.field("digest", digest.toString()).field("size", size);
+    beginDescriptor(index, MediaTypes.OCI_MANIFEST, digest, size);
     index.name("platform").beginObject().field("architecture", architecture).field("os", os);
     if (variant != null) {
       index.field("variant", variant);
@@ -329,19 +312,15 @@ final class OciArchiveWriter implements DialectWriter {
 
   /** The OCI image manifest: schemaVersion, mediaType, config, layers (descriptor field order). */
   private static byte[] ociManifest(PlannedImage image) {
-    GoJson json =
-        new GoJson()
-            .beginObject()
-            .field("schemaVersion", 2)
-            .field("mediaType", MediaTypes.OCI_MANIFEST);
-    json.name("config").beginObject().field("mediaType", MediaTypes.OCI_CONFIG);
-    json.field("digest", image.configDigest.toString()).field("size", image.config.length);
-    json.endObject().name("layers").beginArray();
+    List<Descriptor> layers = new ArrayList<>();
     for (LayerBlob layer : image.layers) {
-      json.beginObject().field("mediaType", layerMediaType(layer.compression));
-      json.field("digest", layer.storedDigest.toString()).field("size", layer.storedSize);
-      json.endObject();
+      layers.add(
+          Descriptor.of(layerMediaType(layer.compression), layer.storedDigest, layer.storedSize));
     }
-    return json.endArray().endObject().toBytes();
+    return new ImageManifest(
+            MediaTypes.OCI_MANIFEST,
+            Descriptor.of(MediaTypes.OCI_CONFIG, image.configDigest, image.config.length),
+            layers)
+        .toOci();
   }
 }
