@@ -33,6 +33,7 @@ final class IgnoresLayerCompression extends BrokenImplementation {
         "DIA-4", "the containerd dialect stores gzip layers",
         "DIA-5", "the go-containerregistry dialect stores gzip layers",
         "DIA-6", "the jib dialect stores gzip layers",
+        "DIA-7", "the docker-containerd-store dialect stores gzip layers",
         "SAFE-3", "the uncapped gzip bomb is a gzip layer that must be read",
         "SRC-6", "SRC-6 says that GetBlob returns a layer decompressed");
   }
