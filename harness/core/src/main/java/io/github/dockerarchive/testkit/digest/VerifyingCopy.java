@@ -22,6 +22,9 @@ public final class VerifyingCopy {
 
   private static final int BUFFER = 1 << 20;
 
+  /** The least buffer of a blob copied inline, so small blobs do not each allocate a megabyte. */
+  private static final int SMALL_BUFFER = 64 << 10;
+
   /** Threads on which copies hash inline, because they already run one copy per core. */
   private static final ThreadLocal<Boolean> INLINE = ThreadLocal.withInitial(() -> false);
 
@@ -123,7 +126,12 @@ public final class VerifyingCopy {
   }
 
   private void copyInline(InputStream in, Target target) throws IOException {
-    byte[] buffer = new byte[BUFFER];
+    // Room for the whole blob and the one byte that shows it too long, up to a megabyte.
+    int size =
+        expectedSize < 0 || expectedSize >= BUFFER
+            ? BUFFER
+            : (int) Math.max(SMALL_BUFFER, expectedSize + 1);
+    byte[] buffer = new byte[size];
     while (true) {
       int n = readChunk(in, buffer);
       if (n < 0) {
