@@ -48,11 +48,11 @@ import org.apiguardian.api.API;
  * that another image already holds is refused with a {@link DuplicateTagException} (WR-13: the
  * reference writes both, and loaders then disagree on which image the tag names); a file target
  * appears only on {@code close()} after at least one commit (WR-10), and never after {@link
- * #discard()}. Only committed images are
- * listed in {@code manifest.json} (the reference lists every image whose manifest was put). A blob
- * given with a non-sha256 digest is verified with that digest's algorithm but stored and reported
- * under its sha256 digest, as the reference's spooling path does; the given digest is remembered as
- * an alias, so manifests and {@code tryReusingBlob} may use either.
+ * #discard()}. Only committed images are listed in {@code manifest.json} (the reference lists every
+ * image whose manifest was put). A blob given with a non-sha256 digest is verified with that
+ * digest's algorithm but stored and reported under its sha256 digest, as the reference's spooling
+ * path does; the given digest is remembered as an alias, so manifests and {@code tryReusingBlob}
+ * may use either.
  *
  * <p>Thread-safe: one lock guards the archive, as in the reference. A blob that must be spooled is
  * read before the lock is taken; a blob streamed straight into a file holds it while it is read.

@@ -72,7 +72,7 @@ final class CommittedImages {
     for (DockerReference tag : tags) {
       Digest owner = owners.get(tag);
       if (owner != null && !owner.equals(configDigest)) {
-        throw new DuplicateTagException(tag, owner, configDigest);
+        throw new DuplicateTagException(tag.canonical(), owner, configDigest);
       }
     }
   }

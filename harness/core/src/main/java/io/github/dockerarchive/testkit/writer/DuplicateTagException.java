@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A tag was given to an image although another image of the same archive already holds it
- * (WR-13): one tag names one image, so the archive is not written with it. The same image (the
- * same config digest) given a tag twice is no conflict: its tags merge (WR-9).
+ * A tag was given to an image although another image of the same archive already holds it (WR-13):
+ * one tag names one image, so the archive is not written with it. The same image (the same config
+ * digest) given a tag twice is no conflict: its tags merge (WR-9).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class DuplicateTagException extends ArchiveException {
@@ -22,21 +22,22 @@ public class DuplicateTagException extends ArchiveException {
   /**
    * Creates an exception.
    *
-   * @param tag the tag, fully qualified
+   * @param tag the tag, fully qualified as {@link DockerReference#canonical()} gives it (or as
+   *     written, when it is no reference)
    * @param heldBy the config digest of the image that holds the tag
    * @param refused the config digest of the image the tag was refused to
    */
-  public DuplicateTagException(DockerReference tag, Digest heldBy, Digest refused) {
+  public DuplicateTagException(String tag, Digest heldBy, Digest refused) {
     super(
         "WR-13",
         "tag "
-            + Objects.requireNonNull(tag, "tag").canonical()
+            + Objects.requireNonNull(tag, "tag")
             + " already names image "
             + Objects.requireNonNull(heldBy, "heldBy")
             + " in this archive; refusing to give it to image "
             + Objects.requireNonNull(refused, "refused")
             + " as well (one tag, one image)");
-    this.tag = tag.canonical();
+    this.tag = tag;
     this.heldBy = heldBy;
     this.refused = refused;
   }

@@ -148,11 +148,11 @@ public final class ImageDestination implements ImageOutput {
 
   /**
    * Lists the image in {@code manifest.json}, merging tags with any committed image of the same
-   * config (WR-8, WR-9) and refusing a tag another image holds (WR-13), and marks the archive as worth keeping (WR-10). The archive itself is
-   * finished by {@link ArchiveWriter#close()}.
+   * config (WR-8, WR-9) and refusing a tag another image holds (WR-13), and marks the archive as
+   * worth keeping (WR-10). The archive itself is finished by {@link ArchiveWriter#close()}.
    *
-   * @throws DuplicateTagException (WR-13) when another image committed to this archive holds one
-   *     of its tags; the image is not committed then, and the archive keeps what it had
+   * @throws DuplicateTagException (WR-13) when another image committed to this archive holds one of
+   *     its tags; the image is not committed then, and the archive keeps what it had
    * @throws ArchiveException when no manifest was put, or on a second commit
    */
   @Override

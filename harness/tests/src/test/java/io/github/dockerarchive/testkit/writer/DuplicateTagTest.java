@@ -74,7 +74,9 @@ class DuplicateTagTest {
       ImageDestination second = writer.newImage(ref("example.com/b:1"));
       for (byte[] layer : b.layers()) {
         second.putBlob(
-            new ByteArrayInputStream(layer), BlobInfo.of(Digest.sha256(layer), layer.length), false);
+            new ByteArrayInputStream(layer),
+            BlobInfo.of(Digest.sha256(layer), layer.length),
+            false);
       }
       second.putBlob(
           new ByteArrayInputStream(b.config()),
