@@ -206,6 +206,30 @@ public final class WriteChecks {
                 + " and a manifest.json our reader reads back",
             Set.of(Capability.WRITE, Capability.WRITE_HYBRID),
             WriteChecks::hybrid));
+    // WR-13: one tag, one image.
+    checks.add(
+        Check.of(
+            "WR-13",
+            "same-tag-two-images-refused",
+            "copy --multi of two different images (oci: sources) both named example.com/app:1 is"
+                + " refused; nothing is left at the target and nothing beside it",
+            MULTI,
+            c -> sameTagTwoImages(c, false)));
+    checks.add(
+        Check.of(
+            "WR-13",
+            "same-tag-two-archives-refused",
+            "copy --multi docker-archive:A:app:1 docker-archive:B:app:1 of two different images is"
+                + " refused; nothing is left at the target and nothing beside it",
+            MULTI,
+            c -> sameTagTwoImages(c, true)));
+    checks.add(
+        Check.of(
+            "WR-13",
+            "same-image-same-tag-merged",
+            "copy --multi of one image twice under the same tag: one item holding the tag once",
+            MULTI,
+            WriteChecks::sameImageSameTag));
     // WR-2 to WR-5, WR-10, WR-11: digest-mismatch deletion, what a failed write leaves.
     String contract =
         " is refused; nothing is left at the target and nothing beside it (no temporary files)";
@@ -741,6 +765,114 @@ public final class WriteChecks {
         first.content(),
         List.of(TAG, secondTag),
         "by " + secondTag);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // WR-13: one tag, one image
+
+  /**
+   * Two different images under one tag, from two oci: layouts or two docker-archive: files; the
+   * copy must be refused and leave nothing. What an implementation that accepts it wrote is named.
+   */
+  private static void sameTagTwoImages(CheckContext c, boolean fromArchives) throws Exception {
+    ImageSpec a = WriteSupport.image("dup-a", 1, 700);
+    ImageSpec b = WriteSupport.image("dup-b", 1, 800);
+    List<String> sources = new ArrayList<>();
+    if (fromArchives) {
+      String tag = "app:1";
+      for (ImageSpec image : List.of(a, b)) {
+        ArchiveSpec spec =
+            ArchiveSpec.builder()
+                .image(new ImageSpec(List.of(tag), image.layers(), image.config()))
+                .seed(WriteSupport.SEED)
+                .build();
+        String name = image == a ? "a.tar" : "b.tar";
+        sources.add(archive(c.fixture(name, spec).path(), ":" + tag));
+      }
+    } else {
+      sources.add(WriteSupport.oci(c, c.path("layout-a"), a, TAG).reference());
+      sources.add(WriteSupport.oci(c, c.path("layout-b"), b, TAG).reference());
+    }
+    Path target = WriteSupport.target(c, "out");
+    CopyRequest request = CopyRequest.multi(sources, archive(target, ""));
+    if (c.copy(request).isEmpty()) {
+      throw new CheckFailure(
+          "accepted two different images under one tag and wrote "
+              + describeTags(WriteSupport.manifestItems(target))
+              + " ("
+              + request
+              + ")");
+    }
+    WriteSupport.requireNothingLeft(target, "the refused copy");
+  }
+
+  /** The items' RepoTags and which tags more than one item holds, for a failure message. */
+  private static String describeTags(List<JsonNode> items) {
+    List<List<String>> tags = new ArrayList<>();
+    for (JsonNode item : items) {
+      List<String> list = new ArrayList<>();
+      JsonNode repoTags = WriteSupport.field(item, "RepoTags");
+      if (repoTags != null) {
+        repoTags.forEach(t -> list.add(t.asText()));
+      }
+      tags.add(list);
+    }
+    List<String> shared = sharedTags(tags);
+    return items.size()
+        + " item(s) with RepoTags "
+        + tags
+        + (shared.isEmpty() ? "" : "; held by more than one item: " + shared);
+  }
+
+  /** The tags (normalised) that more than one item holds. */
+  static List<String> sharedTags(List<List<String>> itemTags) {
+    java.util.Map<String, Integer> holders = new java.util.LinkedHashMap<>();
+    List<String> shared = new ArrayList<>();
+    for (int i = 0; i < itemTags.size(); i++) {
+      for (String tag : new java.util.LinkedHashSet<>(normalised(itemTags.get(i)))) {
+        Integer first = holders.putIfAbsent(tag, i);
+        if (first != null && !shared.contains(tag)) {
+          shared.add(tag);
+        }
+      }
+    }
+    return shared;
+  }
+
+  /** Tags in their fully qualified form; one that does not parse is kept as written. */
+  static List<String> normalised(List<String> tags) {
+    List<String> out = new ArrayList<>();
+    for (String t : tags) {
+      try {
+        out.add(DockerReference.parseNormalized(t).withDefaultTag().canonical());
+      } catch (IOException e) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static void sameImageSameTag(CheckContext c) throws Exception {
+    ImageSpec image = WriteSupport.image("same-tag", 1, 600);
+    Source first = WriteSupport.oci(c, c.path("layout-a"), image, TAG);
+    Source second = WriteSupport.oci(c, c.path("layout-b"), image, TAG);
+    Path target = WriteSupport.target(c, "out");
+    c.copySucceeds(
+        CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
+    List<JsonNode> items = WriteSupport.manifestItems(target);
+    require(
+        items.size() == 1,
+        "wrote " + describeTags(items) + " for one image given twice, instead of one item");
+    JsonNode tags = WriteSupport.field(items.get(0), "RepoTags");
+    List<String> stored = new ArrayList<>();
+    if (tags != null) {
+      tags.forEach(t -> stored.add(t.asText()));
+    }
+    require(
+        normalised(stored).equals(List.of(TAG)),
+        "RepoTags " + stored + " instead of [" + TAG + "] (the tag once)");
+    WriteSupport.requireSameImage(
+        c, archive(target, ":" + TAG), first.content(), stored, "by " + TAG);
   }
 
   // ---------------------------------------------------------------------------------------------
