@@ -118,21 +118,29 @@ class CopyCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
+  /**
+   * Copies image {@code firstImage} of the podman two-images archive to {@code first} and {@code
+   * secondImage} to {@code second}, then both with {@code copy --multi} into {@code out}.
+   */
+  private CliRun multiFrom(Path out, int firstImage, String first, int secondImage, String second) {
+    copyOneOfTwo(firstImage, first);
+    copyOneOfTwo(secondImage, second);
+    return CliRun.of("copy", "--multi", first, second, "docker-archive:" + out);
+  }
+
   @Test
   @DisplayName(
       "WR-13: --multi of two different images under one tag is refused in one line, exit 2,"
           + " nothing written")
   void multiSameTagTwoImagesRefused() throws Exception {
-    copyOneOfTwo(0, "docker-archive:" + dir.resolve("a.tar") + ":app:1");
-    copyOneOfTwo(1, "docker-archive:" + dir.resolve("b.tar") + ":app:1");
     Path out = Files.createDirectories(dir.resolve("out")).resolve("m.tar");
     CliRun run =
-        CliRun.of(
-            "copy",
-            "--multi",
+        multiFrom(
+            out,
+            0,
             "docker-archive:" + dir.resolve("a.tar") + ":app:1",
-            "docker-archive:" + dir.resolve("b.tar") + ":app:1",
-            "docker-archive:" + out);
+            1,
+            "docker-archive:" + dir.resolve("b.tar") + ":app:1");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .matches(
@@ -147,16 +155,14 @@ class CopyCommandTest {
   @Test
   @DisplayName("WR-9: --multi of the same image twice under one tag writes one item, one tag")
   void multiSameImageTwiceMerges() throws Exception {
-    copyOneOfTwo(0, "docker-archive:" + dir.resolve("a.tar") + ":app:1");
-    copyOneOfTwo(0, "docker-archive:" + dir.resolve("c.tar") + ":app:1");
     Path out = dir.resolve("m.tar");
     CliRun run =
-        CliRun.of(
-            "copy",
-            "--multi",
+        multiFrom(
+            out,
+            0,
             "docker-archive:" + dir.resolve("a.tar") + ":app:1",
-            "docker-archive:" + dir.resolve("c.tar") + ":app:1",
-            "docker-archive:" + out);
+            0,
+            "docker-archive:" + dir.resolve("c.tar") + ":app:1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     try (ArchiveReader reader = ArchiveReader.open(out)) {
@@ -171,16 +177,14 @@ class CopyCommandTest {
       "REF-4: --multi from two OCI layouts named latest writes two untagged images, with a note"
           + " each")
   void multiBareRefNames() throws Exception {
-    copyOneOfTwo(0, "oci:" + dir.resolve("A") + ":latest");
-    copyOneOfTwo(1, "oci:" + dir.resolve("B") + ":latest");
     Path out = dir.resolve("multi.tar");
     CliRun run =
-        CliRun.of(
-            "copy",
-            "--multi",
+        multiFrom(
+            out,
+            0,
             "oci:" + dir.resolve("A") + ":latest",
-            "oci:" + dir.resolve("B") + ":latest",
-            "docker-archive:" + out);
+            1,
+            "oci:" + dir.resolve("B") + ":latest");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err().lines())
         .containsExactly(

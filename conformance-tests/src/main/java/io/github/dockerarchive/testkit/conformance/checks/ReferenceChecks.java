@@ -12,7 +12,6 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refuses;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.selects;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
@@ -399,15 +398,6 @@ public final class ReferenceChecks {
   }
 
   private static List<List<String>> itemTags(Path archive) throws Exception {
-    List<List<String>> all = new ArrayList<>();
-    for (JsonNode item : WriteSupport.manifestItems(archive)) {
-      List<String> tags = new ArrayList<>();
-      JsonNode repoTags = WriteSupport.field(item, "RepoTags");
-      if (repoTags != null) {
-        repoTags.forEach(t -> tags.add(t.asText()));
-      }
-      all.add(tags);
-    }
-    return all;
+    return WriteSupport.manifestItems(archive).stream().map(WriteChecks::repoTags).toList();
   }
 }

@@ -751,11 +751,7 @@ public final class WriteChecks {
             + " items for one image (config "
             + first.content().configDigest()
             + ") instead of 1");
-    JsonNode tags = WriteSupport.field(items.get(0), "RepoTags");
-    List<String> stored = new ArrayList<>();
-    if (tags != null) {
-      tags.forEach(t -> stored.add(t.asText()));
-    }
+    List<String> stored = repoTags(items.get(0));
     require(
         stored.equals(List.of(TAG, secondTag)),
         "RepoTags " + stored + " instead of [" + TAG + ", " + secondTag + "]");
@@ -808,20 +804,22 @@ public final class WriteChecks {
 
   /** The items' RepoTags and which tags more than one item holds, for a failure message. */
   private static String describeTags(List<JsonNode> items) {
-    List<List<String>> tags = new ArrayList<>();
-    for (JsonNode item : items) {
-      List<String> list = new ArrayList<>();
-      JsonNode repoTags = WriteSupport.field(item, "RepoTags");
-      if (repoTags != null) {
-        repoTags.forEach(t -> list.add(t.asText()));
-      }
-      tags.add(list);
-    }
+    List<List<String>> tags = items.stream().map(WriteChecks::repoTags).toList();
     List<String> shared = sharedTags(tags);
     return items.size()
         + " item(s) with RepoTags "
         + tags
         + (shared.isEmpty() ? "" : "; held by more than one item: " + shared);
+  }
+
+  /** An item's RepoTags as stored; empty when null or absent. */
+  static List<String> repoTags(JsonNode item) {
+    List<String> tags = new ArrayList<>();
+    JsonNode repoTags = WriteSupport.field(item, "RepoTags");
+    if (repoTags != null) {
+      repoTags.forEach(t -> tags.add(t.asText()));
+    }
+    return tags;
   }
 
   /** The tags (normalised) that more than one item holds. */
@@ -863,11 +861,7 @@ public final class WriteChecks {
     require(
         items.size() == 1,
         "wrote " + describeTags(items) + " for one image given twice, instead of one item");
-    JsonNode tags = WriteSupport.field(items.get(0), "RepoTags");
-    List<String> stored = new ArrayList<>();
-    if (tags != null) {
-      tags.forEach(t -> stored.add(t.asText()));
-    }
+    List<String> stored = repoTags(items.get(0));
     require(
         normalised(stored).equals(List.of(TAG)),
         "RepoTags " + stored + " instead of [" + TAG + "] (the tag once)");
