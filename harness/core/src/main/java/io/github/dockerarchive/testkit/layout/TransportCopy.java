@@ -8,11 +8,14 @@ import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.reference.TransportReference;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
+import io.github.dockerarchive.testkit.writer.ImageDestination;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apiguardian.api.API;
@@ -82,7 +85,8 @@ public final class TransportCopy {
    * @param options the writer's options
    * @param progress a progress listener per source
    * @param notes told, one line each, of every image written untagged and why (an {@code oci:}
-   *     source whose ref.name is a bare name such as {@code latest}: REF-4)
+   *     source whose ref.name is a bare name such as {@code latest}: REF-4), with the index that
+   *     selects it; told after the archive is complete
    * @throws io.github.dockerarchive.testkit.writer.DuplicateTagException (WR-13) when two different
    *     images would get the same tag
    * @throws IOException when any image fails; nothing is left at the destination then
@@ -103,19 +107,29 @@ public final class TransportCopy {
               + "\" from "
               + target);
     }
+    List<TransportReference> untagged = new ArrayList<>();
+    List<Integer> untaggedItems = new ArrayList<>();
+    Set<Integer> taggedItems = new HashSet<>();
     try (ArchiveWriter writer = ArchiveWriter.create(Path.of(target.path()), options)) {
       try {
-        for (int i = 0; i < sources.size(); i++) {
-          TransportReference source = sources.get(i);
+        for (TransportReference source : sources) {
           List<DockerReference> tags = tagsOf(source);
-          copyInto(writer, source, tags, progress.apply(source));
+          int item = copyInto(writer, source, tags, progress.apply(source));
           if (tags.isEmpty()) {
-            notes.accept(untaggedNote(source, target, i));
+            untagged.add(source);
+            untaggedItems.add(item);
+          } else {
+            taggedItems.add(item);
           }
         }
       } catch (IOException | RuntimeException | Error e) {
         writer.discard();
         throw e;
+      }
+    }
+    for (int i = 0; i < untagged.size(); i++) {
+      if (!taggedItems.contains(untaggedItems.get(i))) {
+        notes.accept(untaggedNote(untagged.get(i), target, untaggedItems.get(i)));
       }
     }
   }
@@ -169,16 +183,18 @@ public final class TransportCopy {
         + " [REF-4]";
   }
 
-  private static void copyInto(
+  /** Copies one image into the archive; returns the index of its {@code manifest.json} item. */
+  private static int copyInto(
       ArchiveWriter writer,
       TransportReference source,
       List<DockerReference> tags,
       ImageCopier.Progress progress)
       throws IOException {
     try (ImageInput in = Endpoints.open(source);
-        ImageOutput out = writer.newImage(null)) {
+        ImageDestination out = writer.newImage(null)) {
       out.addRepoTags(tags);
       ImageCopier.copy(in, out, progress);
+      return out.itemIndex();
     }
   }
 }

@@ -597,14 +597,15 @@ public final class ArchiveWriter implements Closeable {
     legacyIds.add(layer.id());
   }
 
-  void commit(PreparedImage image, List<DockerReference> tags) throws ArchiveException {
+  int commit(PreparedImage image, List<DockerReference> tags) throws ArchiveException {
     lock.lock();
     try {
       ensureUsable();
       images.checkCompatible(image);
       images.checkTags(image.configDigest(), tags);
-      images.add(image, tags);
+      int index = images.add(image, tags);
       committed = true;
+      return index;
     } finally {
       lock.unlock();
     }

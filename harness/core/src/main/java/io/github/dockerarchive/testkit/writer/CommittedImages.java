@@ -77,8 +77,13 @@ final class CommittedImages {
     }
   }
 
-  /** Adds an image with its tags; call {@link #checkCompatible} and {@link #checkTags} first. */
-  void add(PreparedImage image, List<DockerReference> tags) {
+  /**
+   * Adds an image with its tags; call {@link #checkCompatible} and {@link #checkTags} first.
+   *
+   * @return the index of its {@code manifest.json} item (an earlier one for the same config)
+   */
+  int add(PreparedImage image, List<DockerReference> tags) {
+    int index = indexOf(image.configDigest());
     Item item = items.computeIfAbsent(image.configDigest(), d -> new Item(image));
     for (DockerReference tag : tags) {
       if (!item.tags.contains(tag)) {
@@ -91,6 +96,19 @@ final class CommittedImages {
             .put(tag.tag(), image.topLegacyId());
       }
     }
+    return index < 0 ? items.size() - 1 : index;
+  }
+
+  /** The position of the item of {@code configDigest} in {@code manifest.json}, or -1. */
+  private int indexOf(Digest configDigest) {
+    int i = 0;
+    for (Digest d : items.keySet()) {
+      if (d.equals(configDigest)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class ImageDestination implements ImageOutput {
   private final List<DockerReference> tags = new ArrayList<>();
   private PreparedImage prepared;
   private boolean committed;
+  private int itemIndex = -1;
   private boolean closed;
 
   ImageDestination(ArchiveWriter writer) {
@@ -164,8 +165,19 @@ public final class ImageDestination implements ImageOutput {
     if (committed) {
       throw new ArchiveException("WR-8", "the image was already committed");
     }
-    writer.commit(prepared, tags);
+    itemIndex = writer.commit(prepared, tags);
     committed = true;
+  }
+
+  /**
+   * Where the committed image is listed: the index of its {@code manifest.json} item, which selects
+   * it as {@code docker-archive:PATH:@N}. An image whose config was committed before shares that
+   * earlier item (WR-9).
+   *
+   * @return the item's index from 0, or -1 before {@link #commit()}
+   */
+  public synchronized int itemIndex() {
+    return itemIndex;
   }
 
   /** Ends this image; without a commit it is abandoned. The writer stays open. */

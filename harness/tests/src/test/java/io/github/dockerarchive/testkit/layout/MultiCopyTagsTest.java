@@ -82,6 +82,27 @@ class MultiCopyTagsTest {
   }
 
   @Test
+  @DisplayName(
+      "a note names the item an untagged image went to, and none is given for an image that"
+          + " merged into a tagged item")
+  void notesNameTheItem() throws Exception {
+    Path a = layout("a", "example.com/app:1", "same");
+    Path b = layout("b", "latest", "same");
+    Path c = layout("c", "latest", "other");
+    Path out = dir.resolve("merged.tar");
+    List<String> notes =
+        copyMulti(
+            out, "oci:" + a + ":example.com/app:1", "oci:" + b + ":latest", "oci:" + c + ":latest");
+    assertThat(items(out)).hasSize(2);
+    assertThat(items(out).get(0).repoTags()).containsExactly("example.com/app:1");
+    assertThat(notes)
+        .singleElement()
+        .asString()
+        .startsWith("image 1 (oci:" + c + ":latest) is written untagged")
+        .endsWith("read it as docker-archive:" + out + ":@1 [REF-4]");
+  }
+
+  @Test
   @DisplayName("a ref.name with a tag becomes the tag; a name without one (app, 1.0) does not")
   void refNameWithTagIsTheTag() {
     assertThat(tags("oci:/l:example.com/app:1")).containsExactly("example.com/app:1");

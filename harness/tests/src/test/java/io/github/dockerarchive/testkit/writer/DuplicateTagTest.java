@@ -93,23 +93,28 @@ class DuplicateTagTest {
   }
 
   @Test
-  @DisplayName("the same image given a tag it already holds merges (WR-9), whatever the spelling")
+  @DisplayName(
+      "the same image given a tag it already holds merges (WR-9), whatever the spelling; itemIndex"
+          + " names the shared item")
   void sameImageMerges() throws Exception {
     TestImages.Image a = TestImages.image("same", 2);
     Path out = dir.resolve("same.tar");
     try (ArchiveWriter writer = ArchiveWriter.create(out, WriterOptions.defaults())) {
-      TestImages.write(writer.newImage(ref("app:1")), a);
+      ImageDestination first = writer.newImage(ref("app:1"));
+      assertThat(first.itemIndex()).isEqualTo(-1);
+      TestImages.write(first, a);
       ImageDestination again = writer.newImage(ref("docker.io/library/app:1"));
       again.addRepoTags(List.of(ref("index.docker.io/library/app:2")));
       TestImages.write(again, a);
+      ImageDestination other = writer.newImage(null);
+      TestImages.write(other, TestImages.image("other", 1));
+      assertThat(List.of(first.itemIndex(), again.itemIndex(), other.itemIndex()))
+          .containsExactly(0, 0, 1);
     }
     try (ArchiveReader reader = ArchiveReader.open(out)) {
-      assertThat(reader.manifest())
-          .singleElement()
-          .satisfies(
-              item ->
-                  assertThat(item.repoTags())
-                      .containsExactly("docker.io/library/app:1", "docker.io/library/app:2"));
+      assertThat(reader.manifest()).hasSize(2);
+      assertThat(reader.manifest().get(0).repoTags())
+          .containsExactly("docker.io/library/app:1", "docker.io/library/app:2");
     }
   }
 
