@@ -27,7 +27,11 @@ import picocli.CommandLine.Spec;
       "Copy an image: SRC and DST are docker-archive:PATH[:REF|:@N], oci:DIR[:NAME] or dir:DIR,"
           + " as in skopeo copy.",
       "With --multi, every argument but the last is a source and all go into one docker-archive"
-          + " (like podman save -m); each image keeps the tag its source selected it by."
+          + " (like podman save -m); each image keeps the tag its source selected it by"
+          + " (an oci: ref.name only when it is a reference with a tag, such as example.com/app:1;"
+          + " a bare name such as latest leaves the image untagged, reachable as @N, with a note).",
+      "A tag never names two different images of one archive: such a copy is refused and"
+          + " nothing is written; the same image given twice keeps all its tags."
     })
 final class CopyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -94,6 +98,7 @@ final class CopyCommand implements Callable<Integer> {
             .withDurable(sync);
     if (multi) {
       List<ProgressBar> bars = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
       try {
         TransportCopy.copyMulti(
             sources,
@@ -103,10 +108,12 @@ final class CopyCommand implements Callable<Integer> {
               ProgressBar bar = new ProgressBar(err, "copying", false);
               bars.add(bar);
               return bar::update;
-            });
+            },
+            note -> notes.add("dockerarchive: note: " + note));
       } finally {
         bars.forEach(ProgressBar::close);
       }
+      notes.forEach(err::println);
       return DockerArchiveCli.OK;
     }
     if (!additionalTags.isEmpty() && !(destination instanceof TransportReference.DockerArchive)) {

@@ -23,8 +23,8 @@ import net.jqwik.api.RandomGenerator;
 /**
  * Writes a corpus of varied archives drawn from {@link ArchiveArbitraries#specs()} with a seeded
  * {@link Random}, plus {@code index.json}. Archive {@code k} takes the dialect, corruption and
- * outer compression at {@code k} modulo their counts (7, 16 and 5: any 16 consecutive archives hold
- * every corruption, 112 every pair of dialect and corruption); the rest (images, layers, files,
+ * outer compression at {@code k} modulo their counts (7, 17 and 5: any 17 consecutive archives hold
+ * every corruption, 119 every pair of dialect and corruption); the rest (images, layers, files,
  * tags, layer compressions) comes from the arbitrary. A draw whose corruption cannot apply to it is
  * drawn again; the same seed and count give the same corpus.
  */

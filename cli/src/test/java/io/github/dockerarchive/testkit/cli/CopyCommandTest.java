@@ -105,6 +105,107 @@ class CopyCommandTest {
     }
   }
 
+  /** Copies image {@code index} of the podman two-images archive to {@code destination}. */
+  private void copyOneOfTwo(int index, String destination) {
+    Path two =
+        dir.resolve("containers_podman__test_e2e_testdata_docker-two-images.tar.xz")
+                .toFile()
+                .exists()
+            ? dir.resolve("containers_podman__test_e2e_testdata_docker-two-images.tar.xz")
+            : CorpusFiles.copy(
+                "containers_podman__test_e2e_testdata_docker-two-images.tar.xz", dir);
+    CliRun run = CliRun.of("copy", "docker-archive:" + two + ":@" + index, destination);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  /**
+   * Copies image {@code firstImage} of the podman two-images archive to {@code first} and {@code
+   * secondImage} to {@code second}, then both with {@code copy --multi} into {@code out}.
+   */
+  private CliRun multiFrom(Path out, int firstImage, String first, int secondImage, String second) {
+    copyOneOfTwo(firstImage, first);
+    copyOneOfTwo(secondImage, second);
+    return CliRun.of("copy", "--multi", first, second, "docker-archive:" + out);
+  }
+
+  @Test
+  @DisplayName(
+      "WR-13: --multi of two different images under one tag is refused in one line, exit 2,"
+          + " nothing written")
+  void multiSameTagTwoImagesRefused() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out")).resolve("m.tar");
+    CliRun run =
+        multiFrom(
+            out,
+            0,
+            "docker-archive:" + dir.resolve("a.tar") + ":app:1",
+            1,
+            "docker-archive:" + dir.resolve("b.tar") + ":app:1");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .matches(
+            "dockerarchive: error: tag docker.io/library/app:1 already names image"
+                + " sha256:[0-9a-f]{64} in this archive; refusing to give it to image"
+                + " sha256:[0-9a-f]{64} as well \\(one tag, one image\\) \\[WR-13\\]\\R");
+    try (Stream<Path> left = Files.list(out.getParent())) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("WR-9: --multi of the same image twice under one tag writes one item, one tag")
+  void multiSameImageTwiceMerges() throws Exception {
+    Path out = dir.resolve("m.tar");
+    CliRun run =
+        multiFrom(
+            out,
+            0,
+            "docker-archive:" + dir.resolve("a.tar") + ":app:1",
+            0,
+            "docker-archive:" + dir.resolve("c.tar") + ":app:1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    try (ArchiveReader reader = ArchiveReader.open(out)) {
+      assertThat(reader.manifest())
+          .singleElement()
+          .satisfies(i -> assertThat(i.repoTags()).containsExactly("docker.io/library/app:1"));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "REF-4: --multi from two OCI layouts named latest writes two untagged images, with a note"
+          + " each")
+  void multiBareRefNames() throws Exception {
+    Path out = dir.resolve("multi.tar");
+    CliRun run =
+        multiFrom(
+            out,
+            0,
+            "oci:" + dir.resolve("A") + ":latest",
+            1,
+            "oci:" + dir.resolve("B") + ":latest");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().lines())
+        .containsExactly(
+            "dockerarchive: note: image 0 (oci:"
+                + dir.resolve("A")
+                + ":latest) is written untagged: its ref.name \"latest\" is not a Docker"
+                + " reference with a tag (a bare name is no repository); read it as docker-archive:"
+                + out
+                + ":@0 [REF-4]",
+            "dockerarchive: note: image 1 (oci:"
+                + dir.resolve("B")
+                + ":latest) is written untagged: its ref.name \"latest\" is not a Docker"
+                + " reference with a tag (a bare name is no repository); read it as docker-archive:"
+                + out
+                + ":@1 [REF-4]");
+    try (ArchiveReader reader = ArchiveReader.open(out)) {
+      assertThat(reader.manifest()).hasSize(2).allSatisfy(i -> assertThat(i.repoTags()).isEmpty());
+      assertThat(reader.manifest().get(0).config()).isNotEqualTo(reader.manifest().get(1).config());
+    }
+  }
+
   @Test
   @DisplayName("WR-11: an existing archive is refused unless --replace; --layout docker-hybrid")
   void replaceAndLayout() throws Exception {

@@ -79,7 +79,8 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
           throw new IllegalArgumentException(
               "--multi needs a docker-archive: destination, got " + destination);
         }
-        TransportCopy.copyMulti(sources, d.archive(), options, s -> ImageCopier.Progress.NONE);
+        TransportCopy.copyMulti(
+            sources, d.archive(), options, s -> ImageCopier.Progress.NONE, note -> {});
       } else {
         TransportCopy.copy(
             sources.get(0), destination, options, List.of(), ImageCopier.Progress.NONE);

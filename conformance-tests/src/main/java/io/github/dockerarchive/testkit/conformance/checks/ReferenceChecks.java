@@ -39,6 +39,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ReferenceChecks {
   private static final Set<Capability> WRITE = Set.of(Capability.WRITE);
+  private static final Set<Capability> MULTI = Set.of(Capability.WRITE, Capability.WRITE_MULTI);
   private static final String TAG = "example.com/app:1";
 
   private ReferenceChecks() {}
@@ -264,6 +265,23 @@ public final class ReferenceChecks {
                 + " by its layers)",
             WRITE,
             ReferenceChecks::ociByName));
+    // REF-4: the tags a multi-image copy takes from oci: ref.names.
+    checks.add(
+        Check.of(
+            "REF-4",
+            "bare-ref-names-untagged",
+            "copy --multi of two different images from layouts both named latest: two items, each"
+                + " read by its index, neither tagged docker.io/library/latest:latest, no tag on both",
+            MULTI,
+            ReferenceChecks::bareRefNames));
+    checks.add(
+        Check.of(
+            "REF-4",
+            "ref-name-with-tag-is-the-tag",
+            "copy --multi from layouts named example.com/app:1 and example.com/b:2 tags the images"
+                + " with those references",
+            MULTI,
+            ReferenceChecks::refNamesWithTags));
     checks.addAll(HostileInputs.checksUnder("REF"));
     checks.addAll(RealArchives.checksUnder("REF"));
     return List.copyOf(checks);
@@ -328,5 +346,58 @@ public final class ReferenceChecks {
     require(
         got.repoTags().equals(List.of(TAG)),
         "the archive written: RepoTags " + got.repoTags() + " instead of [" + TAG + "]");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // REF-4: multi-image copies from oci: layouts
+
+  private static void bareRefNames(CheckContext c) throws Exception {
+    WriteSupport.Source a =
+        WriteSupport.oci(c, c.path("layout-a"), WriteSupport.image("bare-a", 1, 500), "latest");
+    WriteSupport.Source b =
+        WriteSupport.oci(c, c.path("layout-b"), WriteSupport.image("bare-b", 1, 600), "latest");
+    Path target = WriteSupport.target(c, "out");
+    c.copySucceeds(CopyRequest.multi(List.of(a.reference(), b.reference()), archive(target, "")));
+    List<List<String>> tags = itemTags(target);
+    require(tags.size() == 2, "manifest.json holds " + tags.size() + " items instead of 2");
+    List<String> shared = WriteChecks.sharedTags(tags);
+    require(shared.isEmpty(), "RepoTags " + tags + ": " + shared + " held by both items");
+    for (List<String> t : tags) {
+      require(
+          !WriteChecks.normalised(t).contains("docker.io/library/latest:latest"),
+          "RepoTags "
+              + tags
+              + ": the ref.name latest was read as the repository docker.io/library/latest");
+    }
+    for (int i = 0; i < 2; i++) {
+      WriteSupport.Source source = i == 0 ? a : b;
+      ImageContent got = c.readArchive(archive(target, ":@" + i), "@" + i);
+      String difference = got.differenceFrom(source.content());
+      require(
+          difference.isEmpty(),
+          "@" + i + " is not the image of " + source.reference() + ": " + difference);
+    }
+  }
+
+  private static void refNamesWithTags(CheckContext c) throws Exception {
+    WriteSupport.Source a =
+        WriteSupport.oci(
+            c, c.path("layout-a"), WriteSupport.image("named-a", 1, 500), "example.com/app:1");
+    WriteSupport.Source b =
+        WriteSupport.oci(
+            c, c.path("layout-b"), WriteSupport.image("named-b", 1, 600), "example.com/b:2");
+    Path target = WriteSupport.target(c, "out");
+    c.copySucceeds(CopyRequest.multi(List.of(a.reference(), b.reference()), archive(target, "")));
+    List<List<String>> tags = itemTags(target);
+    List<List<String>> normalised = tags.stream().map(WriteChecks::normalised).toList();
+    require(
+        normalised.equals(List.of(List.of("example.com/app:1"), List.of("example.com/b:2"))),
+        "RepoTags " + tags + " instead of [[example.com/app:1], [example.com/b:2]]");
+    WriteSupport.requireSameImage(
+        c, archive(target, ":example.com/b:2"), b.content(), tags.get(1), "by example.com/b:2");
+  }
+
+  private static List<List<String>> itemTags(Path archive) throws Exception {
+    return WriteSupport.manifestItems(archive).stream().map(WriteChecks::repoTags).toList();
   }
 }

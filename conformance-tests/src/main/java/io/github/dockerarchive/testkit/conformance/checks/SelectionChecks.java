@@ -278,9 +278,34 @@ public final class SelectionChecks {
                     image("a").nullTags(), image("b"), image("c", "example.com/app:1"), image("d")),
             ":example.com/app:1",
             2));
+    // SEL-7: one tag on several items (written by others): the first holder is read.
+    checks.add(
+        selects(
+            "SEL-7",
+            "duplicate-tag-first-holder",
+            "a tag held by items @1 and @3 of four (spelt app:1 and docker.io/library/app:1)"
+                + " selects @1",
+            SelectionChecks::duplicateTagItems,
+            ":docker.io/library/app:1",
+            1));
+    checks.add(
+        Check.of(
+            "SEL-7",
+            "duplicate-tag-later-holder-by-index",
+            "the later holder of a duplicate tag (@3 of four) is still read by its index",
+            READ,
+            c -> expectByIndex(c, duplicateTagItems(), 3, 3)));
     checks.addAll(HostileInputs.checksUnder("SEL"));
     checks.addAll(RealArchives.checksUnder("SEL"));
     return List.copyOf(checks);
+  }
+
+  private static List<HandmadeImage> duplicateTagItems() {
+    return List.of(
+        image("a", "example.com/other:1"),
+        image("b", "app:1"),
+        image("c", "example.com/x:1"),
+        image("d", "docker.io/library/app:1", "example.com/d:1"));
   }
 
   private static List<HandmadeImage> threeItems() {

@@ -188,7 +188,7 @@ public final class WriteChecks {
             "copy --multi of one image without layers under two tags: one manifest.json item,"
                 + " tags merged in order of first appearance",
             MULTI,
-            c -> sameImageTwice(c, 0)));
+            c -> sameImageTwice(c, 0, "example.com/app:2")));
     checks.add(
         Check.of(
             "WR-9",
@@ -196,7 +196,7 @@ public final class WriteChecks {
             "copy --multi of one image with layers under two tags: one item with both tags,"
                 + " readable by each (the reference fails: unmarshaling config)",
             MULTI,
-            c -> sameImageTwice(c, 2)));
+            c -> sameImageTwice(c, 2, "example.com/app:2")));
     checks.add(
         Check.of(
             "WR-12",
@@ -206,6 +206,30 @@ public final class WriteChecks {
                 + " and a manifest.json our reader reads back",
             Set.of(Capability.WRITE, Capability.WRITE_HYBRID),
             WriteChecks::hybrid));
+    // WR-13: one tag, one image.
+    checks.add(
+        Check.of(
+            "WR-13",
+            "same-tag-two-images-refused",
+            "copy --multi of two different images (oci: sources) both named example.com/app:1 is"
+                + " refused; nothing is left at the target and nothing beside it",
+            MULTI,
+            c -> sameTagTwoImages(c, false)));
+    checks.add(
+        Check.of(
+            "WR-13",
+            "same-tag-two-archives-refused",
+            "copy --multi docker-archive:A:app:1 docker-archive:B:app:1 of two different images is"
+                + " refused; nothing is left at the target and nothing beside it",
+            MULTI,
+            c -> sameTagTwoImages(c, true)));
+    checks.add(
+        Check.of(
+            "WR-13",
+            "same-image-same-tag-merged",
+            "copy --multi of one image twice under the same tag: one item holding the tag once",
+            MULTI,
+            c -> sameImageTwice(c, 1, TAG)));
     // WR-2 to WR-5, WR-10, WR-11: digest-mismatch deletion, what a failed write leaves.
     String contract =
         " is refused; nothing is left at the target and nothing beside it (no temporary files)";
@@ -710,37 +734,118 @@ public final class WriteChecks {
     }
   }
 
-  private static void sameImageTwice(CheckContext c, int layers) throws Exception {
-    Path layout = c.path("sources");
+  /**
+   * One image copied twice with --multi, under {@link #TAG} and under {@code secondTag}: one item
+   * holding both tags (the tag once when they are the same), readable by the second.
+   */
+  private static void sameImageTwice(CheckContext c, int layers, String secondTag)
+      throws Exception {
     ImageSpec image = WriteSupport.image("twice" + layers, layers, 900);
-    String secondTag = "example.com/app:2";
-    Source first = WriteSupport.oci(c, layout, image, TAG);
-    Source second = WriteSupport.oci(c, layout, image, secondTag);
+    Source first = WriteSupport.oci(c, c.path("layout-a"), image, TAG);
+    Source second = WriteSupport.oci(c, c.path("layout-b"), image, secondTag);
     Path target = WriteSupport.target(c, "out");
     c.copySucceeds(
         CopyRequest.multi(List.of(first.reference(), second.reference()), archive(target, "")));
     List<JsonNode> items = WriteSupport.manifestItems(target);
     require(
         items.size() == 1,
-        "manifest.json holds "
-            + items.size()
-            + " items for one image (config "
+        "wrote "
+            + describeTags(items)
+            + " for one image (config "
             + first.content().configDigest()
-            + ") instead of 1");
-    JsonNode tags = WriteSupport.field(items.get(0), "RepoTags");
-    List<String> stored = new ArrayList<>();
-    if (tags != null) {
-      tags.forEach(t -> stored.add(t.asText()));
-    }
-    require(
-        stored.equals(List.of(TAG, secondTag)),
-        "RepoTags " + stored + " instead of [" + TAG + ", " + secondTag + "]");
+            + ") given twice, instead of 1 item");
+    List<String> expected = TAG.equals(secondTag) ? List.of(TAG) : List.of(TAG, secondTag);
+    List<String> stored = repoTags(items.get(0));
+    require(stored.equals(expected), "RepoTags " + stored + " instead of " + expected);
     WriteSupport.requireSameImage(
-        c,
-        archive(target, ":" + secondTag),
-        first.content(),
-        List.of(TAG, secondTag),
-        "by " + secondTag);
+        c, archive(target, ":" + secondTag), first.content(), expected, "by " + secondTag);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // WR-13: one tag, one image
+
+  /**
+   * Two different images under one tag, from two oci: layouts or two docker-archive: files; the
+   * copy must be refused and leave nothing. What an implementation that accepts it wrote is named.
+   */
+  private static void sameTagTwoImages(CheckContext c, boolean fromArchives) throws Exception {
+    ImageSpec a = WriteSupport.image("dup-a", 1, 700);
+    ImageSpec b = WriteSupport.image("dup-b", 1, 800);
+    List<String> sources = new ArrayList<>();
+    if (fromArchives) {
+      String tag = "app:1";
+      for (ImageSpec image : List.of(a, b)) {
+        ArchiveSpec spec =
+            ArchiveSpec.builder()
+                .image(new ImageSpec(List.of(tag), image.layers(), image.config()))
+                .seed(WriteSupport.SEED)
+                .build();
+        String name = image == a ? "a.tar" : "b.tar";
+        sources.add(archive(c.fixture(name, spec).path(), ":" + tag));
+      }
+    } else {
+      sources.add(WriteSupport.oci(c, c.path("layout-a"), a, TAG).reference());
+      sources.add(WriteSupport.oci(c, c.path("layout-b"), b, TAG).reference());
+    }
+    Path target = WriteSupport.target(c, "out");
+    CopyRequest request = CopyRequest.multi(sources, archive(target, ""));
+    if (c.copy(request).isEmpty()) {
+      throw new CheckFailure(
+          "accepted two different images under one tag and wrote "
+              + describeTags(WriteSupport.manifestItems(target))
+              + " ("
+              + request
+              + ")");
+    }
+    WriteSupport.requireNothingLeft(target, "the refused copy");
+  }
+
+  /** The items' RepoTags and which tags more than one item holds, for a failure message. */
+  private static String describeTags(List<JsonNode> items) {
+    List<List<String>> tags = items.stream().map(WriteChecks::repoTags).toList();
+    List<String> shared = sharedTags(tags);
+    return items.size()
+        + " item(s) with RepoTags "
+        + tags
+        + (shared.isEmpty() ? "" : "; held by more than one item: " + shared);
+  }
+
+  /** An item's RepoTags as stored; empty when null or absent. */
+  static List<String> repoTags(JsonNode item) {
+    List<String> tags = new ArrayList<>();
+    JsonNode repoTags = WriteSupport.field(item, "RepoTags");
+    if (repoTags != null) {
+      repoTags.forEach(t -> tags.add(t.asText()));
+    }
+    return tags;
+  }
+
+  /** The tags (normalised) that more than one item holds. */
+  static List<String> sharedTags(List<List<String>> itemTags) {
+    java.util.Map<String, Integer> holders = new java.util.LinkedHashMap<>();
+    List<String> shared = new ArrayList<>();
+    for (int i = 0; i < itemTags.size(); i++) {
+      for (String tag : new java.util.LinkedHashSet<>(normalised(itemTags.get(i)))) {
+        Integer first = holders.putIfAbsent(tag, i);
+        if (first != null && !shared.contains(tag)) {
+          shared.add(tag);
+        }
+      }
+    }
+    return shared;
+  }
+
+  /** Tags in their fully qualified form; one that does not parse is kept as written. */
+  static List<String> normalised(List<String> tags) {
+    List<String> out = new ArrayList<>();
+    for (String t : tags) {
+      try {
+        out.add(DockerReference.parseNormalized(t).withDefaultTag().canonical());
+      } catch (IOException e) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -184,12 +184,17 @@ abstract class BrokenImplementation extends BuiltinImplementation {
     Map<String, Object> archive = new java.util.HashMap<>();
     List<Closeable> cleanup = new ArrayList<>();
     try (ArchiveWriter writer = createWriter(target, options, cleanup)) {
-      for (int i = 0; i < sources.size(); i++) {
-        try (ImageInput in = open(sources.get(i));
-            ImageOutput out = imageOutput(writer.newImage(null), archive)) {
-          out.addRepoTags(tags.get(i));
-          ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
+      try {
+        for (int i = 0; i < sources.size(); i++) {
+          try (ImageInput in = open(sources.get(i));
+              ImageOutput out = imageOutput(writer.newImage(null), archive)) {
+            out.addRepoTags(tags.get(i));
+            ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
+          }
         }
+      } catch (IOException | RuntimeException e) {
+        writer.discard(); // all or nothing, as TransportCopy.copyMulti
+        throw e;
       }
     } finally {
       closeAll(cleanup);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SEL-2 broken: selection by tag takes the LAST item that has the tag, not the first (Docker's and
@@ -24,6 +25,13 @@ final class LastTagMatch extends BrokenImplementation {
   @Override
   String brokenRule() {
     return "SEL-2";
+  }
+
+  @Override
+  Map<String, String> relatedRules() {
+    return Map.of(
+        "SEL-7",
+        "SEL-7 says that a tag held by several items selects the first of them, as SEL-2 does");
   }
 
   @Override

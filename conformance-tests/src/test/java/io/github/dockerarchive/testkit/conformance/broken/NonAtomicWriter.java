@@ -31,7 +31,10 @@ final class NonAtomicWriter extends BrokenImplementation {
     return Map.of(
         "WR-2",
         "a blob that fails half-way cannot be cut from a file written in place: its bytes"
-            + " remain, or the writer is failed for later blobs");
+            + " remain, or the writer is failed for later blobs",
+        "WR-13",
+        "a multi-image copy refused for a tag on two images must leave nothing, but an archive"
+            + " written in place keeps the bytes of the images before the refusal");
   }
 
   @Override

@@ -97,13 +97,13 @@ class BrokenWritersTest {
   }
 
   @Test
-  void partialFilesAreCaughtByWr2AndWr10Only() throws Exception {
+  void partialFilesAreCaughtByWr2Wr10AndWr13Only() throws Exception {
     Set<String> expected = ids(c -> c.rule().id().equals("WR-2") && !c.needsJavaApi());
-    // after a good image then a bad one the built-in writer keeps the good image's archive, so
-    // there is no empty target for this wrapper to spoil
-    expected.remove("WR-2/multi-good-then-bad");
     expected.add("WR-10/failed-copy-leaves-nothing");
     expected.add("WR-10/stopped-copy-leaves-nothing");
+    // a multi-image copy refused for a tag on two images must leave nothing either
+    expected.add("WR-13/same-tag-two-images-refused");
+    expected.add("WR-13/same-tag-two-archives-refused");
     assertThat(failing(new LeavesPartialFiles())).isEqualTo(expected);
   }
 

@@ -233,7 +233,8 @@ public final class ArchiveReader implements Closeable {
   }
 
   /**
-   * Chooses an item as the reference's {@code ChooseManifestItem} does (SEL-1..6).
+   * Chooses an item as the reference's {@code ChooseManifestItem} does (SEL-1..7): a tag that
+   * several items hold selects the first of them.
    *
    * @param reference a tagged, normalised reference, or null
    * @param sourceIndex an item index from 0, or -1 for none

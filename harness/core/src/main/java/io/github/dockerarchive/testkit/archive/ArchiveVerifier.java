@@ -5,7 +5,9 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader.Measurement;
 import io.github.dockerarchive.testkit.archive.VerificationReport.Problem;
 import io.github.dockerarchive.testkit.archive.VerificationReport.Severity;
 import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.apiguardian.api.API;
 /**
  * Checks an archive completely: every image loads, every config hashes to the digest its name
  * claims, every layer's decompressed bytes hash to its diffID, and the tar itself has no unsafe or
- * duplicate names. Each distinct layer entry is hashed once, however many images share it.
+ * duplicate names, and no tag is held by two items (a warning, SEL-7). Each distinct layer entry is
+ * hashed once, however many images share it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveVerifier {
@@ -55,6 +58,7 @@ public final class ArchiveVerifier {
   public static VerificationReport verify(ArchiveReader reader, ProgressListener listener) {
     List<Problem> problems = new ArrayList<>();
     checkNames(reader, problems);
+    checkTags(reader.manifest(), problems);
     Map<String, LayerCheck> layers = new LinkedHashMap<>();
     int imageCount = 0;
     for (int i = 0; i < reader.manifest().size(); i++) {
@@ -154,6 +158,41 @@ public final class ArchiveVerifier {
               "ARC-7",
               -1,
               "entry \"" + name + "\" occurs more than once; the first occurrence is used"));
+    }
+  }
+
+  /**
+   * Warns of a tag held by more than one item (SEL-7): a selection by it reads the first such item,
+   * as the reference does, while {@code docker load} leaves the tag on the last.
+   */
+  private static void checkTags(List<ManifestItem> items, List<Problem> problems) {
+    Map<String, Integer> holders = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      for (String tag : items.get(i).repoTags()) {
+        String canonical;
+        try {
+          canonical = DockerReference.parseNormalized(tag).canonical();
+        } catch (ArchiveException e) {
+          continue; // an unparseable tag is SEL-5's concern
+        }
+        Integer first = holders.putIfAbsent(canonical, i);
+        if (first != null && first != i) {
+          problems.add(
+              new Problem(
+                  Severity.WARNING,
+                  "SEL-7",
+                  i,
+                  "tag "
+                      + canonical
+                      + " is held by items @"
+                      + first
+                      + " and @"
+                      + i
+                      + "; a selection by it reads @"
+                      + first
+                      + " (the first), docker load leaves it on the last"));
+        }
+      }
     }
   }
 

@@ -5,7 +5,7 @@ import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.util.List;
 
-/** The reference's {@code ChooseManifestItem}, rule by rule (SEL-1..6). */
+/** The reference's {@code ChooseManifestItem}, rule by rule (SEL-1..7). */
 final class ManifestItemChooser {
   private ManifestItemChooser() {}
 

@@ -74,7 +74,8 @@ public interface ImageOutput extends Closeable {
    * Adds tags the image is stored under.
    *
    * @param tags tagged references
-   * @throws ArchiveException if the output cannot take tags
+   * @throws ArchiveException if the output cannot take tags, or (a docker-archive, WR-13) one of
+   *     them already names another image of the archive
    */
   void addRepoTags(List<DockerReference> tags) throws ArchiveException;
 

@@ -8,11 +8,15 @@ import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.reference.TransportReference;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
+import io.github.dockerarchive.testkit.writer.ImageDestination;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -23,8 +27,9 @@ import org.apiguardian.api.API;
  *
  * <p>Tags in a {@code docker-archive:} destination: a single copy takes the destination's reference
  * ({@code docker-archive:OUT:TAG}) plus the additional tags; a multi-image copy tags each image
- * with its source's reference ({@code docker-archive:IN:REF} or {@code oci:DIR:REF} when REF is a
- * Docker reference), or leaves it untagged.
+ * with its source's reference ({@code docker-archive:IN:REF}, or {@code oci:DIR:REF} when REF is a
+ * Docker reference with a tag: REF-4), or leaves it untagged. A tag never names two images of one
+ * archive (WR-13): the copy is refused and nothing is written.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TransportCopy {
@@ -72,19 +77,26 @@ public final class TransportCopy {
   }
 
   /**
-   * Copies several images into one archive.
+   * Copies several images into one archive, all or nothing: when any image fails (a read error, a
+   * tag another image already holds: WR-13), nothing is left at the destination.
    *
    * @param sources the sources, in order
    * @param destination the archive (a reference or index in it is refused)
    * @param options the writer's options
    * @param progress a progress listener per source
+   * @param notes told, one line each, of every image written untagged and why (an {@code oci:}
+   *     source whose ref.name is a bare name such as {@code latest}: REF-4), with the index that
+   *     selects it; told after the archive is complete
+   * @throws io.github.dockerarchive.testkit.writer.DuplicateTagException (WR-13) when two different
+   *     images would get the same tag
    * @throws IOException when any image fails; nothing is left at the destination then
    */
   public static void copyMulti(
       List<TransportReference> sources,
       ArchiveReference destination,
       WriterOptions options,
-      Function<TransportReference, ImageCopier.Progress> progress)
+      Function<TransportReference, ImageCopier.Progress> progress,
+      Consumer<String> notes)
       throws IOException {
     ArchiveReference target = destination.forWriting();
     if (target.reference() != null) {
@@ -95,15 +107,40 @@ public final class TransportCopy {
               + "\" from "
               + target);
     }
+    List<TransportReference> untagged = new ArrayList<>();
+    List<Integer> untaggedItems = new ArrayList<>();
+    Set<Integer> taggedItems = new HashSet<>();
     try (ArchiveWriter writer = ArchiveWriter.create(Path.of(target.path()), options)) {
-      for (TransportReference source : sources) {
-        copyInto(writer, source, tagsOf(source), progress.apply(source));
+      try {
+        for (TransportReference source : sources) {
+          List<DockerReference> tags = tagsOf(source);
+          int item = copyInto(writer, source, tags, progress.apply(source));
+          if (tags.isEmpty()) {
+            untagged.add(source);
+            untaggedItems.add(item);
+          } else {
+            taggedItems.add(item);
+          }
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        writer.discard();
+        throw e;
+      }
+    }
+    for (int i = 0; i < untagged.size(); i++) {
+      if (!taggedItems.contains(untaggedItems.get(i))) {
+        notes.accept(untaggedNote(untagged.get(i), target, untaggedItems.get(i)));
       }
     }
   }
 
   /**
-   * The tag a source gives its image in a multi-image archive.
+   * The tag a source gives its image in a multi-image archive: the reference of {@code
+   * docker-archive:IN:REF}, or the ref.name of {@code oci:DIR:NAME} when NAME is a Docker reference
+   * with an explicit tag ({@code example.com/app:1}, {@code app:1}). A bare ref.name such as {@code
+   * latest}, {@code 1.0} or {@code app} is no repository and gives no tag (REF-4): it is usually
+   * the tag alone, and reading it as a repository would give every such image the same tag {@code
+   * docker.io/library/latest:latest}.
    *
    * @param source the source
    * @return its reference as a tag, or nothing
@@ -114,7 +151,10 @@ public final class TransportCopy {
     }
     if (source instanceof TransportReference.Oci o && o.name() != null && !o.name().isEmpty()) {
       try {
-        return List.of(DockerReference.parseNormalized(o.name()).withDefaultTag());
+        DockerReference reference = DockerReference.parseNormalized(o.name());
+        if (reference.hasTag() && !reference.hasDigest()) {
+          return List.of(reference);
+        }
       } catch (InvalidReferenceException e) {
         return List.of();
       }
@@ -122,16 +162,39 @@ public final class TransportCopy {
     return List.of();
   }
 
-  private static void copyInto(
+  private static String untaggedNote(
+      TransportReference source, ArchiveReference target, int index) {
+    String why =
+        source instanceof TransportReference.Oci o && o.name() != null && !o.name().isEmpty()
+            ? "its ref.name \""
+                + o.name()
+                + "\" is not a Docker reference with a tag (a bare name is no repository)"
+            : "the source names no tag";
+    return "image "
+        + index
+        + " ("
+        + source
+        + ") is written untagged: "
+        + why
+        + "; read it as docker-archive:"
+        + target.path()
+        + ":@"
+        + index
+        + " [REF-4]";
+  }
+
+  /** Copies one image into the archive; returns the index of its {@code manifest.json} item. */
+  private static int copyInto(
       ArchiveWriter writer,
       TransportReference source,
       List<DockerReference> tags,
       ImageCopier.Progress progress)
       throws IOException {
     try (ImageInput in = Endpoints.open(source);
-        ImageOutput out = writer.newImage(null)) {
+        ImageDestination out = writer.newImage(null)) {
       out.addRepoTags(tags);
       ImageCopier.copy(in, out, progress);
+      return out.itemIndex();
     }
   }
 }

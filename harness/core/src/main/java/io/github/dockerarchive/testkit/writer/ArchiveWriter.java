@@ -44,12 +44,15 @@ import org.apiguardian.api.API;
  *
  * <p>Where the reference is known to be wrong this writer does better (FIX rules): every blob is
  * verified against its digest and size while it is written, and a failed blob leaves no byte behind
- * (WR-2); the same image written through a second destination merges its tags (WR-9); a file target
- * appears only on {@code close()} after at least one commit (WR-10). Only committed images are
- * listed in {@code manifest.json} (the reference lists every image whose manifest was put). A blob
- * given with a non-sha256 digest is verified with that digest's algorithm but stored and reported
- * under its sha256 digest, as the reference's spooling path does; the given digest is remembered as
- * an alias, so manifests and {@code tryReusingBlob} may use either.
+ * (WR-2); the same image written through a second destination merges its tags (WR-9), while a tag
+ * that another image already holds is refused with a {@link DuplicateTagException} (WR-13: the
+ * reference writes both, and loaders then disagree on which image the tag names); a file target
+ * appears only on {@code close()} after at least one commit (WR-10), and never after {@link
+ * #discard()}. Only committed images are listed in {@code manifest.json} (the reference lists every
+ * image whose manifest was put). A blob given with a non-sha256 digest is verified with that
+ * digest's algorithm but stored and reported under its sha256 digest, as the reference's spooling
+ * path does; the given digest is remembered as an alias, so manifests and {@code tryReusingBlob}
+ * may use either.
  *
  * <p>Thread-safe: one lock guards the archive, as in the reference. A blob that must be spooled is
  * read before the lock is taken; a blob streamed straight into a file holds it while it is read.
@@ -594,13 +597,26 @@ public final class ArchiveWriter implements Closeable {
     legacyIds.add(layer.id());
   }
 
-  void commit(PreparedImage image, List<DockerReference> tags) throws ArchiveException {
+  int commit(PreparedImage image, List<DockerReference> tags) throws ArchiveException {
     lock.lock();
     try {
       ensureUsable();
       images.checkCompatible(image);
-      images.add(image, tags);
+      images.checkTags(image.configDigest(), tags);
+      int index = images.add(image, tags);
       committed = true;
+      return index;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Refuses tags another image of this archive already holds (WR-13). */
+  void checkTags(Digest configDigest, List<DockerReference> tags) throws ArchiveException {
+    lock.lock();
+    try {
+      ensureUsable();
+      images.checkTags(configDigest, tags);
     } finally {
       lock.unlock();
     }
@@ -608,6 +624,27 @@ public final class ArchiveWriter implements Closeable {
 
   // ---------------------------------------------------------------------------------------------
   // Closing
+
+  /**
+   * Gives the archive up: nothing appears at the target path, whatever was committed, and the
+   * temporary file is deleted (WR-10). For a copy of several images that must be all or nothing:
+   * call it when one of them fails, then {@link #close()} (which then does nothing). On a stream
+   * target the bytes already written stay written, and the archive is left unfinished. A second
+   * call, or a call after {@link #close()}, does nothing.
+   */
+  public void discard() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      IOException cause = new IOException("discarded");
+      abandon(cause);
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /**
    * Finishes the archive: {@code manifest.json} ({@code null} when nothing was committed) and

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.TreeMap;
 /**
  * The images committed to an archive and the documents that list them (WR-8): {@code manifest.json}
  * items deduplicated by config digest with tags merged in order of first appearance, {@code
- * repositories}, and for the hybrid layout the OCI {@code index.json}.
+ * repositories}, and for the hybrid layout the OCI {@code index.json}. A tag names one image
+ * (WR-13).
  */
 final class CommittedImages {
   private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
   private final Map<Digest, Item> items = new LinkedHashMap<>();
   private final TreeMap<String, TreeMap<String, String>> repositories = new TreeMap<>();
+  private final Map<DockerReference, Digest> owners = new HashMap<>();
 
   /** One {@code manifest.json} item. */
   private static final class Item {
@@ -60,19 +63,52 @@ final class CommittedImages {
     }
   }
 
-  /** Adds an image with its tags; call {@link #checkCompatible} first. */
-  void add(PreparedImage image, List<DockerReference> tags) {
+  /**
+   * Checks that no tag of {@code tags} names another image already (WR-13).
+   *
+   * @throws DuplicateTagException naming the tag and both config digests
+   */
+  void checkTags(Digest configDigest, List<DockerReference> tags) throws DuplicateTagException {
+    for (DockerReference tag : tags) {
+      Digest owner = owners.get(tag);
+      if (owner != null && !owner.equals(configDigest)) {
+        throw new DuplicateTagException(tag.canonical(), owner, configDigest);
+      }
+    }
+  }
+
+  /**
+   * Adds an image with its tags; call {@link #checkCompatible} and {@link #checkTags} first.
+   *
+   * @return the index of its {@code manifest.json} item (an earlier one for the same config)
+   */
+  int add(PreparedImage image, List<DockerReference> tags) {
+    int index = indexOf(image.configDigest());
     Item item = items.computeIfAbsent(image.configDigest(), d -> new Item(image));
     for (DockerReference tag : tags) {
       if (!item.tags.contains(tag)) {
         item.tags.add(tag);
       }
+      owners.put(tag, image.configDigest());
       if (image.topLegacyId() != null) {
         repositories
             .computeIfAbsent(tag.name(), n -> new TreeMap<>())
             .put(tag.tag(), image.topLegacyId());
       }
     }
+    return index < 0 ? items.size() - 1 : index;
+  }
+
+  /** The position of the item of {@code configDigest} in {@code manifest.json}, or -1. */
+  private int indexOf(Digest configDigest) {
+    int i = 0;
+    for (Digest d : items.keySet()) {
+      if (d.equals(configDigest)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class ImageDestination implements ImageOutput {
   private final List<DockerReference> tags = new ArrayList<>();
   private PreparedImage prepared;
   private boolean committed;
+  private int itemIndex = -1;
   private boolean closed;
 
   ImageDestination(ArchiveWriter writer) {
@@ -110,11 +111,15 @@ public final class ImageDestination implements ImageOutput {
 
   /**
    * Adds tags; a tag already present is skipped when the image is committed (WR-8). A name without
-   * a tag gets {@code latest}.
+   * a tag gets {@code latest}. A tag that another image of the archive already holds is refused
+   * (WR-13): here when the manifest was already put (the image is known), else by {@link
+   * #commit()}.
    *
    * @param newTags the tags
    * @throws io.github.dockerarchive.testkit.InvalidReferenceException (REF-1) for a digest
    *     reference
+   * @throws DuplicateTagException (WR-13) when another image (another config digest) committed to
+   *     this archive holds one of the tags; none of {@code newTags} is added then
    * @throws ArchiveException after a commit or close
    */
   @Override
@@ -123,9 +128,14 @@ public final class ImageDestination implements ImageOutput {
     if (committed) {
       throw new ArchiveException("WR-8", "cannot add tags to an image already committed");
     }
+    List<DockerReference> checked = new ArrayList<>(newTags.size());
     for (DockerReference tag : newTags) {
-      tags.add(ArchiveWriter.tagged(Objects.requireNonNull(tag, "tag")));
+      checked.add(ArchiveWriter.tagged(Objects.requireNonNull(tag, "tag")));
     }
+    if (prepared != null) {
+      writer.checkTags(prepared.configDigest(), checked);
+    }
+    tags.addAll(checked);
   }
 
   /**
@@ -139,9 +149,11 @@ public final class ImageDestination implements ImageOutput {
 
   /**
    * Lists the image in {@code manifest.json}, merging tags with any committed image of the same
-   * config (WR-8, WR-9), and marks the archive as worth keeping (WR-10). The archive itself is
-   * finished by {@link ArchiveWriter#close()}.
+   * config (WR-8, WR-9) and refusing a tag another image holds (WR-13), and marks the archive as
+   * worth keeping (WR-10). The archive itself is finished by {@link ArchiveWriter#close()}.
    *
+   * @throws DuplicateTagException (WR-13) when another image committed to this archive holds one of
+   *     its tags; the image is not committed then, and the archive keeps what it had
    * @throws ArchiveException when no manifest was put, or on a second commit
    */
   @Override
@@ -153,8 +165,19 @@ public final class ImageDestination implements ImageOutput {
     if (committed) {
       throw new ArchiveException("WR-8", "the image was already committed");
     }
-    writer.commit(prepared, tags);
+    itemIndex = writer.commit(prepared, tags);
     committed = true;
+  }
+
+  /**
+   * Where the committed image is listed: the index of its {@code manifest.json} item, which selects
+   * it as {@code docker-archive:PATH:@N}. An image whose config was committed before shares that
+   * earlier item (WR-9).
+   *
+   * @return the item's index from 0, or -1 before {@link #commit()}
+   */
+  public synchronized int itemIndex() {
+    return itemIndex;
   }
 
   /** Ends this image; without a commit it is abandoned. The writer stays open. */

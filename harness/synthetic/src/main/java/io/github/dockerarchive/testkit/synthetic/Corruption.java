@@ -66,7 +66,14 @@ public enum Corruption {
       "SEL-1",
       ImageNotFoundException.class,
       FailureStage.LOAD,
-      "two untagged images, read without a selector");
+      "two untagged images, read without a selector"),
+  /**
+   * Two different images carry the same tag, as writers that merge tags only within one item write
+   * it (the writer of this project refuses it: WR-13). A selection by the tag reads the first of
+   * them; {@code verify} warns.
+   */
+  DUPLICATE_TAG_ACROSS_IMAGES(
+      "SEL-7", null, FailureStage.WARNING, "two different images carry the same tag");
 
   private final String rule;
   private final Class<? extends ArchiveException> failure;

@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.synthetic;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.DialectWriter.Layout;
+import io.github.dockerarchive.testkit.writer.DuplicateTagException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,10 +37,14 @@ import org.apiguardian.api.API;
  *
  * <p>Corruptions apply to the first image and its first layer. A corruption that cannot apply to a
  * spec is refused with an {@link IllegalArgumentException} saying why ({@link #whyInapplicable}),
- * with one adaptation: {@link Corruption#UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR} strips every tag
- * and, when the spec has fewer than two distinct images, adds copies of the first image (or of a
- * one-layer image) that differ by the label {@value #COPY_LABEL}, so the archive holds at least two
- * untagged items ({@link #effectiveSpec}).
+ * with two adaptations ({@link #effectiveSpec}): {@link
+ * Corruption#UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR} strips every tag and, when the spec has fewer
+ * than two distinct images, adds copies of the first image (or of a one-layer image) that differ by
+ * the label {@value #COPY_LABEL}, so the archive holds at least two untagged items; {@link
+ * Corruption#DUPLICATE_TAG_ACROSS_IMAGES} adds such a copy when needed and gives the second
+ * distinct image the first image's first tag. Without that corruption, a spec giving two different
+ * images the same tag is refused with a {@link DuplicateTagException} (WR-13), and nothing is
+ * written.
  *
  * <p>The returned fixture holds the spec as given (materialising it again gives the same bytes).
  * Materialising is thread-safe: no state is shared between calls.
@@ -56,6 +61,9 @@ public final class SyntheticArchives {
   /** The label that tells the images added by {@link #effectiveSpec} apart. */
   public static final String COPY_LABEL = "io.github.dockerarchive.testkit.synthetic.copy";
 
+  /** The tag {@link Corruption#DUPLICATE_TAG_ACROSS_IMAGES} uses when the first image has none. */
+  public static final String DUPLICATE_TAG = "example.com/duplicate:1";
+
   private SyntheticArchives() {}
 
   /**
@@ -65,6 +73,8 @@ public final class SyntheticArchives {
    * @param spec the archive
    * @param target where to write it
    * @return the archive and its truth
+   * @throws DuplicateTagException (WR-13) when two different images share a tag and the spec does
+   *     not ask for {@link Corruption#DUPLICATE_TAG_ACROSS_IMAGES}; the file is deleted
    * @throws IOException if writing fails
    * @throws IllegalArgumentException if the spec's corruption cannot apply to it, or its dialect
    *     cannot hold its images
@@ -92,6 +102,8 @@ public final class SyntheticArchives {
    * @param spec the archive
    * @param out where to write it (flushed, not closed)
    * @return the archive's truth; its {@link ArchiveFixture#path()} is null
+   * @throws DuplicateTagException (WR-13) when two different images share a tag and the spec does
+   *     not ask for {@link Corruption#DUPLICATE_TAG_ACROSS_IMAGES}; nothing is written then
    * @throws IOException if writing fails
    * @throws IllegalArgumentException if the spec's corruption cannot apply to it
    */
@@ -125,7 +137,8 @@ public final class SyntheticArchives {
               + " dialect writes exactly one image (config.json), the spec has "
               + effective.images().size()
               + (c == Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR
-                  ? " after " + c + " forced two untagged images"
+                      || c == Corruption.DUPLICATE_TAG_ACROSS_IMAGES
+                  ? " after " + c + " forced a second image"
                   : ""));
     }
     boolean hasImage = !effective.images().isEmpty();
@@ -169,36 +182,79 @@ public final class SyntheticArchives {
   /**
    * The spec as it is written: the spec itself, except for {@link
    * Corruption#UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR}, where every tag is removed and labelled
-   * copies are added until there are at least two distinct images.
+   * copies are added until there are at least two distinct images, and for {@link
+   * Corruption#DUPLICATE_TAG_ACROSS_IMAGES}, where the second distinct image (a labelled copy if
+   * need be) also gets the first image's first tag ({@value #DUPLICATE_TAG} if it has none).
    *
    * @param spec the spec
    * @return the spec that is materialised
    */
   public static ArchiveSpec effectiveSpec(ArchiveSpec spec) {
+    if (spec.corruption() == Corruption.DUPLICATE_TAG_ACROSS_IMAGES) {
+      return duplicateTag(spec);
+    }
     if (spec.corruption() != Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR) {
       return spec;
     }
     List<ImageSpec> images = new ArrayList<>();
-    Set<List<Object>> distinct = new HashSet<>();
     for (ImageSpec image : spec.images()) {
       images.add(new ImageSpec(List.of(), image.layers(), image.config()));
-      distinct.add(List.of(image.layers(), image.config()));
     }
     ImageSpec template =
         spec.images().isEmpty()
             ? new ImageSpec(List.of(), List.of(LayerSpec.filler(16)), null)
             : images.get(0);
+    addDistinctCopies(images, template);
+    return spec.toBuilder().clearImages().images(images).build();
+  }
+
+  /**
+   * For {@link Corruption#DUPLICATE_TAG_ACROSS_IMAGES}: the first image keeps its tags (or gets
+   * {@value #DUPLICATE_TAG}), a labelled copy is added when there is no second distinct image, and
+   * the first image that differs from the first is given the first image's first tag as well.
+   */
+  private static ArchiveSpec duplicateTag(ArchiveSpec spec) {
+    List<ImageSpec> images = new ArrayList<>(spec.images());
+    if (images.isEmpty()) {
+      images.add(new ImageSpec(List.of(DUPLICATE_TAG), List.of(LayerSpec.filler(16)), null));
+    }
+    ImageSpec first = images.get(0);
+    if (first.tags().isEmpty()) {
+      first = new ImageSpec(List.of(DUPLICATE_TAG), first.layers(), first.config());
+      images.set(0, first);
+    }
+    addDistinctCopies(images, new ImageSpec(List.of(), first.layers(), first.config()));
+    String tag = first.tags().get(0);
+    for (int i = 1; i < images.size(); i++) {
+      ImageSpec image = images.get(i);
+      if (!image.layers().equals(first.layers()) || !image.config().equals(first.config())) {
+        if (!image.tags().contains(tag)) {
+          List<String> tags = new ArrayList<>(image.tags());
+          tags.add(tag);
+          images.set(i, new ImageSpec(tags, image.layers(), image.config()));
+        }
+        break;
+      }
+    }
+    return spec.toBuilder().clearImages().images(images).build();
+  }
+
+  /** Adds copies of {@code template} labelled {@value #COPY_LABEL} until two images differ. */
+  private static void addDistinctCopies(List<ImageSpec> images, ImageSpec template) {
+    Set<List<Object>> distinct = new HashSet<>();
+    for (ImageSpec image : images) {
+      distinct.add(List.of(image.layers(), image.config()));
+    }
     for (int copy = 1; distinct.size() < 2; copy++) {
       Map<String, String> labels = new HashMap<>(template.config().labels());
       labels.put(COPY_LABEL, Integer.toString(copy));
       ConfigSpec c = template.config();
       ConfigSpec labelled =
           new ConfigSpec(c.architecture(), c.os(), c.created(), c.env(), c.cmd(), labels);
-      ImageSpec added = new ImageSpec(List.of(), template.layers(), labelled);
+      ImageSpec added = new ImageSpec(template.tags(), template.layers(), labelled);
       images.add(added);
       distinct.add(List.of(added.layers(), added.config()));
     }
-    return spec.toBuilder().clearImages().images(images).build();
   }
 
   private static void check(ArchiveSpec spec) {
@@ -249,6 +305,9 @@ public final class SyntheticArchives {
       }
     }
     List<PlannedImage> images = new ArrayList<>(byConfig.values());
+    if (spec.corruption() != Corruption.DUPLICATE_TAG_ACROSS_IMAGES) {
+      refuseSharedTags(images);
+    }
     if (spec.corruption() == Corruption.CONFIG_DIGEST_MISMATCH) {
       PlannedImage first = images.get(0);
       first.configNameHex =
@@ -256,6 +315,25 @@ public final class SyntheticArchives {
               .hex();
     }
     return images;
+  }
+
+  /**
+   * One tag names one image (WR-13): a spec that gives two different images the same tag is refused
+   * unless it asks for {@link Corruption#DUPLICATE_TAG_ACROSS_IMAGES}. Tags that do not parse as
+   * references are compared as written.
+   */
+  private static void refuseSharedTags(List<PlannedImage> images) throws DuplicateTagException {
+    Map<String, PlannedImage> holders = new HashMap<>();
+    for (PlannedImage image : images) {
+      for (String tag : image.tags) {
+        Tags.Parsed parsed = Tags.parse(tag);
+        String key = parsed == null ? tag : parsed.reference().canonical();
+        PlannedImage holder = holders.putIfAbsent(key, image);
+        if (holder != null && holder != image) {
+          throw new DuplicateTagException(key, holder.configDigest, image.configDigest);
+        }
+      }
+    }
   }
 
   private static DialectWriter writer(Dialect dialect) {

@@ -75,7 +75,11 @@ public final class SyntheticCases {
             case WARNING -> valid(1);
             default -> reject(c.rule(), c.failure(), corruptionFragment(c), c.stage());
           };
-      int images = c == Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR ? 2 : 1;
+      int images =
+          c == Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR
+                  || c == Corruption.DUPLICATE_TAG_ACROSS_IMAGES
+              ? 2
+              : 1;
       if (!e.rejects()) {
         e = new Expectation(e.outcome(), e.rule(), null, null, null, images);
       }

@@ -63,7 +63,9 @@ class CorruptionTest {
     if (why.isPresent()) {
       assertThat(corruption)
           .isIn(
-              Corruption.CONFIG_DIGEST_MISMATCH, Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR);
+              Corruption.CONFIG_DIGEST_MISMATCH,
+              Corruption.UNTAGGED_MULTI_IMAGE_WITHOUT_SELECTOR,
+              Corruption.DUPLICATE_TAG_ACROSS_IMAGES);
       assertThat(dialect).isIn(Dialect.JIB, Dialect.JIB_LEGACY);
       assertThatThrownBy(() -> SyntheticArchives.materialize(spec, dir.resolve("x.tar")))
           .isInstanceOf(IllegalArgumentException.class)
@@ -163,6 +165,59 @@ class CorruptionTest {
     try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
       Readback.assertReadsAsTruth(reader, fixture);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "SEL-7: DUPLICATE_TAG_ACROSS_IMAGES gives a labelled second image the first image's tag;"
+          + " the tag selects the first, verify warns")
+  void duplicateTagAdaptation() throws Exception {
+    ArchiveSpec spec =
+        spec(Corruption.DUPLICATE_TAG_ACROSS_IMAGES, Dialect.CONTAINERS_IMAGE, Compression.NONE);
+    ArchiveSpec effective = SyntheticArchives.effectiveSpec(spec);
+    assertThat(effective.images()).hasSize(2).allMatch(i -> i.tags().equals(List.of("busybox:1")));
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("d.tar"));
+    assertThat(fixture.images()).hasSize(2);
+    assertThat(fixture.image(0).configDigest()).isNotEqualTo(fixture.image(1).configDigest());
+    assertThat(fixture.image(1).repoTags()).containsExactly("docker.io/library/busybox:1");
+    try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+      Readback.assertReadsAsTruth(reader, fixture);
+      assertThat(
+              reader
+                  .imageSource(
+                      io.github.dockerarchive.testkit.reference.DockerReference.parseNormalized(
+                          "busybox:1"),
+                      -1)
+                  .configDigest())
+          .isEqualTo(fixture.image(0).configDigest());
+      assertThat(verify(reader).problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.rule()).isEqualTo("SEL-7");
+                assertThat(p.severity()).isEqualTo(Severity.WARNING);
+                assertThat(p.message())
+                    .isEqualTo(
+                        "tag docker.io/library/busybox:1 is held by items @0 and @1; a selection"
+                            + " by it reads @0 (the first), docker load leaves it on the last");
+              });
+    }
+  }
+
+  @Test
+  @DisplayName("WR-13: a spec giving two different images one tag is refused; nothing is written")
+  void sharedTagRefused() {
+    ArchiveSpec spec =
+        ArchiveSpec.builder()
+            .image(List.of("app:1"), LayerSpec.filler(10))
+            .image(List.of("docker.io/library/app:1"), LayerSpec.filler(20))
+            .build();
+    assertThatThrownBy(() -> SyntheticArchives.materialize(spec, dir.resolve("s.tar")))
+        .isInstanceOfSatisfying(
+            io.github.dockerarchive.testkit.writer.DuplicateTagException.class,
+            e -> assertThat(e.tag()).isEqualTo("docker.io/library/app:1"))
+        .hasMessageContaining("tag docker.io/library/app:1 already names image sha256:");
+    assertThat(dir.resolve("s.tar")).doesNotExist();
   }
 
   @Test
