@@ -65,6 +65,7 @@ public final class ArcChecks {
     arc5(checks);
     arc6(checks);
     arc7(checks);
+    arc8(checks);
     checks.addAll(HostileInputs.checksUnder("ARC"));
     checks.addAll(RealArchives.checksUnder("ARC"));
     checks.add(
@@ -516,6 +517,26 @@ public final class ArcChecks {
               HandmadeTar tar = HandmadeImage.archive(i);
               tar.file("manifest.json", HandmadeImage.manifestJson(decoy));
               return new Input(i, tar.build());
+            }));
+  }
+
+  private static void arc8(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-8",
+            "config-name-claims-other-digest",
+            "the config stored as <other digest>.json: the name means nothing, the image reads"
+                + " with its config digest computed from the bytes",
+            () -> {
+              HandmadeImage i = plain();
+              String decoy = "f".repeat(64) + ".json";
+              HandmadeImage renamed = i.itemEdit(item -> item.put("Config", decoy));
+              HandmadeTar tar = new HandmadeTar();
+              for (int n = 0; n < 2; n++) {
+                tar.file(renamed.blobPath(n), renamed.storedLayer(n));
+              }
+              tar.file(decoy, renamed.configBytes());
+              return Input.withManifest(renamed, tar);
             }));
   }
 

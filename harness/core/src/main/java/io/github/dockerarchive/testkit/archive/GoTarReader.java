@@ -59,8 +59,60 @@ final class GoTarReader {
       long dataOffset,
       boolean sparse) {}
 
-  private final SeekableByteChannel channel;
-  private final long fileSize;
+  /**
+   * Where the tar bytes come from: a file read in place, or a stream spooled to a file as the walk
+   * needs more of it (so that nothing after the end-of-archive marker is ever pulled).
+   */
+  interface Input {
+    /**
+     * How many of the {@code want} bytes from {@code offset} exist (pulling them in if needed).
+     *
+     * @param offset where they start
+     * @param want how many are wanted
+     * @return at most {@code want}
+     */
+    long have(long offset, long want) throws IOException;
+
+    /**
+     * Reads {@code length} bytes known to exist.
+     *
+     * @param offset where they start
+     * @param length how many
+     * @return the bytes
+     */
+    byte[] read(long offset, int length) throws IOException;
+  }
+
+  /** A file read in place. */
+  static Input of(SeekableByteChannel channel) throws IOException {
+    long size = channel.size();
+    return new Input() {
+      @Override
+      public long have(long offset, long want) {
+        return Math.max(0, Math.min(want, size - offset));
+      }
+
+      @Override
+      public byte[] read(long offset, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        channel.position(offset);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+          // read fully
+        }
+        return buffer.array();
+      }
+    };
+  }
+
+  /**
+   * Every entry of a tar and where it ends.
+   *
+   * @param headers the entries in order
+   * @param end the offset just after the end-of-archive marker, or the end of the bytes read
+   */
+  record Walk(List<Header> headers, long end) {}
+
+  private final Input input;
   private long position;
   private long remaining;
   private long pad;
@@ -68,28 +120,28 @@ final class GoTarReader {
   private long entryOffset;
   private long entrySize;
 
-  private GoTarReader(SeekableByteChannel channel, long fileSize) {
-    this.channel = channel;
-    this.fileSize = fileSize;
+  private GoTarReader(Input input) {
+    this.input = input;
   }
 
   /** Every entry up to the end of the archive, as Go's reader returns them. */
   static List<Header> readAll(SeekableByteChannel channel) throws IOException, TarFormatException {
-    GoTarReader reader = new GoTarReader(channel, channel.size());
+    return walk(of(channel)).headers();
+  }
+
+  /** Every entry up to the end of the archive, and where the archive ends. */
+  static Walk walk(Input input) throws IOException, TarFormatException {
+    GoTarReader reader = new GoTarReader(input);
     List<Header> headers = new ArrayList<>();
     Header h;
     while ((h = reader.next()) != null) {
       headers.add(h);
     }
-    return headers;
+    return new Walk(List.copyOf(headers), reader.position);
   }
 
-  /**
-   * Where the archive ends: the offset just after the end-of-archive marker (or the end of the last
-   * entry's data when the archive ends without one). Used to stop reading a stream there.
-   */
-  long position() {
-    return position;
+  private long have(long want) throws IOException {
+    return input.have(position, want);
   }
 
   private static TarFormatException headerError(String what, long offset) {
@@ -104,7 +156,9 @@ final class GoTarReader {
     return new TarFormatException("unexpected EOF: truncated: " + what, position);
   }
 
-  private TarFormatException truncatedData() {
+  private TarFormatException truncatedData() throws IOException {
+    long consumed = entrySize - remaining;
+    long available = consumed + have(remaining);
     return new TarFormatException(
         "unexpected EOF: truncated: entry \""
             + decode(entryName)
@@ -113,18 +167,13 @@ final class GoTarReader {
             + " declares "
             + entrySize
             + " bytes of data but only "
-            + Math.max(0, fileSize - (position - (entrySize - remaining)))
+            + available
             + " remain",
         entryOffset);
   }
 
   private byte[] read(long offset, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
-    channel.position(offset);
-    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-      // read fully
-    }
-    return buffer.array();
+    return input.read(offset, length);
   }
 
   /** Go's {@code Reader.next}: null at the end of the archive. */
@@ -135,13 +184,14 @@ final class GoTarReader {
     while (true) {
       // Discard the rest of the current entry's data, then its padding (a short padding ends the
       // archive cleanly, as tryReadFull's io.EOF does in Go).
-      if (remaining > fileSize - position) {
+      if (have(remaining) < remaining) {
         throw truncatedData();
       }
       position += remaining;
       remaining = 0;
-      if (pad > fileSize - position) {
-        position = fileSize;
+      long padding = have(pad);
+      if (padding < pad) {
+        position += padding;
         return null;
       }
       position += pad;
@@ -199,7 +249,7 @@ final class GoTarReader {
 
   /** Go's {@code readHeader}'s block handling: null at a clean end of the archive. */
   private byte[] readBlock() throws IOException, TarFormatException {
-    long available = fileSize - position;
+    long available = have(BLOCK);
     if (available == 0) {
       return null;
     }
@@ -212,7 +262,7 @@ final class GoTarReader {
     if (!isZero(block)) {
       return block;
     }
-    available = fileSize - position;
+    available = have(BLOCK);
     if (available == 0) {
       return null;
     }
@@ -365,7 +415,7 @@ final class GoTarReader {
   /** Go's {@code readSpecialFile} from the current entry's data. */
   private String readSpecialFile() throws IOException, TarFormatException {
     long want = Math.min(remaining, MAX_SPECIAL_FILE_SIZE + 1L);
-    if (want > fileSize - position) {
+    if (have(want) < want) {
       throw truncatedData();
     }
     if (want > MAX_SPECIAL_FILE_SIZE) {
@@ -519,8 +569,7 @@ final class GoTarReader {
         map.add(new long[] {off, len});
       }
       if ((b[start + entries * 24] & 0xff) > 0) {
-        if (fileSize - position < BLOCK) {
-          position = fileSize;
+        if (have(BLOCK) < BLOCK) {
           throw unexpectedEof("a sparse extension header is truncated");
         }
         b = read(position, BLOCK);
@@ -578,8 +627,7 @@ final class GoTarReader {
     List<long[]> map = new ArrayList<>();
     while (true) {
       while (newlines < needed) {
-        if (remaining < BLOCK || fileSize - position < BLOCK) {
-          position = Math.min(fileSize, position + Math.min(remaining, BLOCK));
+        if (remaining < BLOCK || have(BLOCK) < BLOCK) {
           throw unexpectedEof("a GNU sparse 1.0 map is truncated");
         }
         String blk = new String(read(position, BLOCK), StandardCharsets.ISO_8859_1);

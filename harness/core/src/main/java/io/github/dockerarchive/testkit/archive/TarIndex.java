@@ -26,11 +26,26 @@ final class TarIndex {
   private final List<TarEntry> entries;
   private final Map<String, TarEntry> byName;
   private final List<String> duplicates;
+  private final long trailingDataOffset;
 
-  private TarIndex(List<TarEntry> entries, Map<String, TarEntry> byName, List<String> duplicates) {
+  /** Tars are written in records of 20 blocks; zero padding up to a record's end is normal. */
+  static final long RECORD = 10_240;
+
+  private TarIndex(
+      List<TarEntry> entries,
+      Map<String, TarEntry> byName,
+      List<String> duplicates,
+      long trailingDataOffset) {
     this.entries = List.copyOf(entries);
     this.byName = byName;
     this.duplicates = List.copyOf(duplicates);
+    this.trailingDataOffset = trailingDataOffset;
+  }
+
+  /** Where bytes follow the end-of-archive marker and its record padding, or -1 (ARC-9). */
+  static long trailingDataOffset(long end, long size) {
+    long recordEnd = (end + RECORD - 1) / RECORD * RECORD;
+    return size > recordEnd ? recordEnd : -1;
   }
 
   /**
@@ -40,9 +55,12 @@ final class TarIndex {
   static TarIndex build(Path path, String what) throws MalformedArchiveException {
     List<GoTarReader.Header> raw;
     long fileSize;
+    long end;
     try (SeekableByteChannel channel = Files.newByteChannel(path, StandardOpenOption.READ)) {
       fileSize = channel.size();
-      raw = GoTarReader.readAll(channel);
+      GoTarReader.Walk walk = GoTarReader.walk(GoTarReader.of(channel));
+      raw = walk.headers();
+      end = walk.end();
     } catch (GoTarReader.TarFormatException e) {
       throw new MalformedArchiveException(
           "SAFE-4", what + " is not a readable tar: " + e.getMessage(), e);
@@ -50,10 +68,11 @@ final class TarIndex {
       throw new MalformedArchiveException(
           null, "reading " + what + " (\"" + path + "\"): " + describe(e), e);
     }
-    return fromEntries(raw, fileSize, what);
+    return fromEntries(raw, fileSize, what, trailingDataOffset(end, fileSize));
   }
 
-  private static TarIndex fromEntries(List<GoTarReader.Header> raw, long fileSize, String what)
+  private static TarIndex fromEntries(
+      List<GoTarReader.Header> raw, long fileSize, String what, long trailingDataOffset)
       throws MalformedArchiveException {
     List<TarEntry> entries = new ArrayList<>(raw.size());
     Map<String, TarEntry> byName = new HashMap<>(raw.size() * 2);
@@ -92,7 +111,7 @@ final class TarIndex {
         duplicates.add(entry.name());
       }
     }
-    return new TarIndex(entries, byName, new ArrayList<>(duplicates));
+    return new TarIndex(entries, byName, new ArrayList<>(duplicates), trailingDataOffset);
   }
 
   /** The kind of entry Go's type flag makes it; sparse files are not regular files here. */
@@ -112,6 +131,16 @@ final class TarIndex {
   static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * Where data follows the end-of-archive marker beyond its record padding: it is never read (as
+   * Go's reader never reads it), only reported (ARC-9).
+   *
+   * @return the byte offset, or -1
+   */
+  long trailingDataOffset() {
+    return trailingDataOffset;
   }
 
   /** Every entry in archive order, duplicates included. */
