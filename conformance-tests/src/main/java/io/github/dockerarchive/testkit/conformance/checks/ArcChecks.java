@@ -66,6 +66,8 @@ public final class ArcChecks {
     arc6(checks);
     arc7(checks);
     arc8(checks);
+    arc9(checks);
+    arc10(checks);
     checks.addAll(HostileInputs.checksUnder("ARC"));
     checks.addAll(RealArchives.checksUnder("ARC"));
     checks.add(
@@ -537,6 +539,49 @@ public final class ArcChecks {
               }
               tar.file(decoy, renamed.configBytes());
               return Input.withManifest(renamed, tar);
+            }));
+  }
+
+  private static void arc9(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-9",
+            "data-after-end-of-archive-ignored",
+            "64 KiB of non-zero data after the end-of-archive marker: ignored, as Go's archive/tar"
+                + " ignores it",
+            () -> {
+              HandmadeImage i = plain();
+              byte[] tar = HandmadeImage.archive(i).build();
+              byte[] withTrailer = java.util.Arrays.copyOf(tar, tar.length + (64 << 10));
+              java.util.Arrays.fill(withTrailer, tar.length, withTrailer.length, (byte) 'x');
+              return new Input(i, withTrailer);
+            }));
+  }
+
+  private static void arc10(List<Check> checks) {
+    checks.add(
+        Check.of(
+            "ARC-10",
+            "manifest-with-byte-order-mark-refused",
+            "manifest.json starting with a UTF-8 byte-order mark is refused, as Go's encoding/json"
+                + " refuses it",
+            READ,
+            c -> {
+              HandmadeImage i = plain();
+              byte[] json = HandmadeImage.manifestJson(i);
+              byte[] withBom = new byte[json.length + 3];
+              withBom[0] = (byte) 0xef;
+              withBom[1] = (byte) 0xbb;
+              withBom[2] = (byte) 0xbf;
+              System.arraycopy(json, 0, withBom, 3, json.length);
+              HandmadeTar tar = new HandmadeTar();
+              for (int n = 0; n < 2; n++) {
+                tar.file(i.blobPath(n), i.storedLayer(n));
+              }
+              tar.file(i.configPath(), i.configBytes());
+              tar.file("manifest.json", withBom);
+              Path a = input(c, "archive.tar", tar.build());
+              refused(c, CheckContext.archive(a, ""), "out", "a byte-order mark before the JSON");
             }));
   }
 
