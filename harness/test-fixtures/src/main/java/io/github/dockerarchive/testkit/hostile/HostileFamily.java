@@ -26,7 +26,6 @@ public enum HostileFamily {
       "SAFE-4",
       "SEL-1",
       "SRC-2",
-      "SRC-3",
       "SRC-7"),
   /** {@link TruncationCases}: truncation at every structural point. */
   TRUNCATIONS(TruncationCases::cases, "ARC-1", "RD-4", "SAFE-4"),
