@@ -490,11 +490,7 @@ public final class ArcChecks {
    */
   private static Input configThroughLinks(int links, boolean hard) {
     HandmadeImage i = plain().itemEdit(item -> item.put("Config", "l1/config.json"));
-    HandmadeTar tar = new HandmadeTar();
-    for (int n = 0; n < 2; n++) {
-      tar.file(i.blobPath(n), i.storedLayer(n));
-    }
-    tar.file(i.configPath(), i.configBytes());
+    HandmadeTar tar = blobs(i, i.configPath());
     if (hard) {
       tar.hardlink("l1/config.json", i.configPath());
     } else {
@@ -533,12 +529,7 @@ public final class ArcChecks {
               HandmadeImage i = plain();
               String decoy = "f".repeat(64) + ".json";
               HandmadeImage renamed = i.itemEdit(item -> item.put("Config", decoy));
-              HandmadeTar tar = new HandmadeTar();
-              for (int n = 0; n < 2; n++) {
-                tar.file(renamed.blobPath(n), renamed.storedLayer(n));
-              }
-              tar.file(decoy, renamed.configBytes());
-              return Input.withManifest(renamed, tar);
+              return Input.withManifest(renamed, blobs(renamed, decoy));
             }));
   }
 
@@ -574,15 +565,20 @@ public final class ArcChecks {
               withBom[1] = (byte) 0xbb;
               withBom[2] = (byte) 0xbf;
               System.arraycopy(json, 0, withBom, 3, json.length);
-              HandmadeTar tar = new HandmadeTar();
-              for (int n = 0; n < 2; n++) {
-                tar.file(i.blobPath(n), i.storedLayer(n));
-              }
-              tar.file(i.configPath(), i.configBytes());
+              HandmadeTar tar = blobs(i, i.configPath());
               tar.file("manifest.json", withBom);
               Path a = input(c, "archive.tar", tar.build());
               refused(c, CheckContext.archive(a, ""), "out", "a byte-order mark before the JSON");
             }));
+  }
+
+  /** A tar holding the plain image's two layers under their blob paths and its config. */
+  private static HandmadeTar blobs(HandmadeImage i, String configPath) {
+    HandmadeTar tar = new HandmadeTar();
+    for (int n = 0; n < 2; n++) {
+      tar.file(i.blobPath(n), i.storedLayer(n));
+    }
+    return tar.file(configPath, i.configBytes());
   }
 
   /** A hand-made archive and the image it must read as. */

@@ -1,6 +1,6 @@
 package io.github.dockerarchive.testkit.archive;
 
-/** The pieces of Go's {@code strconv} and {@code unicode/utf8} that the Go-exact readers need. */
+/** The pieces of Go's {@code strconv} that the Go-exact tar reader needs. */
 final class GoStrconvBits {
   private GoStrconvBits() {}
 
@@ -65,50 +65,5 @@ final class GoStrconvBits {
     }
     String fraction = s.substring(dot + 1);
     return fraction.chars().allMatch(c -> c >= '0' && c <= '9');
-  }
-
-  /**
-   * {@code utf8.DecodeRune} of a multi-byte sequence at {@code i}: the code point, or -1 where Go
-   * returns {@code RuneError} with width 1.
-   */
-  static int decodeRune(byte[] b, int i) {
-    int c0 = b[i] & 0xff;
-    int n;
-    int cp;
-    int lo = 0x80;
-    int hi = 0xBF;
-    if (c0 >= 0xC2 && c0 <= 0xDF) {
-      n = 2;
-      cp = c0 & 0x1F;
-    } else if (c0 >= 0xE0 && c0 <= 0xEF) {
-      n = 3;
-      cp = c0 & 0x0F;
-      if (c0 == 0xE0) {
-        lo = 0xA0;
-      } else if (c0 == 0xED) {
-        hi = 0x9F;
-      }
-    } else if (c0 >= 0xF0 && c0 <= 0xF4) {
-      n = 4;
-      cp = c0 & 0x07;
-      if (c0 == 0xF0) {
-        lo = 0x90;
-      } else if (c0 == 0xF4) {
-        hi = 0x8F;
-      }
-    } else {
-      return -1;
-    }
-    if (i + n > b.length) {
-      return -1;
-    }
-    for (int k = 1; k < n; k++) {
-      int c = b[i + k] & 0xff;
-      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) {
-        return -1;
-      }
-      cp = cp << 6 | (c & 0x3F);
-    }
-    return cp;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.archive;
 
+import io.github.dockerarchive.testkit.internal.GoJsonValue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -785,18 +786,13 @@ final class GoTarReader {
     int i = 0;
     while (i < b.length) {
       int c = b[i] & 0xff;
-      if (c < 0x80) {
-        out.append((char) c);
-        i++;
-        continue;
-      }
-      int cp = GoStrconvBits.decodeRune(b, i);
+      int cp = c < 0x80 ? c : GoJsonValue.Parser.decodeRune(b, i);
       if (cp < 0) {
         out.append((char) (0xDC00 | c));
         i++;
       } else {
         out.appendCodePoint(cp);
-        i += Character.charCount(cp) == 2 ? 4 : (cp < 0x800 ? 2 : 3);
+        i += GoJsonValue.Parser.width(cp);
       }
     }
     return out.toString();

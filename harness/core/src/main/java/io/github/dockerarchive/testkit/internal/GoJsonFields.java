@@ -1,7 +1,5 @@
 package io.github.dockerarchive.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,15 +24,7 @@ public final class GoJsonFields {
 
   /** The parser: Go's nesting bound, trailing tokens refused, no length limits. */
   public static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING)
-                          .maxNumberLength(Integer.MAX_VALUE)
-                          .maxStringLength(Integer.MAX_VALUE)
-                          .build())
-                  .build())
+      new ObjectMapper(GoJsonValue.Parser.factory())
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final JsonNode object;

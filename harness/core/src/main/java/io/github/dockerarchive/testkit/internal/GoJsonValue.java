@@ -112,15 +112,24 @@ public sealed interface GoJsonValue {
 
   /** The parser behind {@link #parse}. */
   final class Parser {
-    private static final JsonFactory FACTORY =
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .build())
-            .build();
+    private static final JsonFactory FACTORY = factory();
+
+    /**
+     * A JSON factory with Go's limits: nesting up to {@value GoJsonValue#MAX_NESTING}, numbers and
+     * strings of any length.
+     *
+     * @return a new factory
+     */
+    public static JsonFactory factory() {
+      return JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
+    }
 
     private Parser() {}
 
@@ -241,54 +250,79 @@ public sealed interface GoJsonValue {
       return out == null ? s : out.toString();
     }
 
-    /** UTF-8 as Go reads it: each byte of an invalid sequence is one U+FFFD. */
-    static String decodeUtf8(byte[] b) {
+    /**
+     * UTF-8 as Go reads it: each byte of an invalid sequence is one U+FFFD.
+     *
+     * @param b the bytes
+     * @return the text
+     */
+    public static String decodeUtf8(byte[] b) {
       StringBuilder out = new StringBuilder(b.length);
       int i = 0;
       while (i < b.length) {
-        int c0 = b[i] & 0xff;
-        if (c0 < 0x80) {
-          out.append((char) c0);
-          i++;
-          continue;
-        }
-        int n;
-        int cp;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (c0 >= 0xC2 && c0 <= 0xDF) {
-          n = 2;
-          cp = c0 & 0x1F;
-        } else if (c0 >= 0xE0 && c0 <= 0xEF) {
-          n = 3;
-          cp = c0 & 0x0F;
-          lo = c0 == 0xE0 ? 0xA0 : 0x80;
-          hi = c0 == 0xED ? 0x9F : 0xBF;
-        } else if (c0 >= 0xF0 && c0 <= 0xF4) {
-          n = 4;
-          cp = c0 & 0x07;
-          lo = c0 == 0xF0 ? 0x90 : 0x80;
-          hi = c0 == 0xF4 ? 0x8F : 0xBF;
-        } else {
+        int c = b[i] & 0xff;
+        int cp = c < 0x80 ? c : decodeRune(b, i);
+        if (cp < 0) {
           out.append('\ufffd');
           i++;
-          continue;
-        }
-        boolean ok = i + n <= b.length;
-        for (int k = 1; ok && k < n; k++) {
-          int c = b[i + k] & 0xff;
-          ok = k == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xBF);
-          cp = cp << 6 | (c & 0x3F);
-        }
-        if (ok) {
+        } else {
           out.appendCodePoint(cp);
-          i += n;
-        } else {
-          out.append('\ufffd');
-          i++;
+          i += width(cp);
         }
       }
       return out.toString();
+    }
+
+    /**
+     * The number of UTF-8 bytes of a code point.
+     *
+     * @param cp the code point
+     * @return 1 to 4
+     */
+    public static int width(int cp) {
+      return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /**
+     * Go's {@code utf8.DecodeRune} of a multi-byte sequence at {@code i}.
+     *
+     * @param b the bytes
+     * @param i where the sequence starts (a byte of 0x80 or more)
+     * @return the code point, or -1 where Go returns {@code RuneError} with width 1
+     */
+    public static int decodeRune(byte[] b, int i) {
+      int c0 = b[i] & 0xff;
+      int n;
+      int cp;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c0 >= 0xC2 && c0 <= 0xDF) {
+        n = 2;
+        cp = c0 & 0x1F;
+      } else if (c0 >= 0xE0 && c0 <= 0xEF) {
+        n = 3;
+        cp = c0 & 0x0F;
+        lo = c0 == 0xE0 ? 0xA0 : 0x80;
+        hi = c0 == 0xED ? 0x9F : 0xBF;
+      } else if (c0 >= 0xF0 && c0 <= 0xF4) {
+        n = 4;
+        cp = c0 & 0x07;
+        lo = c0 == 0xF0 ? 0x90 : 0x80;
+        hi = c0 == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return -1;
+      }
+      if (i + n > b.length) {
+        return -1;
+      }
+      for (int k = 1; k < n; k++) {
+        int c = b[i + k] & 0xff;
+        if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) {
+          return -1;
+        }
+        cp = cp << 6 | (c & 0x3F);
+      }
+      return cp;
     }
   }
 }
