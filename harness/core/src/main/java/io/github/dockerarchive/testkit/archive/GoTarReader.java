@@ -162,7 +162,7 @@ final class GoTarReader {
     long available = consumed + have(remaining);
     return new TarFormatException(
         "unexpected EOF: truncated: entry \""
-            + decode(entryName)
+            + printable(entryName)
             + "\" at byte offset "
             + entryOffset
             + " declares "
@@ -312,7 +312,7 @@ final class GoTarReader {
     if (format == 0) {
       throw headerError(
           "bad header checksum for entry \""
-              + decode(cString(field(b, 0, 100)))
+              + printable(cString(field(b, 0, 100)))
               + "\" at byte offset "
               + offset,
           offset);
@@ -399,7 +399,7 @@ final class GoTarReader {
           "negative size "
               + nb
               + " for entry \""
-              + decode(hdr.name)
+              + printable(hdr.name)
               + "\" at byte offset "
               + entryOffset,
           entryOffset);
@@ -780,6 +780,27 @@ final class GoTarReader {
    * unpaired surrogate U+DC80..U+DCFF, so that it matches no name a JSON document can hold (Go's
    * JSON decoder turns invalid bytes into U+FFFD).
    */
+  /**
+   * A name for a message: decoded, with control characters escaped (one line, whatever it holds).
+   */
+  static String printable(String bytes) {
+    String text = decode(bytes);
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        out.append(c).append(text.charAt(++i));
+      } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   static String decode(String bytes) {
     byte[] b = bytes.getBytes(StandardCharsets.ISO_8859_1);
     StringBuilder out = new StringBuilder(b.length);
