@@ -6,7 +6,6 @@
 //
 //	'T' a tar stream, read with archive/tar to the end (every header, every entry's data)
 //	'M' a manifest.json, decoded into the reference's []ManifestItem
-//	'C' an image config, decoded into the fields the reader uses
 //
 // Answers: {"ok":true,...} with what was seen, or {"ok":false,"err":"..."}.
 package main
@@ -40,16 +39,6 @@ type manifestItem struct {
 	LayerSources map[string]schema2Descriptor `json:",omitempty"`
 }
 
-// imageConfig holds the config fields the reader uses (containers/image manifest.Schema2Image).
-type imageConfig struct {
-	Architecture string `json:"architecture,omitempty"`
-	OS           string `json:"os,omitempty"`
-	RootFS       *struct {
-		Type    string   `json:"type"`
-		DiffIDs []string `json:"diff_ids,omitempty"`
-	} `json:"rootfs,omitempty"`
-}
-
 type entry struct {
 	Name   string `json:"name"`
 	Type   string `json:"type"`
@@ -60,11 +49,10 @@ type entry struct {
 }
 
 type answer struct {
-	Ok      bool              `json:"ok"`
-	Err     string            `json:"err,omitempty"`
-	Entries []entry           `json:"entries,omitempty"`
-	Items   []normalizedItem  `json:"items,omitempty"`
-	Config  *normalizedConfig `json:"config,omitempty"`
+	Ok      bool             `json:"ok"`
+	Err     string           `json:"err,omitempty"`
+	Entries []entry          `json:"entries,omitempty"`
+	Items   []normalizedItem `json:"items,omitempty"`
 }
 
 type normalizedItem struct {
@@ -80,13 +68,6 @@ type normalizedDescriptor struct {
 	Size      int64    `json:"size"`
 	Digest    string   `json:"digest"`
 	URLs      []string `json:"urls"`
-}
-
-type normalizedConfig struct {
-	Architecture string   `json:"architecture"`
-	OS           string   `json:"os"`
-	HasRootFS    bool     `json:"hasRootfs"`
-	DiffIDs      []string `json:"diffIds"`
 }
 
 func nonNil(s []string) []string {
@@ -157,19 +138,6 @@ func readManifest(data []byte) answer {
 	return answer{Ok: true, Items: out}
 }
 
-func readConfig(data []byte) answer {
-	var c imageConfig
-	if err := json.Unmarshal(data, &c); err != nil {
-		return answer{Err: err.Error()}
-	}
-	n := normalizedConfig{Architecture: c.Architecture, OS: c.OS, DiffIDs: []string{}}
-	if c.RootFS != nil {
-		n.HasRootFS = true
-		n.DiffIDs = nonNil(c.RootFS.DiffIDs)
-	}
-	return answer{Ok: true, Config: &n}
-}
-
 func main() {
 	in := bufio.NewReaderSize(os.Stdin, 1<<16)
 	out := bufio.NewWriter(os.Stdout)
@@ -189,8 +157,6 @@ func main() {
 			a = readTar(data)
 		case 'M':
 			a = readManifest(data)
-		case 'C':
-			a = readConfig(data)
 		default:
 			a = answer{Err: "unknown case kind"}
 		}
