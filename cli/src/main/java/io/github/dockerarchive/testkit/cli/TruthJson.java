@@ -9,6 +9,7 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
 import io.github.dockerarchive.testkit.synthetic.SpecJson;
+import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +82,10 @@ final class TruthJson {
   }
 
   static void write(ObjectNode json, Path target) throws IOException {
-    Files.writeString(target, MAPPER.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.writeString(target, MAPPER.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw SyntheticArchives.namingPath(e, "writing", target.toAbsolutePath());
+    }
   }
 }

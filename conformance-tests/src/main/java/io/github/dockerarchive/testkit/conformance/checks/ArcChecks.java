@@ -66,6 +66,9 @@ public final class ArcChecks {
     arc5(checks);
     arc6(checks);
     arc7(checks);
+    arc8(checks);
+    arc9(checks);
+    arc10(checks);
     checks.addAll(HostileInputs.checksUnder("ARC"));
     checks.addAll(RealArchives.checksUnder("ARC"));
     checks.add(
@@ -492,11 +495,7 @@ public final class ArcChecks {
    */
   private static Input configThroughLinks(int links, boolean hard) {
     HandmadeImage i = plain().itemEdit(item -> item.put("Config", "l1/config.json"));
-    HandmadeTar tar = new HandmadeTar();
-    for (int n = 0; n < 2; n++) {
-      tar.file(i.blobPath(n), i.storedLayer(n));
-    }
-    tar.file(i.configPath(), i.configBytes());
+    HandmadeTar tar = blobs(i, i.configPath());
     if (hard) {
       tar.hardlink("l1/config.json", i.configPath());
     } else {
@@ -522,6 +521,69 @@ public final class ArcChecks {
               tar.file("manifest.json", HandmadeImage.manifestJson(decoy));
               return new Input(i, tar.build());
             }));
+  }
+
+  private static void arc8(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-8",
+            "config-name-claims-other-digest",
+            "the config stored as <other digest>.json: the name means nothing, the image reads"
+                + " with its config digest computed from the bytes",
+            () -> {
+              HandmadeImage i = plain();
+              String decoy = "f".repeat(64) + ".json";
+              HandmadeImage renamed = i.itemEdit(item -> item.put("Config", decoy));
+              return Input.withManifest(renamed, blobs(renamed, decoy));
+            }));
+  }
+
+  private static void arc9(List<Check> checks) {
+    checks.add(
+        readsArchive(
+            "ARC-9",
+            "data-after-end-of-archive-ignored",
+            "64 KiB of non-zero data after the end-of-archive marker: ignored, as Go's archive/tar"
+                + " ignores it",
+            () -> {
+              HandmadeImage i = plain();
+              byte[] tar = HandmadeImage.archive(i).build();
+              byte[] withTrailer = java.util.Arrays.copyOf(tar, tar.length + (64 << 10));
+              java.util.Arrays.fill(withTrailer, tar.length, withTrailer.length, (byte) 'x');
+              return new Input(i, withTrailer);
+            }));
+  }
+
+  private static void arc10(List<Check> checks) {
+    checks.add(
+        Check.of(
+            "ARC-10",
+            "manifest-with-byte-order-mark-refused",
+            "manifest.json starting with a UTF-8 byte-order mark is refused, as Go's encoding/json"
+                + " refuses it",
+            READ,
+            c -> {
+              HandmadeImage i = plain();
+              byte[] json = HandmadeImage.manifestJson(i);
+              byte[] withBom = new byte[json.length + 3];
+              withBom[0] = (byte) 0xef;
+              withBom[1] = (byte) 0xbb;
+              withBom[2] = (byte) 0xbf;
+              System.arraycopy(json, 0, withBom, 3, json.length);
+              HandmadeTar tar = blobs(i, i.configPath());
+              tar.file("manifest.json", withBom);
+              Path a = input(c, "archive.tar", tar.build());
+              refused(c, CheckContext.archive(a, ""), "out", "a byte-order mark before the JSON");
+            }));
+  }
+
+  /** A tar holding the plain image's two layers under their blob paths and its config. */
+  private static HandmadeTar blobs(HandmadeImage i, String configPath) {
+    HandmadeTar tar = new HandmadeTar();
+    for (int n = 0; n < 2; n++) {
+      tar.file(i.blobPath(n), i.storedLayer(n));
+    }
+    return tar.file(configPath, i.configBytes());
   }
 
   /** A hand-made archive and the image it must read as. */

@@ -101,6 +101,7 @@ final class HostileInputs {
       case "non-utf8-unreferenced-name" -> "ARC-3";
       case "symlink-chain-8" -> "ARC-6";
       case "gzip-bomb-layer-uncapped", "gzip-bomb-archive-uncapped" -> "SAFE-3";
+      case "gzip-padding-after-end-marker" -> "ARC-9";
       case "manifest-exactly-1mib" -> "RD-3";
       case "ten-thousand-images" -> "SEL-3";
       case "hundred-thousand-entries" -> "RD-2";

@@ -14,6 +14,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -212,6 +213,17 @@ public final class ArchiveReader implements Closeable {
    */
   public List<String> duplicateEntryNames() {
     return index.duplicates();
+  }
+
+  /**
+   * Where data follows the end-of-archive marker (beyond the zero padding to a whole 10240-byte
+   * record): reading stops at the marker, as Go's {@code archive/tar} does, so that data is never
+   * decompressed, read or hashed; {@code verify} warns about it (ARC-9).
+   *
+   * @return the offset in the uncompressed tar, or -1 when nothing follows
+   */
+  public long trailingDataOffset() {
+    return index.trailingDataOffset();
   }
 
   /**
@@ -446,42 +458,107 @@ public final class ArchiveReader implements Closeable {
       }
     }
 
+    /**
+     * Decompresses (or copies) the archive into {@code file} only as far as Go's tar reader goes:
+     * the headers are walked as the bytes arrive, and once the end-of-archive marker is reached
+     * only its record padding and one byte more are pulled, to learn whether data follows (ARC-9).
+     */
     private static void copy(
         InputStream in, Compression compression, Path file, ReaderOptions options, String what)
         throws ArchiveException {
       long limit = options.maxArchiveSize();
-      long total = 0;
       try (InputStream data = compression.decompress(in);
-          var out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
-        byte[] buffer = new byte[1 << 16];
-        int n;
-        while ((n = data.read(buffer)) >= 0) {
-          total += n;
-          if (total > limit) {
-            throw new LimitExceededException(
-                "SAFE-3", what + " decompresses to more than the limit of " + limit + " bytes");
-          }
-          out.write(buffer, 0, n);
+          FileChannel out =
+              FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        Pull pull = new Pull(data, out, limit, what);
+        try {
+          long end = GoTarReader.walk(pull).end();
+          long recordEnd = (end + TarIndex.RECORD - 1) / TarIndex.RECORD * TarIndex.RECORD;
+          pull.have(end, recordEnd - end + 1);
+        } catch (GoTarReader.TarFormatException e) {
+          // Opening reports it: the index walks the same bytes and fails the same way.
+        } catch (IOException e) {
+          throw pull.failure(compression, file, e);
         }
       } catch (ArchiveException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        String stage =
-            compression == Compression.NONE
-                ? "copying " + what + " to temporary file \"" + file + "\""
-                : "decompressing "
-                    + compression.label()
-                    + " "
-                    + what
-                    + " to temporary file \""
-                    + file
-                    + "\" after "
-                    + total
-                    + " bytes";
-        if (isDiskError(e)) {
-          throw new ArchiveException("RD-1", stage + ": " + TarIndex.describe(e), e);
+        throw failure(compression, what, file, 0, e);
+      }
+    }
+
+    private static ArchiveException failure(
+        Compression compression, String what, Path file, long total, Throwable e) {
+      String stage =
+          compression == Compression.NONE
+              ? "copying " + what + " to temporary file \"" + file + "\""
+              : "decompressing "
+                  + compression.label()
+                  + " "
+                  + what
+                  + " to temporary file \""
+                  + file
+                  + "\" after "
+                  + total
+                  + " bytes";
+      if (e instanceof ArchiveException a) {
+        return a;
+      }
+      if (isDiskError(e)) {
+        return new ArchiveException("RD-1", stage + ": " + TarIndex.describe(e), e);
+      }
+      return new MalformedArchiveException("ARC-1", stage + ": " + TarIndex.describe(e), e);
+    }
+
+    /** The tar bytes pulled from the (decompressing) stream into the spool file on demand. */
+    private static final class Pull implements GoTarReader.Input {
+      private final InputStream data;
+      private final FileChannel out;
+      private final long limit;
+      private final String what;
+      private final byte[] buffer = new byte[1 << 16];
+      private long written;
+      private boolean eof;
+
+      Pull(InputStream data, FileChannel out, long limit, String what) {
+        this.data = data;
+        this.out = out;
+        this.limit = limit;
+        this.what = what;
+      }
+
+      @Override
+      public long have(long offset, long want) throws IOException {
+        while (!eof && written - offset < want) {
+          int n = data.read(buffer);
+          if (n < 0) {
+            eof = true;
+            break;
+          }
+          if (written + n > limit) {
+            throw new LimitExceededException(
+                "SAFE-3", what + " decompresses to more than the limit of " + limit + " bytes");
+          }
+          java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buffer, 0, n);
+          while (b.hasRemaining()) {
+            out.write(b, written + b.position());
+          }
+          written += n;
         }
-        throw new MalformedArchiveException("ARC-1", stage + ": " + TarIndex.describe(e), e);
+        return Math.max(0, Math.min(want, written - offset));
+      }
+
+      @Override
+      public byte[] read(long offset, int length) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length);
+        while (b.hasRemaining() && out.read(b, offset + b.position()) >= 0) {
+          // read fully
+        }
+        return b.array();
+      }
+
+      ArchiveException failure(Compression compression, Path file, IOException e) {
+        return Spooled.failure(compression, what, file, written, e);
       }
     }
 

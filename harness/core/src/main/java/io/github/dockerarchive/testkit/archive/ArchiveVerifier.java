@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * Checks an archive completely: every image loads, every config hashes to the digest its name
- * claims, every layer's decompressed bytes hash to its diffID, and the tar itself has no unsafe or
- * duplicate names, and no tag is held by two items (a warning, SEL-7). Each distinct layer entry is
- * hashed once, however many images share it.
+ * Checks an archive completely: every image loads, every layer's decompressed bytes hash to its
+ * diffID, and the tar itself has no unsafe names. Errors are what a Go-based loader fails on or
+ * content that is wrong; producer oddities that loaders accept are warnings with a rule ID
+ * (duplicate names, ARC-7; a config named for another digest, ARC-8; data after the end-of-archive
+ * marker, ARC-9; a tag held by two items, SEL-7). Each distinct layer entry is hashed once, however
+ * many images share it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveVerifier {
@@ -151,6 +153,17 @@ public final class ArchiveVerifier {
                     + " is absolute or leaves the archive"));
       }
     }
+    if (reader.trailingDataOffset() >= 0) {
+      problems.add(
+          new Problem(
+              Severity.WARNING,
+              "ARC-9",
+              -1,
+              "data follows the end-of-archive marker (from byte offset "
+                  + reader.trailingDataOffset()
+                  + " of the tar); it was ignored, as Go's archive/tar ignores it: nothing after"
+                  + " the marker is read, decompressed or hashed"));
+    }
     for (String name : reader.duplicateEntryNames()) {
       problems.add(
           new Problem(
@@ -202,17 +215,22 @@ public final class ArchiveVerifier {
     Digest actual = source.configDigest();
     Matcher m = DIGEST_IN_NAME.matcher(config);
     if (m.find() && !m.group(1).equals(actual.hex())) {
+      // The name means nothing to a loader (skopeo, Docker and containerd hash the bytes), so the
+      // archive loads: a producer oddity, not a failure (ARC-8).
       problems.add(
           new Problem(
-              Severity.ERROR,
-              "SRC-3",
+              Severity.WARNING,
+              "ARC-8",
               index,
               "config \""
                   + config
                   + "\" is named for sha256:"
                   + m.group(1)
                   + " but its bytes hash to "
-                  + actual));
+                  + actual
+                  + "; loaders ignore the name and use "
+                  + actual
+                  + " as the image ID"));
     }
   }
 

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * what Docker recorded about where a layer came from (foreign layers, Docker 25+ for every layer).
  *
  * @param mediaType the descriptor's media type, or null
- * @param size the descriptor's size, or -1 when absent
+ * @param size the descriptor's size (0 when absent or {@code null}, as Go decodes it)
  * @param digest the descriptor's digest as written, or null
  * @param urls the descriptor's URLs (empty when absent)
  */

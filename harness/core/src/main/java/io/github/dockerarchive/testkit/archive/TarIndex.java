@@ -5,7 +5,6 @@ import io.github.dockerarchive.testkit.MalformedArchiveException;
 import io.github.dockerarchive.testkit.UnsafeEntryException;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,9 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * The index of an uncompressed tar, built in one pass over its headers (the data is skipped by
@@ -30,204 +26,121 @@ final class TarIndex {
   private final List<TarEntry> entries;
   private final Map<String, TarEntry> byName;
   private final List<String> duplicates;
+  private final long trailingDataOffset;
 
-  private TarIndex(List<TarEntry> entries, Map<String, TarEntry> byName, List<String> duplicates) {
+  /** Tars are written in records of 20 blocks; zero padding up to a record's end is normal. */
+  static final long RECORD = 10_240;
+
+  private TarIndex(
+      List<TarEntry> entries,
+      Map<String, TarEntry> byName,
+      List<String> duplicates,
+      long trailingDataOffset) {
     this.entries = List.copyOf(entries);
     this.byName = byName;
     this.duplicates = List.copyOf(duplicates);
+    this.trailingDataOffset = trailingDataOffset;
   }
 
-  /** Reads every header of the tar at {@code path}; the data blocks are skipped by seeking. */
-  static TarIndex build(Path path, String what) throws MalformedArchiveException {
-    try (PositionTrackingChannel channel =
-        new PositionTrackingChannel(Files.newByteChannel(path, StandardOpenOption.READ))) {
-      long fileSize = channel.size();
-      List<TarArchiveEntry> raw;
-      try (TarFile tar = open(channel)) {
-        raw = tar.getEntries();
-        checkEndOfHeaders(channel, raw, fileSize, what);
-      } catch (MalformedArchiveException e) {
-        throw e;
-      } catch (IOException | RuntimeException e) {
-        throw new MalformedArchiveException(
-            "SAFE-4",
-            what
-                + " is not a readable tar: "
-                + describe(e)
-                + " (in the header at or before byte offset "
-                + channel.furthestPosition()
-                + ")",
-            e);
-      }
-      return fromEntries(raw, fileSize, what);
-    } catch (IOException e) {
-      if (e instanceof MalformedArchiveException m) {
-        throw m;
-      }
-      throw new MalformedArchiveException(null, "reading " + what + ": " + describe(e), e);
-    }
+  /** Where bytes follow the end-of-archive marker and its record padding, or -1 (ARC-9). */
+  static long trailingDataOffset(long end, long size) {
+    long recordEnd = (end + RECORD - 1) / RECORD * RECORD;
+    return size > recordEnd ? recordEnd : -1;
   }
 
   /**
-   * commons-compress treats a short read where a header should be as the end of the archive; Go's
-   * tar reader (and SAFE-4) treat a partial, non-zero header block as a truncated archive. Where
-   * the headers stopped, the next block must be absent, or zero (the end-of-archive marker).
+   * Reads every header of the tar at {@code path} exactly as Go's {@code archive/tar} does ({@link
+   * GoTarReader}); the data blocks are skipped by seeking.
    */
-  private static void checkEndOfHeaders(
-      SeekableByteChannel channel, List<TarArchiveEntry> raw, long fileSize, String what)
-      throws IOException {
-    long block = TarConstants.DEFAULT_RCDSIZE;
-    long end = 0;
-    if (!raw.isEmpty()) {
-      TarArchiveEntry last = raw.get(raw.size() - 1);
-      long size = Math.max(0, last.getSize());
-      end = last.getDataOffset() + (size + block - 1) / block * block;
-    }
-    if (end >= fileSize) {
-      return;
-    }
-    int length = (int) Math.min(block, fileSize - end);
-    if (!isZero(channel, end, length)) {
+  static TarIndex build(Path path, String what) throws MalformedArchiveException {
+    List<GoTarReader.Header> raw;
+    long fileSize;
+    long end;
+    try (SeekableByteChannel channel = Files.newByteChannel(path, StandardOpenOption.READ)) {
+      fileSize = channel.size();
+      GoTarReader.Walk walk = GoTarReader.walk(GoTarReader.of(channel));
+      raw = walk.headers();
+      end = walk.end();
+    } catch (GoTarReader.TarFormatException e) {
       throw new MalformedArchiveException(
-          "SAFE-4",
-          what
-              + (length < block
-                  ? ": truncated: the header at byte offset "
-                      + end
-                      + " has only "
-                      + length
-                      + " of 512 bytes"
-                  : ": unreadable header at byte offset " + end));
+          "SAFE-4", what + " is not a readable tar: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MalformedArchiveException(
+          null, "reading " + what + " (\"" + path + "\"): " + describe(e), e);
     }
-    // One zero block ends the archive only when the next one is zero too (or absent), as in Go;
-    // otherwise the entries after it would be silently hidden.
-    long second = end + block;
-    if (second < fileSize) {
-      int secondLength = (int) Math.min(block, fileSize - second);
-      if (!isZero(channel, second, secondLength)) {
-        throw new MalformedArchiveException(
-            "SAFE-4",
-            what
-                + ": a lone zero block at byte offset "
-                + end
-                + " is followed by data at byte offset "
-                + second
-                + " (the end of an archive is two zero blocks)");
-      }
-    }
+    return fromEntries(raw, fileSize, what, trailingDataOffset(end, fileSize));
   }
 
-  private static boolean isZero(SeekableByteChannel channel, long offset, int length)
-      throws IOException {
-    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(length);
-    channel.position(offset);
-    while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-      // read the whole (possibly partial) block
-    }
-    for (byte b : buffer.array()) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static TarFile open(SeekableByteChannel channel) throws IOException {
-    return new TarFile(
-        channel,
-        TarConstants.DEFAULT_BLKSIZE,
-        TarConstants.DEFAULT_RCDSIZE,
-        StandardCharsets.UTF_8.name(),
-        false);
-  }
-
-  private static TarIndex fromEntries(List<TarArchiveEntry> raw, long fileSize, String what)
+  private static TarIndex fromEntries(
+      List<GoTarReader.Header> raw, long fileSize, String what, long trailingDataOffset)
       throws MalformedArchiveException {
     List<TarEntry> entries = new ArrayList<>(raw.size());
     Map<String, TarEntry> byName = new HashMap<>(raw.size() * 2);
     Set<String> duplicates = new LinkedHashSet<>();
-    for (TarArchiveEntry e : raw) {
-      long dataOffset = e.getDataOffset();
-      long headerOffset = Math.max(0, dataOffset - TarConstants.DEFAULT_RCDSIZE);
-      if (!e.isCheckSumOK()) {
-        throw new MalformedArchiveException(
-            "SAFE-4",
-            what
-                + ": bad header checksum for entry \""
-                + e.getName()
-                + "\" at byte offset "
-                + headerOffset);
-      }
-      EntryType type = typeOf(e);
-      long size = (type == EntryType.FILE) ? e.getSize() : 0;
-      if (size < 0) {
-        throw new MalformedArchiveException(
-            "SAFE-4",
-            what
-                + ": negative size "
-                + size
-                + " for entry \""
-                + e.getName()
-                + "\" at byte offset "
-                + headerOffset);
-      }
-      if (type == EntryType.FILE && (dataOffset > fileSize || size > fileSize - dataOffset)) {
+    for (GoTarReader.Header h : raw) {
+      EntryType type = typeOf(h);
+      long size = (type == EntryType.FILE) ? h.size() : 0;
+      String rawName = GoTarReader.decode(h.name());
+      if (type == EntryType.FILE
+          && (h.dataOffset() > fileSize || size > fileSize - h.dataOffset())) {
         throw new MalformedArchiveException(
             "SAFE-4",
             what
                 + ": truncated: entry \""
-                + e.getName()
+                + rawName
                 + "\" at byte offset "
-                + headerOffset
+                + h.headerOffset()
                 + " declares "
                 + size
                 + " bytes of data but only "
-                + Math.max(0, fileSize - dataOffset)
+                + Math.max(0, fileSize - h.dataOffset())
                 + " remain");
       }
       TarEntry entry =
           new TarEntry(
-              EntryPaths.clean(e.getName()),
-              e.getName(),
+              EntryPaths.clean(rawName),
+              rawName,
               type,
-              headerOffset,
-              dataOffset,
+              h.headerOffset(),
+              h.dataOffset(),
               size,
-              e.getLinkName() == null ? "" : e.getLinkName());
+              GoTarReader.decode(h.linkName()));
       entries.add(entry);
       TarEntry first = byName.putIfAbsent(entry.name(), entry);
       if (first != null) {
         duplicates.add(entry.name());
       }
     }
-    return new TarIndex(entries, byName, new ArrayList<>(duplicates));
+    return new TarIndex(entries, byName, new ArrayList<>(duplicates), trailingDataOffset);
   }
 
-  private static EntryType typeOf(TarArchiveEntry e) {
-    if (e.isSymbolicLink()) {
-      return EntryType.SYMLINK;
-    }
-    if (e.isLink()) {
-      return EntryType.HARDLINK;
-    }
-    if (e.isDirectory()) {
-      return EntryType.DIRECTORY;
-    }
-    if (e.isSparse()) {
+  /** The kind of entry Go's type flag makes it; sparse files are not regular files here. */
+  private static EntryType typeOf(GoTarReader.Header h) {
+    if (h.sparse()) {
       return EntryType.OTHER;
     }
-    // Not e.isFile(): commons-compress calls every non-directory a file, FIFOs and devices too.
-    byte flag = e.getLinkFlag();
-    return flag == TarConstants.LF_NORMAL
-            || flag == TarConstants.LF_OLDNORM
-            || flag == TarConstants.LF_CONTIG
-        ? EntryType.FILE
-        : EntryType.OTHER;
+    return switch (h.typeflag()) {
+      case '0', '7' -> EntryType.FILE;
+      case '1' -> EntryType.HARDLINK;
+      case '2' -> EntryType.SYMLINK;
+      case '5' -> EntryType.DIRECTORY;
+      default -> EntryType.OTHER;
+    };
   }
 
   static String describe(Throwable e) {
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * Where data follows the end-of-archive marker beyond its record padding: it is never read (as
+   * Go's reader never reads it), only reported (ARC-9).
+   *
+   * @return the byte offset, or -1
+   */
+  long trailingDataOffset() {
+    return trailingDataOffset;
   }
 
   /** Every entry in archive order, duplicates included. */

@@ -1,31 +1,31 @@
 package io.github.dockerarchive.testkit.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Reading JSON documents with the leniency of Go's {@code encoding/json} (ARC-2): a bounded parser,
- * field access that matches keys case-insensitively (an exact match preferred), and Go-like names
- * of the kind of value found where another was expected.
+ * Reading JSON documents with the leniency of Go's {@code encoding/json} (ARC-2): Go's syntax check
+ * ({@link GoJsonValue}), field access that matches keys as Go's struct decoding does (exact or
+ * case-folded, the last such key winning), and Go-like names of the kind of value found where
+ * another was expected.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class GoJsonFields {
-  /** JSON nesting deeper than this is refused (a hostile document cannot exhaust the stack). */
-  public static final int MAX_NESTING = 64;
+  /**
+   * JSON nesting deeper than this is refused, as Go's decoder does (the parsers do not recurse).
+   */
+  public static final int MAX_NESTING = GoJsonValue.MAX_NESTING;
 
-  /** The parser factory: bounded nesting (trailing tokens are refused by {@link #readTree}). */
-  public static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-          .build();
+  /**
+   * The parser factory: Go's nesting bound, no length limits (trailing data refused by {@link
+   * #readTree}).
+   */
+  public static final JsonFactory FACTORY = GoJsonValue.Parser.factory();
 
   private final JsonNode object;
 
@@ -47,16 +47,18 @@ public final class GoJsonFields {
    * @throws InvalidManifestException (ARC-2) when the bytes are not one JSON value
    */
   public static JsonNode readTree(byte[] json, String what) throws InvalidManifestException {
+    // Go's syntax check first (byte-order mark, invalid UTF-8, nesting, trailing data), then the
+    // tree of the text as Go decodes it.
+    GoJsonValue.parse(json, what);
     JsonNode node;
     try {
-      node = JsonTrees.read(FACTORY, json, true);
+      node = JsonTrees.read(FACTORY, GoJsonValue.Parser.decodeUtf8(json), true);
     } catch (IOException e) {
       throw new InvalidManifestException(
           "ARC-2", "decoding tar " + what + ": " + firstLine(e.getMessage()), e);
     }
     if (node == null) {
-      // No JSON value at all: Go says "unexpected end of JSON input"; only a literal null is an
-      // empty document (ARC-2).
+      // No JSON value at all (the syntax check above already refuses it, as Go does).
       throw new InvalidManifestException(
           "ARC-2", "decoding tar " + what + ": unexpected end of JSON input");
     }
@@ -78,22 +80,18 @@ public final class GoJsonFields {
   }
 
   /**
-   * A member of the object: the exact key if present, else the last key equal to it ignoring case,
-   * as Go's decoder matches struct fields.
+   * A member of the object as Go's decoder fills a struct field from it: the last key that is the
+   * name exactly or equal to it under Go's case folding ({@link GoJsonStruct#field}).
    *
    * @param name the field name
    * @return the value, or null when absent
    */
   public JsonNode get(String name) {
-    JsonNode exact = object.get(name);
-    if (exact != null) {
-      return exact;
-    }
     JsonNode found = null;
     Iterator<Map.Entry<String, JsonNode>> it = object.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+      if (e.getKey().equals(name) || GoJsonStruct.foldEquals(name, e.getKey())) {
         found = e.getValue();
       }
     }

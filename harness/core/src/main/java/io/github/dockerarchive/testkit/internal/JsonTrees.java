@@ -6,9 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.apiguardian.api.API;
 
 /**
@@ -37,28 +40,86 @@ public final class JsonTrees {
   public static JsonNode read(JsonFactory factory, byte[] json, boolean refuseTrailing)
       throws IOException {
     try (JsonParser parser = factory.createParser(json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        return null;
-      }
-      JsonNode root = value(parser, first);
-      if (refuseTrailing) {
-        JsonToken trailing = parser.nextToken();
-        if (trailing != null) {
-          throw new JsonParseException(
-              parser, "Trailing token (of type " + trailing + ") found after value");
-        }
-      }
-      return root;
+      return read(parser, refuseTrailing);
     }
   }
 
+  /**
+   * Parses one JSON document already decoded to text.
+   *
+   * @param factory the parser factory, with its read constraints (nesting, lengths)
+   * @param json the text
+   * @param refuseTrailing whether anything but whitespace after the value is an error
+   * @return the root node, a null node for a literal {@code null}, or null when the text holds no
+   *     value at all
+   * @throws IOException the parser's error when the text is not JSON
+   */
+  public static JsonNode read(JsonFactory factory, String json, boolean refuseTrailing)
+      throws IOException {
+    try (JsonParser parser = factory.createParser(json)) {
+      return read(parser, refuseTrailing);
+    }
+  }
+
+  private static JsonNode read(JsonParser parser, boolean refuseTrailing) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      return null;
+    }
+    JsonNode root = value(parser, first);
+    if (refuseTrailing) {
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw new JsonParseException(
+            parser, "Trailing token (of type " + trailing + ") found after value");
+      }
+    }
+    return root;
+  }
+
+  /**
+   * The value that starts with {@code token}, built without recursion (an explicit stack of the
+   * open containers), so the depth is bounded by the factory's nesting limit, not the thread stack.
+   */
   private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+    Deque<ContainerNode<?>> open = new ArrayDeque<>();
+    JsonNode done = null;
+    for (JsonToken t = token; ; t = parser.nextToken()) {
+      if (t == null) {
+        throw new JsonParseException(parser, "Unexpected end-of-input");
+      }
+      JsonNode node;
+      switch (t) {
+        case START_OBJECT -> node = NODES.objectNode();
+        case START_ARRAY -> node = NODES.arrayNode();
+        case END_OBJECT, END_ARRAY -> {
+          done = open.pop();
+          if (open.isEmpty()) {
+            return done;
+          }
+          continue;
+        }
+        case FIELD_NAME -> {
+          continue;
+        }
+        default -> node = scalar(parser, t);
+      }
+      ContainerNode<?> parent = open.peek();
+      if (parent instanceof ObjectNode object) {
+        object.set(parser.currentName(), node);
+      } else if (parent instanceof ArrayNode array) {
+        array.add(node);
+      }
+      if (node instanceof ContainerNode<?> container) {
+        open.push(container);
+      } else if (parent == null) {
+        return node;
+      }
+    }
+  }
+
+  private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
-      case START_OBJECT:
-        return object(parser);
-      case START_ARRAY:
-        return array(parser);
       case VALUE_STRING:
         return NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT:
@@ -87,22 +148,5 @@ public final class JsonTrees {
       default:
         return NODES.numberNode(parser.getBigIntegerValue());
     }
-  }
-
-  private static ObjectNode object(JsonParser parser) throws IOException {
-    ObjectNode object = NODES.objectNode();
-    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-      String name = parser.currentName();
-      object.set(name, value(parser, parser.nextToken()));
-    }
-    return object;
-  }
-
-  private static ArrayNode array(JsonParser parser) throws IOException {
-    ArrayNode array = NODES.arrayNode();
-    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-      array.add(value(parser, t));
-    }
-    return array;
   }
 }

@@ -22,9 +22,12 @@ public enum Corruption {
   /** A layer's bytes do not hash to the diffID the config lists. */
   LAYER_DIGEST_MISMATCH(
       "SRC-7", DigestMismatchException.class, FailureStage.READ, "one layer byte changed"),
-  /** The config is stored under a digest name its bytes do not hash to. */
+  /**
+   * The config is stored under a digest name its bytes do not hash to: loaders ignore the name, so
+   * the archive reads and {@code verify} warns (ARC-8).
+   */
   CONFIG_DIGEST_MISMATCH(
-      "SRC-3", null, FailureStage.VERIFY, "the config's name claims another digest"),
+      "ARC-8", null, FailureStage.WARNING, "the config's name claims another digest"),
   /** A {@code Layers} path names no entry. */
   MISSING_LAYER("ARC-2", EntryNotFoundException.class, FailureStage.LOAD, "a layer entry left out"),
   /** The {@code Config} path names no entry. */

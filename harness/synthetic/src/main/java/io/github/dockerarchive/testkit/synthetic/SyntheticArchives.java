@@ -88,11 +88,37 @@ public final class SyntheticArchives {
       List<ImageTruth> truth = write(spec, file, directory);
       done = true;
       return new ArchiveFixture(target, spec, truth);
+    } catch (IOException e) {
+      throw namingPath(e, "writing synthetic archive", absolute);
     } finally {
       if (!done) {
         Files.deleteIfExists(absolute);
       }
     }
+  }
+
+  /**
+   * An I/O error whose message names the file: a {@link java.nio.file.FileSystemException} already
+   * does, and archive errors carry their own; a bare one ({@code No space left on device}, from a
+   * write) gets what was done and the path in front.
+   *
+   * @param e the error
+   * @param action what was being done, for example {@code writing synthetic archive}
+   * @param path the file it was done to
+   * @return {@code e}, or an error wrapping it whose message names the path
+   */
+  public static IOException namingPath(IOException e, String action, Path path) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      return e;
+    }
+    if (e instanceof io.github.dockerarchive.testkit.ArchiveException) {
+      return e;
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.contains(path.toString())) {
+      return e;
+    }
+    return new IOException(action + " \"" + path + "\": " + message, e);
   }
 
   /**

@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Function;
@@ -68,9 +69,8 @@ public final class CompressionCases {
             LOAD),
         accepting(
                 "gzip-bomb-archive-uncapped",
-                "a gzip archive whose tar is followed by 1 GiB of zeros, without a cap: legal"
-                    + " (zeros after the end marker), decompressed to a temporary file that is"
-                    + " deleted",
+                "a gzip archive whose tar holds a 1 GiB entry of zeros, without a cap: legal,"
+                    + " decompressed to a temporary file that is deleted",
                 archiveBomb(),
                 1)
             .asBig(),
@@ -81,6 +81,14 @@ public final class CompressionCases {
             archiveBomb(),
             o -> o.withMaxArchiveSize(CAP),
             OPEN),
+        accepting(
+                "gzip-padding-after-end-marker",
+                "a gzip archive whose tar is followed by 1 GiB of zeros after its last entry:"
+                    + " Go's archive/tar stops at the two zero blocks that follow, and so does the"
+                    + " reader, which decompresses nothing after them (ARC-9)",
+                paddedArchive(),
+                1)
+            .asBig(),
         badFirstLayer(
             "xz-huge-dictionary-layer",
             "an xz layer whose header asks for a 192 MiB dictionary: more than a small heap has;"
@@ -187,7 +195,27 @@ public final class CompressionCases {
     };
   }
 
+  /** A 1 GiB entry of zeros (an unreferenced file) inside a gzip-compressed archive. */
   private static HostileCase.Source archiveBomb() {
+    return file -> {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+          gz.write(RawTar.header("zeros.bin".getBytes(StandardCharsets.UTF_8), GIB, '0', ""));
+          gz.finish();
+        }
+      }
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND), 1 << 16)) {
+        writeZeroMembers(out, GIB >> 20);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+          gz.write(baseTar());
+        }
+      }
+    };
+  }
+
+  private static HostileCase.Source paddedArchive() {
     return file -> {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
         ByteArrayOutputStream head = new ByteArrayOutputStream();

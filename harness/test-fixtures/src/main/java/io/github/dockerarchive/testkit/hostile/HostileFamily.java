@@ -26,14 +26,13 @@ public enum HostileFamily {
       "SAFE-4",
       "SEL-1",
       "SRC-2",
-      "SRC-3",
       "SRC-7"),
   /** {@link TruncationCases}: truncation at every structural point. */
   TRUNCATIONS(TruncationCases::cases, "ARC-1", "RD-4", "SAFE-4"),
   /** {@link HeaderCases}: header checksums and size fields. */
   HEADERS(HeaderCases::cases, "RD-4", "SAFE-4"),
   /** {@link PaxCases}: PAX and GNU extension headers. */
-  PAX(PaxCases::cases, "ARC-2", "RD-4", "SAFE-4"),
+  PAX(PaxCases::cases, "ARC-2", "SAFE-4"),
   /** {@link NameCases}: entry and path names. */
   NAMES(NameCases::cases, "ARC-2", "SAFE-2"),
   /** {@link LinkCases}: symbolic and hard links. */
@@ -41,7 +40,7 @@ public enum HostileFamily {
   /** {@link CompressionCases}: decompression bombs and broken compressed data. */
   COMPRESSION(CompressionCases::cases, "ARC-5", "SAFE-3"),
   /** {@link ManifestCases}: {@code manifest.json} limits and shapes. */
-  MANIFESTS(ManifestCases::cases, "ARC-2", "RD-3"),
+  MANIFESTS(ManifestCases::cases, "ARC-2", "RD-3", "SRC-2"),
   /** {@link ConfigCases}: image config shapes and size. */
   CONFIGS(ConfigCases::cases, "RD-3", "SRC-2"),
   /** {@link DigestCases}: diffIDs. */

@@ -101,16 +101,37 @@ public final class ManifestCases {
         INVALID
             .saying("unexpected end of JSON input")
             .of("manifest-empty", "manifest.json is empty", () -> manifestIs("")),
-        INVALID.of(
-            "manifest-not-utf8",
-            "manifest.json holds bytes that are not UTF-8 inside a string",
-            () -> {
-              byte[] raw = utf8("[{\"Config\":\"\u00ff\u00ff\"}]");
-              int at = TarPatch.indexOf(raw, new byte[] {(byte) 0xc3, (byte) 0xbf});
-              raw[at] = (byte) 0xff;
-              raw[at + 1] = (byte) 0xfe;
-              return withManifest(base(), raw, t -> {});
-            }),
+        INVALID
+            .saying("invalid character")
+            .of(
+                "manifest-bom",
+                "manifest.json starts with a UTF-8 byte-order mark, a syntax error to Go's"
+                    + " encoding/json (so to every Go-based loader)",
+                () -> {
+                  byte[] json = HandmadeImage.manifestJson(base());
+                  byte[] withBom = new byte[json.length + 3];
+                  withBom[0] = (byte) 0xef;
+                  withBom[1] = (byte) 0xbb;
+                  withBom[2] = (byte) 0xbf;
+                  System.arraycopy(json, 0, withBom, 3, json.length);
+                  return withManifest(base(), withBom, t -> {});
+                }),
+        new Refusal(
+                "SRC-2",
+                io.github.dockerarchive.testkit.EntryNotFoundException.class,
+                "\uFFFD\uFFFD",
+                io.github.dockerarchive.testkit.synthetic.FailureStage.LOAD)
+            .of(
+                "manifest-not-utf8",
+                "manifest.json holds bytes that are not UTF-8 inside the Config string: Go's decoder"
+                    + " reads each as U+FFFD, so the config name matches no entry",
+                () -> {
+                  byte[] raw = utf8("[{\"Config\":\"\u00ff\u00ff\"}]");
+                  int at = TarPatch.indexOf(raw, new byte[] {(byte) 0xc3, (byte) 0xbf});
+                  raw[at] = (byte) 0xff;
+                  raw[at + 1] = (byte) 0xfe;
+                  return withManifest(base(), raw, t -> {});
+                }),
         INVALID.of(
             "manifest-trailing-garbage",
             "manifest.json is a valid array followed by more tokens",

@@ -2,7 +2,6 @@ package io.github.dockerarchive.testkit.hostile;
 
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.MALFORMED;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.MISSING;
-import static io.github.dockerarchive.testkit.hostile.CaseSupport.NO_MANIFEST;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.accepting;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.aroundBase;
 import static io.github.dockerarchive.testkit.hostile.CaseSupport.base;
@@ -72,10 +71,10 @@ public final class PaxCases {
               t.file("manifest.json", HandmadeImage.manifestJson(b));
               return t.trailer().bytes();
             }),
-        NO_MANIFEST.of(
+        MALFORMED.of(
             "pax-path-with-nul",
-            "a PAX path record for manifest.json with a NUL inside (\"manifest.json\\0x\"): the"
-                + " name is not manifest.json",
+            "a PAX path record for manifest.json with a NUL inside (\"manifest.json\\0x\"): Go's"
+                + " archive/tar refuses the record (a path may not hold NUL), so the whole tar",
             () -> {
               HandmadeImage b = base();
               return rawImage(
@@ -134,8 +133,16 @@ public final class PaxCases {
   }
 
   /** The entries of the base tar followed by an extension header with no entry after it. */
+  /**
+   * An extended header with no entry after it: Go's archive/tar ends the archive cleanly at the
+   * end-of-archive marker that follows (the header applies to nothing), and so does the reader.
+   */
   private static HostileCase withoutEntry(
       String name, String description, Consumer<RawTar> header) {
-    return MALFORMED.of(name, description, () -> aroundBase(baseTar(), t -> {}, header));
+    return accepting(
+        name,
+        description + ": Go's archive/tar ends the archive cleanly there, and so do we",
+        bytes(() -> aroundBase(baseTar(), t -> {}, header)),
+        1);
   }
 }

@@ -17,12 +17,13 @@ import org.apiguardian.api.API;
  * archive built by {@link SyntheticArchives} from a two-layer {@link ArchiveSpec} with that
  * corruption applied.
  *
- * <p>Exercises the rule each corruption names ({@link Corruption#rule()}): SRC-7 and SRC-3 (digest
- * mismatches), ARC-2 and SRC-2 (missing or inconsistent entries), RD-4 (no {@code manifest.json}),
+ * <p>Exercises the rule each corruption names ({@link Corruption#rule()}): SRC-7 (a layer digest
+ * mismatch), ARC-2 and SRC-2 (missing or inconsistent entries), RD-4 (no {@code manifest.json}),
  * ARC-6 and SAFE-2 (link loops, escapes, absolute paths), SAFE-4 (truncation, bad checksums), RD-3
  * (an oversized {@code manifest.json}) and SEL-1 (several untagged images read without a selector).
- * Corruptions that only warn (ARC-7, duplicate entries) are valid inputs; those that only {@code
- * verify} sees are {@link Expectation.Outcome#VERIFY_REPORTS}.
+ * Corruptions that only warn (ARC-7, duplicate entries; ARC-8, a config named for another digest)
+ * are valid inputs; those that only {@code verify} sees are {@link
+ * Expectation.Outcome#VERIFY_REPORTS}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SyntheticCases {

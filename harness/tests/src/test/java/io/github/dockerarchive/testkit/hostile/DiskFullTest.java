@@ -9,6 +9,9 @@ import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.reference.DockerReference;
+import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.LayerSpec;
+import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage.Layer;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +111,21 @@ class DiskFullTest {
         return n;
       }
     };
+  }
+
+  @Test
+  @DisplayName("generating: a full disk is an error naming the file (not only \"No space left\")")
+  void generateFillsTheDisk() {
+    Path out = mount.resolve("generated.tar");
+    ArchiveSpec spec =
+        ArchiveSpec.builder()
+            .image(List.of("full/generated:1"), LayerSpec.filler(30 << 20))
+            .build();
+    IOException error =
+        catchThrowableOfType(IOException.class, () -> SyntheticArchives.materialize(spec, out));
+    assertThat(error).hasMessageContaining("No space left on device");
+    assertThat(error).hasMessageContaining(out.toString());
+    assertThat(out).doesNotExist();
   }
 
   /** A digest the random stream does not have: the disk fills long before the check. */
