@@ -15,7 +15,9 @@ import org.apiguardian.api.API;
 public class DuplicateTagException extends ArchiveException {
   private static final long serialVersionUID = 1L;
 
+  /** The tag, fully qualified. */
   private final String tag;
+
   private final transient Digest heldBy;
   private final transient Digest refused;
 
