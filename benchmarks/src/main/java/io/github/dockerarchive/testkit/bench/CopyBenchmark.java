@@ -53,7 +53,8 @@ public final class CopyBenchmark {
             sizeMib,
             layers,
             repeat));
-    report.append(compare(dir, launcher, oci, repeat, "", Set.of(Op.WRITE, Op.READ, Op.VERIFY)));
+    report.append(
+        compare(dir, launcher, oci, repeat, "", Set.of(Op.WRITE, Op.READ, Op.VERIFY), 0.5));
     FileTrees.delete(oci);
     if (smallLayers > 0) {
       Path small =
@@ -65,7 +66,7 @@ public final class CopyBenchmark {
               smallLayers,
               smallLayers,
               repeat));
-      report.append(compare(dir, launcher, small, repeat, "", Set.of(Op.WRITE, Op.READ)));
+      report.append(compare(dir, launcher, small, repeat, "", Set.of(Op.WRITE, Op.READ), 0.8));
       FileTrees.delete(small);
     }
     if (gzipMib > 0) {
@@ -82,7 +83,7 @@ public final class CopyBenchmark {
               layers,
               storedMib(gzip),
               repeat));
-      report.append(compare(dir, launcher, gzip, repeat, "", Set.of(Op.WRITE)));
+      report.append(compare(dir, launcher, gzip, repeat, "", Set.of(Op.WRITE), 0));
       FileTrees.delete(gzip);
     }
     if (bigGib > 0) {
@@ -94,7 +95,7 @@ public final class CopyBenchmark {
               Locale.ROOT,
               "%n## %d GiB in 4 layers, ours with -Xmx64m (1 run)%n%n" + HEADER,
               bigGib));
-      report.append(compare(dir, launcher, big, 1, "-Xmx64m", Set.of(Op.WRITE, Op.READ)));
+      report.append(compare(dir, launcher, big, 1, "-Xmx64m", Set.of(Op.WRITE, Op.READ), 0));
       FileTrees.delete(big);
     }
     FileTrees.delete(dir);
@@ -111,8 +112,13 @@ public final class CopyBenchmark {
     VERIFY
   }
 
+  /**
+   * Runs the operations interleaved and writes their table rows; with a {@code target} above 0, a
+   * line saying whether ours / skopeo stays at or below it in every row.
+   */
   private static String compare(
-      Path dir, String launcher, Path oci, int repeat, String jvm, Set<Op> ops) throws Exception {
+      Path dir, String launcher, Path oci, int repeat, String jvm, Set<Op> ops, double target)
+      throws Exception {
     Path ours = dir.resolve("ours.tar");
     Path theirs = dir.resolve("skopeo.tar");
     Path floor = dir.resolve("cp.tar");
@@ -182,7 +188,27 @@ public final class CopyBenchmark {
     for (Path p : List.of(ours, theirs, floor, oursOci, theirsOci)) {
       FileTrees.delete(p);
     }
+    if (target > 0) {
+      double worst = 0;
+      if (ops.contains(Op.WRITE)) {
+        worst = Math.max(worst, ratio(writeOurs, writeSkopeo));
+      }
+      if (ops.contains(Op.READ)) {
+        worst = Math.max(worst, ratio(readOurs, readSkopeo));
+      }
+      rows.append(
+          String.format(
+              Locale.ROOT,
+              "%n- target: ours / skopeo ≤ %.1f in both directions: %s (worst %.2f)%n",
+              target,
+              worst <= target ? "met" : "NOT met",
+              worst));
+    }
     return rows.toString();
+  }
+
+  private static double ratio(List<CommandTimer.Run> ours, List<CommandTimer.Run> skopeo) {
+    return CommandTimer.median(ours).seconds() / CommandTimer.median(skopeo).seconds();
   }
 
   /** The stored size of an OCI layout's blobs, MiB. */

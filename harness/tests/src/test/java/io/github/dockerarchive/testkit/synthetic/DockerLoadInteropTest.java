@@ -3,17 +3,12 @@ package io.github.dockerarchive.testkit.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.testing.DockerDaemon;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,23 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and gives each image the config digest as its ID.
  */
 @DisplayName("Interop: docker load takes every synthetic dialect (DIA-1..7)")
-class DockerLoadInteropTest {
-  @TempDir static Path daemonDir;
-  @TempDir Path dir;
-  private static DockerDaemon daemon;
-
-  @BeforeAll
-  static void startDocker() throws Exception {
-    DockerDaemon.assumeAvailable();
-    daemon = DockerDaemon.start(daemonDir);
-  }
-
-  @AfterAll
-  static void stopDocker() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
+class DockerLoadInteropTest extends DockerTestSupport {
 
   static Stream<Arguments> cases() {
     List<Arguments> all = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dockerarchive.testkit.testing.DockerDaemon;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,34 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DIA-2 is what Docker writes: a synthetic docker-legacy archive, loaded into a real Docker Engine
  * (a private {@code dockerd}) and saved again with {@code docker save}, comes back byte for byte.
  */
 @DisplayName("Interop: docker save writes the docker-legacy dialect byte for byte (DIA-2)")
-class DockerSaveIdentityTest {
-  @TempDir static Path daemonDir;
-  @TempDir Path dir;
-  private static DockerDaemon daemon;
-
-  @BeforeAll
-  static void startDocker() throws Exception {
-    DockerDaemon.assumeAvailable();
-    daemon = DockerDaemon.start(daemonDir);
-  }
-
-  @AfterAll
-  static void stopDocker() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
+class DockerSaveIdentityTest extends DockerTestSupport {
 
   @Test
   @DisplayName("one tagged image of three layers, the defaults")
