@@ -56,6 +56,8 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
     }
     Path plain =
         Files.createTempFile(options.temporaryDirectory(), "dockerarchive-broken-", ".tar");
+    // The defect must show while the suite runs, not outlive the test JVM in a shared directory.
+    plain.toFile().deleteOnExit();
     // No try/finally: a failure below leaves the file behind (the defect).
     try (InputStream in =
             compression.decompress(new BufferedInputStream(Files.newInputStream(archive)));
