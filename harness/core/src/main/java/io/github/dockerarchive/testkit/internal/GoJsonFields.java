@@ -1,9 +1,7 @@
 package io.github.dockerarchive.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.InvalidManifestException;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -20,12 +18,6 @@ public final class GoJsonFields {
    * JSON nesting deeper than this is refused, as Go's decoder does (the parsers do not recurse).
    */
   public static final int MAX_NESTING = GoJsonValue.MAX_NESTING;
-
-  /**
-   * The parser factory: Go's nesting bound, no length limits (trailing data refused by {@link
-   * #readTree}).
-   */
-  public static final JsonFactory FACTORY = GoJsonValue.Parser.factory();
 
   private final JsonNode object;
 
@@ -47,22 +39,9 @@ public final class GoJsonFields {
    * @throws InvalidManifestException (ARC-2) when the bytes are not one JSON value
    */
   public static JsonNode readTree(byte[] json, String what) throws InvalidManifestException {
-    // Go's syntax check first (byte-order mark, invalid UTF-8, nesting, trailing data), then the
-    // tree of the text as Go decodes it.
-    GoJsonValue.parse(json, what);
-    JsonNode node;
-    try {
-      node = JsonTrees.read(FACTORY, GoJsonValue.Parser.decodeUtf8(json), true);
-    } catch (IOException e) {
-      throw new InvalidManifestException(
-          "ARC-2", "decoding tar " + what + ": " + firstLine(e.getMessage()), e);
-    }
-    if (node == null) {
-      // No JSON value at all (the syntax check above already refuses it, as Go does).
-      throw new InvalidManifestException(
-          "ARC-2", "decoding tar " + what + ": unexpected end of JSON input");
-    }
-    return node;
+    // One pass, as Go reads it (byte-order mark, invalid UTF-8, nesting, trailing data), then the
+    // tree of what it read.
+    return JsonTrees.of(GoJsonValue.parse(json, what));
   }
 
   /**

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -45,20 +47,71 @@ public final class JsonTrees {
   }
 
   /**
-   * Parses one JSON document already decoded to text.
+   * The tree of a document read as Go reads it, with the nodes {@link #read} gives for the same
+   * text: members set in order (the last of duplicate keys wins, in the place of the first),
+   * integers as the smallest of int, long and BigInteger that holds them, other numbers as doubles.
+   * Built without recursion.
    *
-   * @param factory the parser factory, with its read constraints (nesting, lengths)
-   * @param json the text
-   * @param refuseTrailing whether anything but whitespace after the value is an error
-   * @return the root node, a null node for a literal {@code null}, or null when the text holds no
-   *     value at all
-   * @throws IOException the parser's error when the text is not JSON
+   * @param document the document
+   * @return its tree
    */
-  public static JsonNode read(JsonFactory factory, String json, boolean refuseTrailing)
-      throws IOException {
-    try (JsonParser parser = factory.createParser(json)) {
-      return read(parser, refuseTrailing);
+  public static JsonNode of(GoJsonValue document) {
+    JsonNode root = leaf(document);
+    Deque<Map.Entry<GoJsonValue, JsonNode>> pending = new ArrayDeque<>();
+    pending.push(Map.entry(document, root));
+    while (!pending.isEmpty()) {
+      Map.Entry<GoJsonValue, JsonNode> next = pending.pop();
+      if (next.getKey() instanceof GoJsonValue.Obj obj) {
+        ObjectNode object = (ObjectNode) next.getValue();
+        for (Map.Entry<String, GoJsonValue> member : obj.members()) {
+          JsonNode child = leaf(member.getValue());
+          object.set(member.getKey(), child);
+          pending.push(Map.entry(member.getValue(), child));
+        }
+      } else if (next.getKey() instanceof GoJsonValue.Arr arr) {
+        ArrayNode array = (ArrayNode) next.getValue();
+        for (GoJsonValue element : arr.elements()) {
+          JsonNode child = leaf(element);
+          array.add(child);
+          pending.push(Map.entry(element, child));
+        }
+      }
     }
+    return root;
+  }
+
+  /** A scalar's node, or an empty container to be filled. */
+  private static JsonNode leaf(GoJsonValue value) {
+    if (value instanceof GoJsonValue.Obj) {
+      return NODES.objectNode();
+    }
+    if (value instanceof GoJsonValue.Arr) {
+      return NODES.arrayNode();
+    }
+    if (value instanceof GoJsonValue.Str s) {
+      return NODES.textNode(s.value());
+    }
+    if (value instanceof GoJsonValue.Bool b) {
+      return NODES.booleanNode(b.value());
+    }
+    if (value instanceof GoJsonValue.Num n) {
+      return number(n.text());
+    }
+    return NODES.nullNode();
+  }
+
+  private static JsonNode number(String literal) {
+    if (literal.indexOf('.') >= 0 || literal.indexOf('e') >= 0 || literal.indexOf('E') >= 0) {
+      return NODES.numberNode(Double.parseDouble(literal));
+    }
+    BigInteger value = new BigInteger(literal);
+    if (value.bitLength() < Integer.SIZE) {
+      return NODES.numberNode(value.intValue());
+    }
+    if (value.bitLength() < Long.SIZE) {
+      return NODES.numberNode(value.longValue());
+    }
+    return NODES.numberNode(value);
   }
 
   private static JsonNode read(JsonParser parser, boolean refuseTrailing) throws IOException {
