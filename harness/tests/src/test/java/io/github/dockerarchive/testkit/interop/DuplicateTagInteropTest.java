@@ -13,16 +13,13 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
-import io.github.dockerarchive.testkit.testing.ExternalTool;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A multi-image archive of two OCI layouts both named {@code latest} loads into podman as two
@@ -31,15 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs with its own storage under a temporary directory ({@code --storage-driver vfs}).
  */
 @DisplayName("Interop: podman load of a multi-image copy from two layouts named latest (REF-4)")
-class DuplicateTagInteropTest {
-  @TempDir Path dir;
-  private ExternalTool podman;
-
-  @BeforeEach
-  void isolatedPodman() {
-    podman = ExternalTool.isolatedPodman(dir);
-    podman.assumeInstalled();
-  }
+class DuplicateTagInteropTest extends PodmanTestSupport {
 
   @Test
   @DisplayName("podman load yields two distinct images, the configs of the two layouts")

@@ -9,15 +9,12 @@ import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
 import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.reference.DockerReference;
-import io.github.dockerarchive.testkit.testing.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Archives written by the real podman ({@code podman save}, {@code podman save -m}) read back with
@@ -25,17 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * directory ({@code --storage-driver vfs}), so nothing outside it is touched.
  */
 @DisplayName("Interop: archives written by podman save and save -m (RD-1, SEL-2, SEL-3, SRC-6)")
-class PodmanInteropTest {
+class PodmanInteropTest extends PodmanTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path dir;
-  private ExternalTool podman;
-
-  @BeforeEach
-  void isolatedPodman() {
-    podman = ExternalTool.isolatedPodman(dir);
-    podman.assumeInstalled();
-  }
 
   private record Imported(String id, List<String> diffIds) {}
 
