@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.image.Compression;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -25,6 +26,7 @@ import org.apiguardian.api.API;
  * @param compression the compression of the whole archive
  * @param corruption the defect to build in, {@link Corruption#NONE} for none
  * @param seed the seed of all generated content
+ * @param quirks the {@link Quirk}s whose shapes the archive has, each once, in the order given
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ArchiveSpec(
@@ -32,10 +34,29 @@ public record ArchiveSpec(
     Dialect dialect,
     Compression compression,
     Corruption corruption,
-    long seed) {
+    long seed,
+    List<Quirk> quirks) {
 
   /**
-   * Copies the list and fills defaults for null values.
+   * Copies the lists (quirks without repeats) and fills defaults for null values.
+   *
+   * @param images the images, in {@code manifest.json} order
+   * @param dialect the producer imitated
+   * @param compression the compression of the whole archive
+   * @param corruption the defect to build in, {@link Corruption#NONE} for none
+   * @param seed the seed of all generated content
+   * @param quirks the {@link Quirk}s whose shapes the archive has, each once, in the order given
+   */
+  public ArchiveSpec {
+    images = images == null ? List.of() : List.copyOf(images);
+    dialect = dialect == null ? Dialect.CONTAINERS_IMAGE : dialect;
+    compression = compression == null ? Compression.NONE : compression;
+    corruption = corruption == null ? Corruption.NONE : corruption;
+    quirks = quirks == null ? List.of() : List.copyOf(new LinkedHashSet<>(quirks));
+  }
+
+  /**
+   * A spec without quirks.
    *
    * @param images the images, in {@code manifest.json} order
    * @param dialect the producer imitated
@@ -43,11 +64,13 @@ public record ArchiveSpec(
    * @param corruption the defect to build in, {@link Corruption#NONE} for none
    * @param seed the seed of all generated content
    */
-  public ArchiveSpec {
-    images = images == null ? List.of() : List.copyOf(images);
-    dialect = dialect == null ? Dialect.CONTAINERS_IMAGE : dialect;
-    compression = compression == null ? Compression.NONE : compression;
-    corruption = corruption == null ? Corruption.NONE : corruption;
+  public ArchiveSpec(
+      List<ImageSpec> images,
+      Dialect dialect,
+      Compression compression,
+      Corruption corruption,
+      long seed) {
+    this(images, dialect, compression, corruption, seed, List.of());
   }
 
   /**
@@ -68,6 +91,7 @@ public record ArchiveSpec(
   public Builder toBuilder() {
     Builder b = new Builder();
     b.images.addAll(images);
+    b.quirks.addAll(quirks);
     return b.dialect(dialect).compression(compression).corruption(corruption).seed(seed);
   }
 
@@ -78,7 +102,7 @@ public record ArchiveSpec(
    * @return the changed spec
    */
   public ArchiveSpec withCorruption(Corruption defect) {
-    return new ArchiveSpec(images, dialect, compression, defect, seed);
+    return new ArchiveSpec(images, dialect, compression, defect, seed, quirks);
   }
 
   /**
@@ -88,7 +112,30 @@ public record ArchiveSpec(
    * @return the changed spec
    */
   public ArchiveSpec withDialect(Dialect producer) {
-    return new ArchiveSpec(images, producer, compression, corruption, seed);
+    return new ArchiveSpec(images, producer, compression, corruption, seed, quirks);
+  }
+
+  /**
+   * Whether the archive has a quirk's shape.
+   *
+   * @param quirk the quirk
+   * @return true when the spec lists it
+   */
+  public boolean has(Quirk quirk) {
+    return quirks.contains(quirk);
+  }
+
+  /**
+   * The same spec with a quirk added (kept once, after the quirks already listed). This only lists
+   * the quirk; {@link Quirk#applyTo(ArchiveSpec)} also makes the other changes a quirk needs.
+   *
+   * @param quirk the quirk
+   * @return the changed spec
+   */
+  public ArchiveSpec withQuirk(Quirk quirk) {
+    List<Quirk> more = new ArrayList<>(quirks);
+    more.add(quirk);
+    return new ArchiveSpec(images, dialect, compression, corruption, seed, more);
   }
 
   /** Builds {@link ArchiveSpec}s. */
@@ -98,6 +145,7 @@ public record ArchiveSpec(
     private Compression compression = Compression.NONE;
     private Corruption corruption = Corruption.NONE;
     private long seed;
+    private final List<Quirk> quirks = new ArrayList<>();
 
     private Builder() {}
 
@@ -189,12 +237,23 @@ public record ArchiveSpec(
     }
 
     /**
+     * Adds a quirk to the list (see {@link ArchiveSpec#withQuirk(Quirk)}).
+     *
+     * @param value the quirk
+     * @return this builder
+     */
+    public Builder quirk(Quirk value) {
+      quirks.add(value);
+      return this;
+    }
+
+    /**
      * Builds the spec.
      *
      * @return the spec
      */
     public ArchiveSpec build() {
-      return new ArchiveSpec(images, dialect, compression, corruption, seed);
+      return new ArchiveSpec(images, dialect, compression, corruption, seed, quirks);
     }
   }
 }

@@ -115,13 +115,14 @@ public enum Quirk {
 
   /**
    * The quirk applied to a spec: the same images, shaped as the quirk says (a quirk that needs
-   * something the spec lacks, such as a repeated layer, adds it).
+   * something the spec lacks, such as a repeated layer, adds it), with the quirk listed in {@link
+   * ArchiveSpec#quirks()}. Quirks combine: applying several gives an archive with every shape.
    *
    * @param spec the spec to shape
    * @return the shaped spec
    */
   public ArchiveSpec applyTo(ArchiveSpec spec) {
-    return shape.apply(spec);
+    return shape.apply(spec).withQuirk(this);
   }
 
   /**

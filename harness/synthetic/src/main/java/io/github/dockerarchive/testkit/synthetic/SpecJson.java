@@ -28,7 +28,8 @@ import org.apiguardian.api.API;
  * <p>The JSON is pretty-printed with a fixed key order (labels sorted). Dialects, compressions,
  * corruptions and entry kinds are written by lower-case id ({@code docker-hybrid}, {@code gzip},
  * {@code missing-layer}, {@code opaque-whiteout}); modes as octal strings ({@code "0644"}). A
- * layer's {@code compression} and a file's {@code target} are left out when null.
+ * layer's {@code compression} and a file's {@code target} are left out when null, and {@code
+ * quirks} (a list of {@link Quirk} ids) when empty.
  *
  * <pre>{@code
  * {
@@ -70,6 +71,10 @@ public final class SpecJson {
     root.put("compression", compressionId(spec.compression()));
     root.put("corruption", spec.corruption().id());
     root.put("seed", spec.seed());
+    if (!spec.quirks().isEmpty()) {
+      ArrayNode quirks = root.putArray("quirks");
+      spec.quirks().forEach(q -> quirks.add(q.id()));
+    }
     ArrayNode images = root.putArray("images");
     for (ImageSpec image : spec.images()) {
       ObjectNode i = images.addObject();
@@ -128,12 +133,15 @@ public final class SpecJson {
       throw new InvalidSpecException("spec: empty document, expected a JSON object");
     }
     Node spec = new Node(root, "spec");
-    spec.onlyKeys("dialect", "compression", "corruption", "seed", "images");
+    spec.onlyKeys("dialect", "compression", "corruption", "seed", "quirks", "images");
     ArchiveSpec.Builder b = ArchiveSpec.builder();
     b.dialect(spec.parsed("dialect", Dialect::parse, Dialect.CONTAINERS_IMAGE));
     b.compression(spec.parsed("compression", SpecJson::parseCompression, Compression.NONE));
     b.corruption(spec.parsed("corruption", Corruption::parse, Corruption.NONE));
     b.seed(spec.longValue("seed", 0));
+    for (Node quirk : spec.array("quirks")) {
+      b.quirk(quirk.parsedValue(Quirk::parse));
+    }
     for (Node image : spec.array("images")) {
       b.image(image(image));
     }
@@ -288,6 +296,17 @@ public final class SpecJson {
         return parser.parse(text);
       } catch (IllegalArgumentException e) {
         throw new InvalidSpecException(path + "." + key + ": " + e.getMessage(), e);
+      }
+    }
+
+    <T> T parsedValue(Parser<T> parser) throws InvalidSpecException {
+      if (!json.isTextual()) {
+        throw new InvalidSpecException(path + ": expected a string, got " + kind(json));
+      }
+      try {
+        return parser.parse(json.textValue());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSpecException(path + ": " + e.getMessage(), e);
       }
     }
 

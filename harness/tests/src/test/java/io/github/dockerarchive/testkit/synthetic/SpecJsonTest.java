@@ -95,6 +95,18 @@ class SpecJsonTest {
                 .build());
   }
 
+  @Test
+  @DisplayName("quirks round-trip by id, each once, in the order given")
+  void quirksRoundTrip() throws Exception {
+    ArchiveSpec spec = Quirk.OUTER_GZIP.applyTo(Quirk.DOCKER25_BLOB_PATHS.spec());
+    assertThat(spec.quirks()).containsExactly(Quirk.DOCKER25_BLOB_PATHS, Quirk.OUTER_GZIP);
+    assertThat(spec.withQuirk(Quirk.OUTER_GZIP)).isEqualTo(spec);
+    String json = SpecJson.toJson(spec);
+    assertThat(json).contains("\"quirks\" : [ \"docker25-blob-paths\", \"outer-gzip\" ]");
+    assertThat(SpecJson.fromJson(json)).isEqualTo(spec);
+    assertThat(SpecJson.toJson(Quirk.baseSpec())).doesNotContain("quirks");
+  }
+
   @ParameterizedTest(name = "{1}")
   @CsvSource(
       delimiter = '|',
@@ -104,6 +116,8 @@ class SpecJsonTest {
         "{\"corruption\":7} | spec.corruption: expected a string, got number",
         "{\"seed\":\"x\"} | spec.seed: expected an integer, got string",
         "{\"colour\":1} | spec.colour: unknown key",
+        "{\"quirks\":[\"no-such-quirk\"]} | spec.quirks[0]: unknown quirk \"no-such-quirk\"",
+        "{\"quirks\":[3]} | spec.quirks[0]: expected a string, got number",
         "[] | spec: expected a JSON object, got array",
         "{\"images\":{}} | spec.images: expected an array, got object",
         "{\"images\":[{\"tags\":[1]}]} | spec.images[0].tags[0]: expected a string, got number",
