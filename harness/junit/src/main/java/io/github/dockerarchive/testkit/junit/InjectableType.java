@@ -30,6 +30,11 @@ enum InjectableType {
     this.type = type;
   }
 
+  /** The declared type this injectable type serves. */
+  Class<?> type() {
+    return type;
+  }
+
   /**
    * The type of a declaration.
    *

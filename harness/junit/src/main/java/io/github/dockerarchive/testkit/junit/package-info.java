@@ -11,6 +11,8 @@
  *       or lifecycle method, from any thread.
  *   <li>{@link io.github.dockerarchive.testkit.junit.ArchiveDialects} runs a parameterized test
  *       once per dialect and compression.
+ *   <li>{@link io.github.dockerarchive.testkit.junit.ArchiveQuirks} runs a test once per quirk of
+ *       the catalogue, with the archive the quirk shapes.
  * </ul>
  *
  * <p>Every archive is owned by the extension context it was made for and deleted when that context
