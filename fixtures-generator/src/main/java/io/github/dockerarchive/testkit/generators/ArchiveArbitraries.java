@@ -8,6 +8,8 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
+import io.github.dockerarchive.testkit.synthetic.QuirkValidity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +19,9 @@ import net.jqwik.api.Combinators;
 import org.apiguardian.api.API;
 
 /**
- * jqwik arbitraries of synthetic docker-save archives: specs ({@link #specs()}), materialised
- * fixtures, corruptions, dialects, compressions, tags, Docker references and image selections.
+ * jqwik arbitraries of synthetic docker-save archives: specs ({@link #specs()}, also shaped by
+ * quirks), materialised fixtures, corruptions, quirks, dialects, compressions, tags, Docker
+ * references and image selections.
  *
  * <pre>{@code
  * @Property(tries = 100)
@@ -67,6 +70,33 @@ public final class ArchiveArbitraries {
   public static Arbitrary<Corruption> corruptions() {
     return Arbitraries.of(
         Arrays.stream(Corruption.values()).filter(c -> c != Corruption.NONE).toList());
+  }
+
+  /**
+   * Every quirk of the catalogue, shrinking towards the first declared. For specs shaped by quirks
+   * use {@link SpecArbitrary#withQuirk(Quirk...)}.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<Quirk> quirks() {
+    return Arbitraries.of(Quirk.class);
+  }
+
+  /**
+   * The quirks of one validity: {@link QuirkValidity#VALID} shapes every loader accepts, or {@link
+   * QuirkValidity#DEFECT}s, shrinking towards the first declared.
+   *
+   * @param validity valid or defect
+   * @return the arbitrary
+   * @throws IllegalArgumentException when the catalogue holds no quirk of that validity
+   */
+  public static Arbitrary<Quirk> quirks(QuirkValidity validity) {
+    List<Quirk> quirks =
+        Arrays.stream(Quirk.values()).filter(q -> q.validity() == validity).toList();
+    if (quirks.isEmpty()) {
+      throw new IllegalArgumentException("the catalogue holds no " + validity + " quirk");
+    }
+    return Arbitraries.of(quirks);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,10 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class SpecArbitrary extends ArbitraryDecorator<ArchiveSpec> {
   private SpecSettings settings = SpecSettings.defaults();
+  private QuirkChoice quirks;
+
+  /** The quirks applied to every spec: {@code min} to {@code max} distinct ones of {@code pool}. */
+  private record QuirkChoice(List<Quirk> pool, int min, int max) {}
 
   /** Use {@link ArchiveArbitraries#specs()}. */
   SpecArbitrary() {}
@@ -44,12 +49,16 @@ public class SpecArbitrary extends ArbitraryDecorator<ArchiveSpec> {
   @Override
   protected Arbitrary<ArchiveSpec> arbitrary() {
     List<ArchiveSpec> edgeCases = edgeCaseSpecs();
-    return SpecGenerators.specs(settings)
-        .edgeCases(
-            config -> {
-              ArchiveSpec[] known = edgeCases.toArray(ArchiveSpec[]::new);
-              config.add(known).includeOnly(known);
-            });
+    Arbitrary<ArchiveSpec> specs =
+        SpecGenerators.specs(settings)
+            .edgeCases(
+                config -> {
+                  ArchiveSpec[] known = edgeCases.toArray(ArchiveSpec[]::new);
+                  config.add(known).includeOnly(known);
+                });
+    return quirks == null
+        ? specs
+        : SpecGenerators.quirked(specs, quirks.pool(), quirks.min(), quirks.max());
   }
 
   /**
@@ -212,6 +221,56 @@ public class SpecArbitrary extends ArbitraryDecorator<ArchiveSpec> {
    */
   public SpecArbitrary validOnly() {
     return corruptions(Corruption.NONE);
+  }
+
+  /**
+   * Applies one quirk to every spec, drawn from {@code quirks} (every quirk of the catalogue when
+   * none are given), after the spec is drawn: the quirk's shape overrides what it shapes (the
+   * dialect, the outer compression, a corruption...), and the spec lists it in {@link
+   * ArchiveSpec#quirks()}. A spec the quirk cannot shape is drawn again. A failure shrinks to the
+   * simplest spec that still fails with the quirk kept: one image, the fewest layers and files, no
+   * tags, the simplest dialect.
+   *
+   * <pre>{@code
+   * ArchiveArbitraries.specs().withQuirk(Quirk.OUTER_GZIP, Quirk.DOCKER25_BLOB_PATHS)
+   * }</pre>
+   *
+   * @param quirks the quirks to draw from; none means every quirk
+   * @return a new arbitrary
+   */
+  public SpecArbitrary withQuirk(Quirk... quirks) {
+    return withQuirks(1, 1, quirks);
+  }
+
+  /**
+   * Applies between {@code min} and {@code max} distinct quirks to every spec, drawn from {@code
+   * quirks} (every quirk when none are given) and applied in catalogue order; combinations that
+   * contradict each other ({@link SyntheticArchives#whyInapplicable}) are drawn again. A failure
+   * shrinks to the fewest quirks that still fail, on the simplest spec.
+   *
+   * @param min at least 0
+   * @param max at least {@code min} and at most the number of quirks to draw from
+   * @param quirks the quirks to draw from; none means every quirk
+   * @return a new arbitrary
+   * @throws IllegalArgumentException naming the bounds when they are out of range
+   */
+  public SpecArbitrary withQuirks(int min, int max, Quirk... quirks) {
+    List<Quirk> pool =
+        quirks.length == 0
+            ? List.of(Quirk.values())
+            : Arrays.stream(quirks).distinct().sorted().toList();
+    if (min < 0 || max < min || max > pool.size()) {
+      throw new IllegalArgumentException(
+          "number of quirks: need 0 <= min <= max <= "
+              + pool.size()
+              + " (the quirks to draw from), got "
+              + min
+              + ".."
+              + max);
+    }
+    SpecArbitrary copy = typedClone();
+    copy.quirks = max == 0 ? null : new QuirkChoice(pool, min, max);
+    return copy;
   }
 
   /**

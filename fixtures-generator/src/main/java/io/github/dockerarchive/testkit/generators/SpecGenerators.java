@@ -5,8 +5,10 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.EntryKind;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -38,6 +40,42 @@ final class SpecGenerators {
             (drafts, dialect, compression, corruption, seed) ->
                 new ArchiveSpec(ImageDraft.resolve(drafts), dialect, compression, corruption, seed))
         .filter(spec -> SyntheticArchives.whyInapplicable(spec).isEmpty());
+  }
+
+  /**
+   * Specs with quirks applied: a spec of {@code specs}, then {@code min} to {@code max} distinct
+   * quirks of {@code pool}, applied in catalogue order; combinations that cannot be materialised
+   * ({@link SyntheticArchives#whyInapplicable}) are left out. The spec and the set of quirks shrink
+   * independently: a failure that needs one quirk keeps it and shrinks the spec under it to the
+   * simplest one, and a failure that needs fewer quirks loses the others.
+   */
+  static Arbitrary<ArchiveSpec> quirked(
+      Arbitrary<ArchiveSpec> specs, List<Quirk> pool, int min, int max) {
+    Arbitrary<List<Quirk>> chosen =
+        Arbitraries.of(pool)
+            .set()
+            .ofMinSize(min)
+            .ofMaxSize(max)
+            .map(set -> set.stream().sorted(Comparator.naturalOrder()).toList());
+    return Combinators.combine(specs, chosen)
+        .as(SpecGenerators::apply)
+        .filter(Optional::isPresent)
+        .map(Optional::get);
+  }
+
+  /** The quirks applied to a spec in order, or empty when the result cannot be materialised. */
+  static Optional<ArchiveSpec> apply(ArchiveSpec spec, List<Quirk> quirks) {
+    ArchiveSpec shaped = spec;
+    try {
+      for (Quirk q : quirks) {
+        shaped = q.applyTo(shaped);
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return Optional.empty();
+    }
+    return SyntheticArchives.whyInapplicable(shaped).isEmpty()
+        ? Optional.of(shaped)
+        : Optional.empty();
   }
 
   static Arbitrary<ImageDraft> images(SpecSettings s) {
