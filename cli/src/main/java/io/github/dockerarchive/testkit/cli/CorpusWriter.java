@@ -8,6 +8,8 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
+import io.github.dockerarchive.testkit.synthetic.QuirkValidity;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.RandomGenerator;
@@ -56,6 +60,61 @@ final class CorpusWriter {
     }
     TruthJson.write(index, dir.resolve("index.json"));
     return index;
+  }
+
+  /**
+   * Writes one archive per quirk of the catalogue whose validity is selected: the quirk applied to
+   * {@link Quirk#baseSpec()} (with {@code seed} when given), named {@code <id>.tar} (plus the outer
+   * compression's extension), and {@code index.json} listing each archive's file, quirk, spec and
+   * truth. A quirk that cannot shape the base spec is listed under {@code skipped} with the reason.
+   */
+  static ObjectNode writeQuirks(
+      Path dir, String filter, Set<QuirkValidity> validities, Long seed, ProgressBar progress)
+      throws IOException {
+    Files.createDirectories(dir);
+    ArchiveSpec base =
+        seed == null ? Quirk.baseSpec() : Quirk.baseSpec().toBuilder().seed(seed).build();
+    List<Quirk> selected =
+        java.util.Arrays.stream(Quirk.values())
+            .filter(q -> validities.contains(q.validity()))
+            .toList();
+    ObjectNode index = TruthJson.MAPPER.createObjectNode();
+    index.put("quirks", filter);
+    index.put("seed", base.seed());
+    ArrayNode archives = index.putArray("archives");
+    ArrayNode skipped = index.putArray("skipped");
+    for (int k = 0; k < selected.size(); k++) {
+      Quirk quirk = selected.get(k);
+      ArchiveSpec spec = quirk.applyTo(base);
+      Optional<String> why = SyntheticArchives.whyInapplicable(spec);
+      if (why.isPresent()) {
+        ObjectNode entry = skipped.addObject();
+        entry.set("quirk", TruthJson.quirk(quirk));
+        entry.put("reason", why.get());
+      } else {
+        String file = quirk.id() + extension(spec.compression());
+        ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve(file));
+        ObjectNode entry = archives.addObject();
+        entry.put("file", file);
+        entry.set("quirk", TruthJson.quirk(quirk));
+        entry.set("spec", TruthJson.specTree(fixture));
+        entry.set("truth", TruthJson.of(fixture, file));
+      }
+      progress.update(k + 1, selected.size());
+    }
+    index.put("count", archives.size());
+    TruthJson.write(index, dir.resolve("index.json"));
+    return index;
+  }
+
+  private static String extension(Compression compression) {
+    return switch (compression) {
+      case NONE -> ".tar";
+      case GZIP -> ".tar.gz";
+      case BZIP2 -> ".tar.bz2";
+      case XZ -> ".tar.xz";
+      case ZSTD -> ".tar.zst";
+    };
   }
 
   /**

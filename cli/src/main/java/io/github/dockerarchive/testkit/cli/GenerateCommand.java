@@ -6,12 +6,16 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
+import io.github.dockerarchive.testkit.synthetic.QuirkValidity;
 import io.github.dockerarchive.testkit.synthetic.SpecJson;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,10 @@ import picocli.CommandLine.Spec;
       "From flags: --images images of --layers layers, each layer one file of --layer-size"
           + " seeded bytes. From a spec: --spec FILE (the JSON --print-spec prints, or a failing"
           + " property reported). A corpus: --corpus DIR --count N --seed S writes N varied"
-          + " archives (every dialect, compression and corruption) and DIR/index.json."
+          + " archives (every dialect, compression and corruption) and DIR/index.json.",
+      "Quirks: --quirk ID shapes the archive as a quirk of the catalogue (repeatable, combines"
+          + " with the flags or --spec); --corpus DIR --quirks[=valid|defect|all] writes one"
+          + " archive per quirk and DIR/index.json."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -77,6 +84,15 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "K",
       description = "Defect to build in, for example missing-layer or truncated (default none).")
   String corruption;
+
+  @Option(
+      names = "--quirk",
+      paramLabel = "Q",
+      description =
+          "Shape the archive as this quirk of the catalogue, by id, for example outer-gzip"
+              + " (repeatable: the quirks are applied in order; combines with the other flags or"
+              + " --spec).")
+  List<String> quirks = new ArrayList<>();
 
   @Option(
       names = "--tag",
@@ -124,6 +140,16 @@ final class GenerateCommand implements Callable<Integer> {
       defaultValue = "20")
   int count;
 
+  @Option(
+      names = "--quirks",
+      paramLabel = "valid|defect|all",
+      arity = "0..1",
+      fallbackValue = "all",
+      description =
+          "With --corpus DIR: write one archive per quirk of the catalogue (all, or only the valid"
+              + " ones or the defects), named by its id, and DIR/index.json.")
+  String quirkCorpus;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -131,6 +157,9 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (quirkCorpus != null) {
+      return quirkCorpus(err);
+    }
     if (corpus != null) {
       return corpus(err);
     }
@@ -158,7 +187,12 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private int corpus(PrintWriter err) throws Exception {
-    if (specFile != null || output != null || printSpec || truth != null || shapeFlagsGiven()) {
+    if (specFile != null
+        || output != null
+        || printSpec
+        || truth != null
+        || shapeFlagsGiven()
+        || !quirks.isEmpty()) {
       throw usage(
           "--corpus takes only --count, --seed and --layer-size (the largest file); each archive's"
               + " spec and truth go into DIR/index.json");
@@ -177,7 +211,63 @@ final class GenerateCommand implements Callable<Integer> {
     return DockerArchiveCli.OK;
   }
 
+  private int quirkCorpus(PrintWriter err) throws Exception {
+    if (corpus == null) {
+      throw usage("--quirks writes a corpus: give --corpus DIR (or --quirk ID for one archive)");
+    }
+    if (specFile != null
+        || output != null
+        || printSpec
+        || truth != null
+        || shapeFlagsGiven()
+        || layerSize != null
+        || !quirks.isEmpty()
+        || spec.commandLine().getParseResult().hasMatchedOption("--count")) {
+      throw usage(
+          "--corpus DIR --quirks takes only --seed: each quirk shapes Quirk.baseSpec(), and each"
+              + " archive's spec and truth go into DIR/index.json");
+    }
+    Set<QuirkValidity> validities = validities(quirkCorpus);
+    try (ProgressBar bar = ProgressBar.ofItems(err, "generating", quiet)) {
+      ObjectNode index =
+          CorpusWriter.writeQuirks(
+              corpus, quirkCorpus.toLowerCase(java.util.Locale.ROOT), validities, seed, bar);
+      if (!quiet) {
+        err.printf(
+            "%d quirk archives and index.json written to %s%n",
+            index.get("archives").size(), corpus);
+      }
+    }
+    return DockerArchiveCli.OK;
+  }
+
+  private Set<QuirkValidity> validities(String filter) {
+    return switch (filter.toLowerCase(java.util.Locale.ROOT)) {
+      case "all" -> EnumSet.allOf(QuirkValidity.class);
+      case "valid" -> EnumSet.of(QuirkValidity.VALID);
+      case "defect" -> EnumSet.of(QuirkValidity.DEFECT);
+      default ->
+          throw usage("unknown --quirks \"" + filter + "\"; expected one of valid, defect, all");
+    };
+  }
+
   private ArchiveSpec archiveSpec() throws Exception {
+    List<Quirk> shapes = new ArrayList<>();
+    for (String name : quirks) {
+      try {
+        shapes.add(Quirk.parse(name));
+      } catch (IllegalArgumentException e) {
+        throw usage("--quirk: " + e.getMessage());
+      }
+    }
+    ArchiveSpec archive = unshapedSpec();
+    for (Quirk q : shapes) {
+      archive = q.applyTo(archive);
+    }
+    return archive;
+  }
+
+  private ArchiveSpec unshapedSpec() throws Exception {
     if (specFile != null) {
       if (shapeFlagsGiven() || layerSize != null || seed != null) {
         throw usage(

@@ -8,6 +8,7 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.ImageTruth;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
 import io.github.dockerarchive.testkit.synthetic.SpecJson;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Locale;
  * { "file" : "a.tar", "dialect" : "containers-image", "compression" : "none",
  *   "corruption" : "missing-layer", "rule" : "ARC-2",
  *   "expectedFailure" : { "exception" : "EntryNotFoundException", "stage" : "load" },
+ *   "quirks" : [ { "id" : "outer-gzip", "validity" : "valid", "rule" : "ARC-1", ... } ],
  *   "images" : [ { "index" : 0, "repoTags" : [ "localhost/generated:latest" ],
  *                  "configDigest" : "sha256:...", "diffIds" : [ ... ], "storedDigests" : [ ... ],
  *                  "sizes" : [ ... ], "storedSizes" : [ ... ], "layerPaths" : [ ... ] } ] }
@@ -47,6 +49,10 @@ final class TruthJson {
     root.put("corruption", c.id());
     root.put("rule", c.rule());
     root.set("expectedFailure", expectedFailure(c));
+    ArrayNode quirks = root.putArray("quirks");
+    for (Quirk q : fixture.spec().quirks()) {
+      quirks.add(quirk(q));
+    }
     ArrayNode images = root.putArray("images");
     for (ImageTruth t : fixture.images()) {
       ObjectNode i = images.addObject();
@@ -74,6 +80,24 @@ final class TruthJson {
     failure.put("stage", c.stage().name().toLowerCase(Locale.ROOT));
     failure.put("description", c.description());
     return failure;
+  }
+
+  /**
+   * A quirk as the catalogue describes it: id, family, validity, the rule it falls under, the
+   * description, who writes it, what broke on it and the public reports.
+   */
+  static ObjectNode quirk(Quirk q) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", q.id());
+    node.put("family", q.family().id());
+    node.put("validity", q.validity().name().toLowerCase(Locale.ROOT));
+    node.put("rule", q.rule());
+    node.put("description", q.description());
+    node.put("writtenBy", q.writtenBy());
+    node.put("broke", q.broke());
+    ArrayNode reports = node.putArray("reports");
+    q.reports().forEach(r -> reports.add(r.toString()));
+    return node;
   }
 
   /** The spec as a JSON tree (the same text {@link SpecJson} writes). */
