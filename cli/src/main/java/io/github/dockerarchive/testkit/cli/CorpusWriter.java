@@ -92,7 +92,7 @@ final class CorpusWriter {
         entry.set("quirk", TruthJson.quirk(quirk));
         entry.put("reason", why.get());
       } else {
-        String file = quirk.id() + extension(spec.compression());
+        String file = quirk.id() + ".tar";
         ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve(file));
         ObjectNode entry = archives.addObject();
         entry.put("file", file);
@@ -105,16 +105,6 @@ final class CorpusWriter {
     index.put("count", archives.size());
     TruthJson.write(index, dir.resolve("index.json"));
     return index;
-  }
-
-  private static String extension(Compression compression) {
-    return switch (compression) {
-      case NONE -> ".tar";
-      case GZIP -> ".tar.gz";
-      case BZIP2 -> ".tar.bz2";
-      case XZ -> ".tar.xz";
-      case ZSTD -> ".tar.zst";
-    };
   }
 
   /**
