@@ -2,6 +2,9 @@ package io.github.dockerarchive.testkit.generators;
 
 import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
+import io.github.dockerarchive.testkit.synthetic.Quirk;
+import io.github.dockerarchive.testkit.synthetic.QuirkValidity;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
@@ -13,7 +16,8 @@ import org.apiguardian.api.API;
  * The default arbitraries of {@code @ForAll ArchiveSpec} and {@code @ForAll ArchiveFixture},
  * registered through {@code META-INF/services/net.jqwik.api.providers.ArbitraryProvider}: {@link
  * ArchiveArbitraries#specs()} configured by the parameter's {@link Images}, {@link Layers}, {@link
- * Dialects}, {@link MaxFileSize}, {@link Corrupted} and {@link Valid} annotations.
+ * Dialects}, {@link MaxFileSize}, {@link Corrupted}, {@link Valid} and {@link WithQuirks}
+ * annotations.
  *
  * <pre>{@code
  * @Property(tries = 50)
@@ -44,8 +48,24 @@ public final class ArchiveSpecProvider implements ArbitraryProvider {
    * @param specs the arbitrary to configure
    * @param type the parameter's type usage
    * @return the configured arbitrary
-   * @throws IllegalArgumentException when {@link Corrupted} and {@link Valid} are both present
+   * @throws IllegalArgumentException when {@link Corrupted} and {@link Valid} are both present, or
+   *     {@link WithQuirks} selects no quirk or bounds out of range
    */
+  private static Quirk[] pool(WithQuirks annotation) {
+    List<Quirk> named =
+        annotation.value().length == 0 ? List.of(Quirk.values()) : List.of(annotation.value());
+    List<QuirkValidity> validities = List.of(annotation.validity());
+    Quirk[] pool =
+        named.stream()
+            .filter(q -> validities.isEmpty() || validities.contains(q.validity()))
+            .toArray(Quirk[]::new);
+    if (pool.length == 0) {
+      throw new IllegalArgumentException(
+          "@WithQuirks selects no quirk: value " + named + ", validity " + validities);
+    }
+    return pool;
+  }
+
   static SpecArbitrary configure(SpecArbitrary specs, TypeUsage type) {
     SpecArbitrary a = specs;
     Optional<Images> images = type.findAnnotation(Images.class);
@@ -70,6 +90,10 @@ public final class ArchiveSpecProvider implements ArbitraryProvider {
       }
       Corrupted corrupted = type.findAnnotation(Corrupted.class).orElseThrow();
       a = corrupted.value().length == 0 ? a.corruptedOnly() : a.corruptions(corrupted.value());
+    }
+    Optional<WithQuirks> quirks = type.findAnnotation(WithQuirks.class);
+    if (quirks.isPresent()) {
+      a = a.withQuirks(quirks.get().min(), quirks.get().max(), pool(quirks.get()));
     }
     return a;
   }

@@ -69,6 +69,16 @@ class QuirkArbitraryProperties {
   }
 
   @Property(tries = 50)
+  @Label("@WithQuirks(validity = VALID, max = 2) shapes @ForAll specs with one or two valid quirks")
+  void annotated(
+      @ForAll @WithQuirks(validity = QuirkValidity.VALID, max = 2) @MaxFileSize(64)
+          ArchiveSpec spec) {
+    assertThat(spec.quirks())
+        .hasSizeBetween(1, 2)
+        .allSatisfy(q -> assertThat(q.validity()).isEqualTo(QuirkValidity.VALID));
+  }
+
+  @Property(tries = 50)
   @Label("quirks(validity) draws only quirks of that validity")
   void quirksOfAValidity(@ForAll("defects") Quirk quirk) {
     assertThat(quirk.validity()).isEqualTo(QuirkValidity.DEFECT);
