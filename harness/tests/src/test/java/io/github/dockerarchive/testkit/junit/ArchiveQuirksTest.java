@@ -149,7 +149,12 @@ class ArchiveQuirksTest {
     included.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     assertThat(names(included))
         .containsExactly(
-            "1:" + Quirk.OUTER_GZIP.id() + ":" + QuirkFamily.OUTER_TAR.id() + ":" + "ARC-1");
+            "1:"
+                + Quirk.OUTER_GZIP.id()
+                + ":"
+                + Quirk.OUTER_GZIP.family().id()
+                + ":"
+                + Quirk.OUTER_GZIP.rule());
 
     var excluded = run(Excluded.class);
     excluded.testEvents().assertStatistics(s -> s.succeeded(Quirk.values().length - 1).failed(0));
