@@ -140,34 +140,8 @@ final class OciIndexes {
     }
     Ref ref = ref(top, "index.json of " + where);
     List<Digest> followed = new ArrayList<>();
-    while (true) {
-      if (!isIndexType(ref.mediaType())) {
-        byte[] bytes = readDescribed(blobs, ref, where, true);
-        JsonNode parsed = null;
-        if (ref.mediaType() == null) {
-          parsed = parse(bytes, "blob " + ref.digest() + " in " + where, "OAR-3");
-        }
-        if (parsed == null || !parsed.has("manifests")) {
-          String type = ref.mediaType();
-          if (type == null) {
-            type = parsed.path("mediaType").asText(MediaTypes.OCI_MANIFEST);
-          }
-          if (!MediaTypes.OCI_MANIFEST.equals(type)
-              && !MediaTypes.DOCKER_MANIFEST_V2.equals(type)) {
-            throw new ManifestTypeRejectedException(
-                "OAR-3",
-                "descriptor "
-                    + ref.digest()
-                    + " in "
-                    + where
-                    + " has media type "
-                    + type
-                    + "; expected an image manifest or an image index",
-                type);
-          }
-          return new Chosen(ref.digest(), type, bytes, followed);
-        }
-      }
+    List<byte[]> unverified = new ArrayList<>();
+    while (isIndexType(ref.mediaType())) {
       followed.add(ref.digest());
       if (followed.size() > OciArchiveInput.MAX_NESTED_INDEXES) {
         throw new LimitExceededException(
@@ -179,9 +153,11 @@ final class OciIndexes {
                 + ": "
                 + chain(followed));
       }
-      // Read unverified first: a loop is the structural fault (a reader that does not check
-      // digests follows it for ever); the bytes are verified right after.
+      // The indexes are verified once the path through them is known to end: a loop is the
+      // structural fault (a reader that does not check digests follows it for ever), and only
+      // blobs that do not hash to their names can form one.
       byte[] bytes = readDescribed(blobs, ref, where, false);
+      unverified.add(bytes);
       JsonNode nested = parse(bytes, "image index " + ref.digest() + " in " + where, "OAR-3");
       Ref next = forPlatform(nested, platform, ref.digest(), where);
       if (followed.contains(next.digest())) {
@@ -190,13 +166,46 @@ final class OciIndexes {
         throw new InvalidManifestException(
             "OAR-4", "image indexes in " + where + " form a loop: " + chain(loop));
       }
-      Digest actual =
-          ref.digest().withHash(Digest.newMessageDigest(ref.digest().algorithm()).digest(bytes));
-      if (!actual.equals(ref.digest())) {
-        throw new DigestMismatchException("OAR-5", "image index in " + where, ref.digest(), actual);
-      }
       ref = next;
     }
+    for (int i = 0; i < followed.size(); i++) {
+      Digest expected = followed.get(i);
+      Digest actual =
+          expected.withHash(
+              Digest.newMessageDigest(expected.algorithm()).digest(unverified.get(i)));
+      if (!actual.equals(expected)) {
+        throw new DigestMismatchException("OAR-5", "image index in " + where, expected, actual);
+      }
+    }
+    byte[] bytes = readDescribed(blobs, ref, where, true);
+    String type = ref.mediaType();
+    if (type == null) {
+      JsonNode parsed = parse(bytes, "blob " + ref.digest() + " in " + where, "OAR-3");
+      if (parsed.has("manifests")) {
+        throw new ManifestTypeRejectedException(
+            "OAR-3",
+            "descriptor "
+                + ref.digest()
+                + " in "
+                + where
+                + " has no media type and names an image index; an index needs its media type",
+            null);
+      }
+      type = parsed.path("mediaType").asText(MediaTypes.OCI_MANIFEST);
+    }
+    if (!MediaTypes.OCI_MANIFEST.equals(type) && !MediaTypes.DOCKER_MANIFEST_V2.equals(type)) {
+      throw new ManifestTypeRejectedException(
+          "OAR-3",
+          "descriptor "
+              + ref.digest()
+              + " in "
+              + where
+              + " has media type "
+              + type
+              + "; expected an image manifest or an image index",
+          type);
+    }
+    return new Chosen(ref.digest(), type, bytes, followed);
   }
 
   /** The descriptor of an image index that the platform selects (OAR-3). */
