@@ -7,6 +7,7 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import java.io.IOException;
@@ -148,6 +149,15 @@ public final class OciArchiveInput implements ImageInput {
    */
   public Digest manifestDigest() {
     return chosen.digest();
+  }
+
+  /**
+   * The compression of the tar file as a whole.
+   *
+   * @return {@link Compression#NONE} for a plain tar
+   */
+  public Compression compression() {
+    return reader.compression();
   }
 
   /**
