@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -51,12 +51,7 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON (a stable shape other tools can parse).")
   boolean json;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description =
-          "For oci-archive: the platform of a multi-platform image (default linux/amd64).")
-  String platform;
+  @Mixin PlatformOption platform;
 
   @Parameters(
       paramLabel = "ARCHIVE_OR_REF",
@@ -70,10 +65,7 @@ final class InspectCommand implements Callable<Integer> {
       inspectOciArchive();
       return DockerArchiveCli.OK;
     }
-    if (platform != null) {
-      throw new ParameterException(
-          spec.commandLine(), "--platform applies to oci-archive: references only");
-    }
+    platform.refuseFor(spec);
     ArchiveReference reference = ArchiveArgument.parse(archive);
     PrintWriter out = spec.commandLine().getOut();
     try (ArchiveReader reader =
@@ -97,7 +89,7 @@ final class InspectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     TransportReference.OciArchive reference =
         (TransportReference.OciArchive) TransportReference.parse(archive);
-    try (OciArchiveInput image = OciArchiveArgument.open(archive, platform)) {
+    try (OciArchiveInput image = OciArchiveArgument.open(archive, platform.platform)) {
       ImageManifest manifest =
           ImageManifest.parse(image.manifestBytes(), image.manifestMediaType());
       byte[] config;

@@ -11,9 +11,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,12 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print problems only, no summary and no progress.")
   boolean quiet;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description =
-          "For oci-archive: the platform of a multi-platform image (default linux/amd64).")
-  String platform;
+  @Mixin PlatformOption platform;
 
   @Parameters(
       paramLabel = "ARCHIVE",
@@ -55,15 +50,12 @@ final class VerifyCommand implements Callable<Integer> {
     VerificationReport report;
     if (OciArchiveArgument.matches(archive)) {
       path = OciArchiveArgument.path(archive);
-      try (OciArchiveInput image = OciArchiveArgument.open(archive, platform);
+      try (OciArchiveInput image = OciArchiveArgument.open(archive, platform.platform);
           ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
         report = ImageInputVerifier.verify(image, progress::update);
       }
     } else {
-      if (platform != null) {
-        throw new ParameterException(
-            spec.commandLine(), "--platform applies to oci-archive: references only");
-      }
+      platform.refuseFor(spec);
       ArchiveReference reference = ArchiveArgument.parse(archive);
       path = reference.path();
       try (ArchiveReader reader = ArchiveReader.open(Path.of(path), ReaderOptions.defaults());

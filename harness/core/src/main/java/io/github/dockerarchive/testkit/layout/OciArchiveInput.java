@@ -9,7 +9,6 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
-import io.github.dockerarchive.testkit.image.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -134,12 +133,12 @@ public final class OciArchiveInput implements ImageInput {
 
   @Override
   public byte[] manifestBytes() {
-    return chosen.manifest().clone();
+    return chosen.manifestCopy();
   }
 
   @Override
   public String manifestMediaType() {
-    return chosen.mediaType() != null ? chosen.mediaType() : MediaTypes.OCI_MANIFEST;
+    return chosen.mediaType();
   }
 
   /**

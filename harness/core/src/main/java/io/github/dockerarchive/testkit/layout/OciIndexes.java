@@ -46,6 +46,11 @@ final class OciIndexes {
     Chosen {
       indexes = List.copyOf(indexes);
     }
+
+    /** A copy of the manifest bytes, for {@code ImageInput.manifestBytes()}. */
+    byte[] manifestCopy() {
+      return manifest.clone();
+    }
   }
 
   /** A descriptor's fields this reader uses. */
@@ -181,17 +186,10 @@ final class OciIndexes {
     String type = ref.mediaType();
     if (type == null) {
       JsonNode parsed = parse(bytes, "blob " + ref.digest() + " in " + where, "OAR-3");
-      if (parsed.has("manifests")) {
-        throw new ManifestTypeRejectedException(
-            "OAR-3",
-            "descriptor "
-                + ref.digest()
-                + " in "
-                + where
-                + " has no media type and names an image index; an index needs its media type",
-            null);
-      }
-      type = parsed.path("mediaType").asText(MediaTypes.OCI_MANIFEST);
+      type =
+          parsed.has("manifests")
+              ? "(none, on an image index)"
+              : parsed.path("mediaType").asText(MediaTypes.OCI_MANIFEST);
     }
     if (!MediaTypes.OCI_MANIFEST.equals(type) && !MediaTypes.DOCKER_MANIFEST_V2.equals(type)) {
       throw new ManifestTypeRejectedException(
@@ -202,7 +200,7 @@ final class OciIndexes {
               + where
               + " has media type "
               + type
-              + "; expected an image manifest or an image index",
+              + "; expected an image manifest or an image index (an index needs its media type)",
           type);
     }
     return new Chosen(ref.digest(), type, bytes, followed);

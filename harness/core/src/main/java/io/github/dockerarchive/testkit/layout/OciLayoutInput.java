@@ -5,7 +5,6 @@ import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.image.MediaTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,12 +83,12 @@ public final class OciLayoutInput extends StoredImageInput {
 
   @Override
   public byte[] manifestBytes() {
-    return chosen.manifest().clone();
+    return chosen.manifestCopy();
   }
 
   @Override
   public String manifestMediaType() {
-    return chosen.mediaType() != null ? chosen.mediaType() : MediaTypes.OCI_MANIFEST;
+    return chosen.mediaType();
   }
 
   /**
