@@ -6,9 +6,7 @@ import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
-import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.image.ImageInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -35,23 +33,20 @@ import org.apiguardian.api.API;
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class OciArchiveInput implements ImageInput {
+public final class OciArchiveInput extends ChosenOciInput {
   /** How many image indexes may be followed below {@code index.json} before giving up (OAR-4). */
   public static final int MAX_NESTED_INDEXES = 8;
 
   private final ArchiveReader reader;
   private final Path path;
   private final String name;
-  private final OciIndexes.Chosen chosen;
-  private final TarBlobs blobs;
 
   private OciArchiveInput(
       ArchiveReader reader, Path path, String name, TarBlobs blobs, OciIndexes.Chosen chosen) {
-    this.blobs = blobs;
+    super(blobs, chosen);
     this.reader = reader;
     this.path = path;
     this.name = name;
-    this.chosen = chosen;
   }
 
   /**
@@ -131,25 +126,6 @@ public final class OciArchiveInput implements ImageInput {
     }
   }
 
-  @Override
-  public byte[] manifestBytes() {
-    return chosen.manifestCopy();
-  }
-
-  @Override
-  public String manifestMediaType() {
-    return chosen.mediaType();
-  }
-
-  /**
-   * The digest of the chosen manifest.
-   *
-   * @return the manifest digest (of a platform's manifest when {@code index.json} names an index)
-   */
-  public Digest manifestDigest() {
-    return chosen.digest();
-  }
-
   /**
    * The compression of the tar file as a whole.
    *
@@ -165,23 +141,7 @@ public final class OciArchiveInput implements ImageInput {
    * @return their digests; empty when {@code index.json} names the manifest itself
    */
   public List<Digest> indexes() {
-    return chosen.indexes();
-  }
-
-  @Override
-  public BlobStream getBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe(), true);
-  }
-
-  @Override
-  public BlobStream rawBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe(), false);
-  }
-
-  /** Each blob is a tar entry read through a channel of its own (RD-5), so yes. */
-  @Override
-  public boolean servesConcurrentBlobs() {
-    return true;
+    return chosen().indexes();
   }
 
   @Override

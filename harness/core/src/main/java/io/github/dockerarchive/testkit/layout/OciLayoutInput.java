@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
-import io.github.dockerarchive.testkit.digest.Digest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,19 +17,17 @@ import org.apiguardian.api.API;
  * OciArchiveInput} does for a layout in a tar file.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class OciLayoutInput extends StoredImageInput {
+public final class OciLayoutInput extends ChosenOciInput {
   static final String REF_NAME = OciIndexes.REF_NAME;
 
   private final Path directory;
   private final String name;
-  private final OciIndexes.Chosen chosen;
 
   private OciLayoutInput(
       Path directory, String name, BlobDirectory blobs, OciIndexes.Chosen chosen) {
-    super(blobs);
+    super(blobs, chosen);
     this.directory = directory;
     this.name = name;
-    this.chosen = chosen;
   }
 
   static BlobDirectory blobsOf(Path directory) {
@@ -82,26 +79,13 @@ public final class OciLayoutInput extends StoredImageInput {
   }
 
   @Override
-  public byte[] manifestBytes() {
-    return chosen.manifestCopy();
-  }
-
-  @Override
-  public String manifestMediaType() {
-    return chosen.mediaType();
-  }
-
-  /**
-   * The digest of the chosen manifest.
-   *
-   * @return the manifest digest (of a platform's manifest when {@code index.json} names an index)
-   */
-  public Digest manifestDigest() {
-    return chosen.digest();
-  }
-
-  @Override
   public String describe() {
     return "oci:" + directory + (name == null ? "" : ":" + name);
+  }
+
+  /** Nothing is held open between calls, so there is nothing to release. */
+  @Override
+  public void close() {
+    // Each blob is opened when it is read.
   }
 }
