@@ -1,5 +1,7 @@
 package io.github.dockerarchive.testkit.cli;
 
+import io.github.dockerarchive.testkit.InvalidReferenceException;
+import io.github.dockerarchive.testkit.layout.Platform;
 import io.github.dockerarchive.testkit.layout.TransportCopy;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.reference.TransportReference;
@@ -24,8 +26,10 @@ import picocli.CommandLine.Spec;
     name = "copy",
     mixinStandardHelpOptions = true,
     description = {
-      "Copy an image: SRC and DST are docker-archive:PATH[:REF|:@N], oci:DIR[:NAME] or dir:DIR,"
-          + " as in skopeo copy.",
+      "Copy an image: SRC and DST are docker-archive:PATH[:REF|:@N], oci:DIR[:NAME],"
+          + " oci-archive:PATH[:NAME] or dir:DIR, as in skopeo copy.",
+      "An image index in an oci: or oci-archive: source is resolved to one platform"
+          + " (--platform, linux/amd64 by default, as skopeo on amd64).",
       "With --multi, every argument but the last is a source and all go into one docker-archive"
           + " (like podman save -m); each image keeps the tag its source selected it by"
           + " (an oci: ref.name only when it is a reference with a tag, such as example.com/app:1;"
@@ -55,6 +59,14 @@ final class CopyCommand implements Callable<Integer> {
               + " (Docker 25+: blobs/sha256, index.json, oci-layout and manifest.json).",
       defaultValue = "docker-archive")
   String layout;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description =
+          "The platform to copy from a multi-platform oci: or oci-archive: source, such as"
+              + " linux/arm64 (default linux/amd64, as skopeo's --override-os/--override-arch).")
+  String platform;
 
   @Option(
       names = "--replace",
@@ -104,6 +116,7 @@ final class CopyCommand implements Callable<Integer> {
             sources,
             ((TransportReference.DockerArchive) destination).archive(),
             options,
+            platform(),
             source -> {
               ProgressBar bar = new ProgressBar(err, "copying", false);
               bars.add(bar);
@@ -125,9 +138,13 @@ final class CopyCommand implements Callable<Integer> {
       tags.add(DockerReference.parseNormalized(t).withDefaultTag());
     }
     try (ProgressBar bar = new ProgressBar(err, "copying", false)) {
-      TransportCopy.copy(sources.get(0), destination, options, tags, bar::update);
+      TransportCopy.copy(sources.get(0), destination, options, tags, platform(), bar::update);
     }
     return DockerArchiveCli.OK;
+  }
+
+  private Platform platform() throws InvalidReferenceException {
+    return platform == null ? Platform.DEFAULT : Platform.parse(platform);
   }
 
   private Layout layout() {

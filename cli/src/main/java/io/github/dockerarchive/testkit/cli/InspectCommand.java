@@ -9,13 +9,21 @@ import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.LayerInfo;
 import io.github.dockerarchive.testkit.archive.ManifestSelection;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
+import io.github.dockerarchive.testkit.digest.Digest;
+import io.github.dockerarchive.testkit.image.BlobStream;
+import io.github.dockerarchive.testkit.image.Descriptor;
+import io.github.dockerarchive.testkit.image.ImageConfig;
+import io.github.dockerarchive.testkit.image.ImageManifest;
+import io.github.dockerarchive.testkit.layout.OciArchiveInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
+import io.github.dockerarchive.testkit.reference.TransportReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +38,12 @@ import picocli.CommandLine.Spec;
       "With --json the output is {\"images\":[{\"index\":0,\"repoTags\":[...],"
           + "\"configDigest\":\"sha256:...\",\"layers\":[{\"diffId\":\"sha256:...\","
           + "\"size\":123,\"mediaType\":\"...\"}]}]}: repoTags as stored, layers in Layers"
-          + " order, size uncompressed."
+          + " order, size uncompressed.",
+      "oci-archive:PATH[:NAME] prints the image NAME selects (or the only one), resolved to"
+          + " --platform; with --json {\"images\":[{\"index\":0,\"refName\":\"v1\","
+          + "\"manifestDigest\":\"sha256:...\",\"indexes\":[...],\"configDigest\":\"sha256:...\","
+          + "\"layers\":[{\"diffId\":\"sha256:...\",\"digest\":\"sha256:...\",\"storedSize\":123,"
+          + "\"mediaType\":\"...\"}]}]}: layers as stored, diffIDs from the config."
     })
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,13 +51,21 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON (a stable shape other tools can parse).")
   boolean json;
 
+  @Mixin PlatformOption platform;
+
   @Parameters(
       paramLabel = "ARCHIVE_OR_REF",
-      description = "A path, or docker-archive:PATH[:REF|:@N] to select one image.")
+      description =
+          "A path, docker-archive:PATH[:REF|:@N] to select one image, or oci-archive:PATH[:NAME].")
   String archive;
 
   @Override
   public Integer call() throws Exception {
+    if (OciArchiveArgument.matches(archive)) {
+      inspectOciArchive();
+      return DockerArchiveCli.OK;
+    }
+    platform.refuseFor(spec);
     ArchiveReference reference = ArchiveArgument.parse(archive);
     PrintWriter out = spec.commandLine().getOut();
     try (ArchiveReader reader =
@@ -62,6 +83,63 @@ final class InspectCommand implements Callable<Integer> {
       }
     }
     return DockerArchiveCli.OK;
+  }
+
+  private void inspectOciArchive() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    TransportReference.OciArchive reference =
+        (TransportReference.OciArchive) TransportReference.parse(archive);
+    try (OciArchiveInput image = OciArchiveArgument.open(archive, platform.platform)) {
+      ImageManifest manifest =
+          ImageManifest.parse(image.manifestBytes(), image.manifestMediaType());
+      byte[] config;
+      try (BlobStream in = image.getBlob(manifest.config().digest())) {
+        config = in.readAllBytes();
+      }
+      List<Digest> diffIds = ImageConfig.diffIds(config, manifest.config().digest().toString());
+      if (json) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode node = root.putArray("images").addObject();
+        node.put("index", 0);
+        node.put("refName", reference.name());
+        node.put("manifestDigest", image.manifestDigest().toString());
+        ArrayNode indexes = node.putArray("indexes");
+        image.indexes().forEach(d -> indexes.add(d.toString()));
+        node.put("configDigest", manifest.config().digest().toString());
+        ArrayNode layers = node.putArray("layers");
+        for (int i = 0; i < manifest.layers().size(); i++) {
+          Descriptor layer = manifest.layers().get(i);
+          ObjectNode l = layers.addObject();
+          l.put("diffId", i < diffIds.size() ? diffIds.get(i).toString() : null);
+          l.put("digest", layer.digest().toString());
+          l.put("storedSize", layer.size());
+          l.put("mediaType", layer.mediaType());
+        }
+        out.println(mapper.writeValueAsString(root));
+        return;
+      }
+      out.printf(
+          "%s: oci-archive, %s, %s%n",
+          reference.path(),
+          image.compression().label(),
+          reference.name() == null ? "the only image" : "ref.name \"" + reference.name() + "\"");
+      out.printf("image  manifest %s%n", image.manifestDigest());
+      for (Digest index : image.indexes()) {
+        out.printf("  via index %s%n", index);
+      }
+      out.printf("  config  %s (%d bytes)%n", manifest.config().digest(), config.length);
+      out.printf("  layers  %d%n", manifest.layers().size());
+      for (int i = 0; i < manifest.layers().size(); i++) {
+        Descriptor layer = manifest.layers().get(i);
+        out.printf(
+            "    %s  %12d  %s (%s)%n",
+            i < diffIds.size() ? diffIds.get(i) : "(no diffID)",
+            layer.size(),
+            layer.digest(),
+            layer.mediaType());
+      }
+    }
   }
 
   static ObjectNode toJson(List<ImageSource> images) throws ArchiveException {

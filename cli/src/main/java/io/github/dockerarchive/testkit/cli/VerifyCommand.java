@@ -4,11 +4,14 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.archive.VerificationReport;
+import io.github.dockerarchive.testkit.layout.ImageInputVerifier;
+import io.github.dockerarchive.testkit.layout.OciArchiveInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Recompute the config digest and every layer's diffID of every image and check them.",
+      "oci-archive:PATH[:NAME] verifies the image NAME selects (or the only one), resolved to"
+          + " --platform: every blob's digest and size against its descriptor and every layer's"
+          + " diffID.",
       "Exit 0 when all hold, 1 when something does not (one problem per line, with its rule ID),"
           + " 2 when the archive cannot be read at all."
     })
@@ -29,19 +35,33 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print problems only, no summary and no progress.")
   boolean quiet;
 
-  @Parameters(paramLabel = "ARCHIVE", description = "A path (or docker-archive:PATH).")
+  @Mixin PlatformOption platform;
+
+  @Parameters(
+      paramLabel = "ARCHIVE",
+      description = "A path (or docker-archive:PATH), or oci-archive:PATH[:NAME].")
   String archive;
 
   @Override
   public Integer call() throws Exception {
-    ArchiveReference reference = ArchiveArgument.parse(archive);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path path = Path.of(reference.path());
+    String path;
     VerificationReport report;
-    try (ArchiveReader reader = ArchiveReader.open(path, ReaderOptions.defaults());
-        ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
-      report = ArchiveVerifier.verify(reader, progress::update);
+    if (OciArchiveArgument.matches(archive)) {
+      path = OciArchiveArgument.path(archive);
+      try (OciArchiveInput image = OciArchiveArgument.open(archive, platform.platform);
+          ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
+        report = ImageInputVerifier.verify(image, progress::update);
+      }
+    } else {
+      platform.refuseFor(spec);
+      ArchiveReference reference = ArchiveArgument.parse(archive);
+      path = reference.path();
+      try (ArchiveReader reader = ArchiveReader.open(Path.of(path), ReaderOptions.defaults());
+          ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
+        report = ArchiveVerifier.verify(reader, progress::update);
+      }
     }
     for (VerificationReport.Problem problem : report.problems()) {
       out.println(problem.format());
@@ -49,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (!quiet) {
       out.printf(
           "%s: %s (%d image%s, %d layer entr%s checked)%n",
-          reference.path(),
+          path,
           report.isValid() ? "OK" : "INVALID",
           report.imageCount(),
           report.imageCount() == 1 ? "" : "s",

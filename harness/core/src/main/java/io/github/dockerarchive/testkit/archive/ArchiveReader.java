@@ -62,7 +62,8 @@ public final class ArchiveReader implements Closeable {
       Path tarFile,
       Path ownedTemporaryFile,
       Compression compression,
-      ReaderOptions options)
+      ReaderOptions options,
+      boolean readManifest)
       throws ArchiveException {
     this.description = description;
     this.tarFile = tarFile;
@@ -71,7 +72,7 @@ public final class ArchiveReader implements Closeable {
     this.options = options;
     this.index = TarIndex.build(tarFile, description);
     this.measurements = new LayerMeasurements(this);
-    this.manifest = ManifestParser.parse(readManifestBytes());
+    this.manifest = readManifest ? ManifestParser.parse(readManifestBytes()) : List.of();
   }
 
   /**
@@ -95,6 +96,26 @@ public final class ArchiveReader implements Closeable {
    * @throws ArchiveException if the archive cannot be opened or its {@code manifest.json} is bad
    */
   public static ArchiveReader open(Path path, ReaderOptions options) throws ArchiveException {
+    return open(path, options, true);
+  }
+
+  /**
+   * Opens a tar file that holds no {@code manifest.json}, such as an OCI image layout tarball
+   * ({@code oci-archive:}, OAR-1): indexed, decompressed and cleaned up exactly as {@link
+   * #open(Path, ReaderOptions)} does, but {@code manifest.json} is never read, so {@link
+   * #manifest()} is empty; entries are read with {@link #openEntry(String)}.
+   *
+   * @param path a plain or compressed tar file, or a FIFO
+   * @param options limits and switches
+   * @return the reader
+   * @throws ArchiveException if the file cannot be opened or is not a tar
+   */
+  public static ArchiveReader openTar(Path path, ReaderOptions options) throws ArchiveException {
+    return open(path, options, false);
+  }
+
+  private static ArchiveReader open(Path path, ReaderOptions options, boolean readManifest)
+      throws ArchiveException {
     String description = "archive \"" + path + "\"";
     if (!Files.isRegularFile(path)) {
       if (!Files.exists(path)) {
@@ -107,7 +128,7 @@ public final class ArchiveReader implements Closeable {
       // A FileInputStream, not Files.newInputStream: the latter's available() asks a FIFO for its
       // position and fails with "Illegal seek" on Java 17 (BufferedInputStream calls it).
       try (InputStream in = new java.io.FileInputStream(path.toFile())) {
-        return fromStream(in, options, description);
+        return fromStream(in, options, description, readManifest);
       } catch (ArchiveException e) {
         throw e;
       } catch (IOException e) {
@@ -125,10 +146,10 @@ public final class ArchiveReader implements Closeable {
       throw new ArchiveException("RD-1", "opening file \"" + path + "\": " + e.getMessage(), e);
     }
     if (detected == Compression.NONE) {
-      return new ArchiveReader(description, path, null, Compression.NONE, options);
+      return new ArchiveReader(description, path, null, Compression.NONE, options, readManifest);
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return fromStream(in, options, description);
+      return fromStream(in, options, description, readManifest);
     } catch (ArchiveException e) {
       throw e;
     } catch (IOException e) {
@@ -158,15 +179,21 @@ public final class ArchiveReader implements Closeable {
    * @throws ArchiveException if the archive cannot be read or its {@code manifest.json} is bad
    */
   public static ArchiveReader open(InputStream in, ReaderOptions options) throws ArchiveException {
-    return fromStream(in, options, "archive stream");
+    return fromStream(in, options, "archive stream", true);
   }
 
-  private static ArchiveReader fromStream(InputStream in, ReaderOptions options, String description)
+  private static ArchiveReader fromStream(
+      InputStream in, ReaderOptions options, String description, boolean readManifest)
       throws ArchiveException {
     Spooled spooled = Spooled.decompressToTemporaryFile(in, options, description);
     try {
       return new ArchiveReader(
-          description, spooled.file(), spooled.file(), spooled.compression(), options);
+          description,
+          spooled.file(),
+          spooled.file(),
+          spooled.compression(),
+          options,
+          readManifest);
     } catch (ArchiveException | RuntimeException e) {
       Spooled.deleteQuietly(spooled.file());
       throw e;
@@ -314,7 +341,7 @@ public final class ArchiveReader implements Closeable {
    * @return the regular file entry
    * @throws ArchiveException if the name is missing, unsafe or not a regular file
    */
-  TarEntry resolve(String name, String rule) throws ArchiveException {
+  public TarEntry resolve(String name, String rule) throws ArchiveException {
     return index.resolve(name, rule);
   }
 

@@ -2,7 +2,6 @@ package io.github.dockerarchive.testkit.layout;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
-import io.github.dockerarchive.testkit.LimitExceededException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.VerifyingCopy;
 import io.github.dockerarchive.testkit.digest.VerifyingInputStream;
@@ -25,7 +24,7 @@ import java.util.function.Function;
  * verified, and only then renamed to its name, so a failed or mismatching blob leaves nothing
  * (WR-2, WR-3).
  */
-final class BlobDirectory {
+final class BlobDirectory implements BlobReader {
   private static final int BUFFER = 1 << 20;
 
   private final Function<Digest, Path> pathOf;
@@ -63,7 +62,8 @@ final class BlobDirectory {
   }
 
   /** Opens a stored blob, verified or not. */
-  BlobStream open(Digest digest, String where, boolean verify) throws ArchiveException {
+  @Override
+  public BlobStream open(Digest digest, String where, boolean verify) throws ArchiveException {
     Path file = path(digest);
     try {
       long size = Files.size(file);
@@ -81,29 +81,6 @@ final class BlobDirectory {
           "REF-3", "blob " + digest + " is missing from " + where + " (" + file + ")", e);
     } catch (IOException e) {
       throw new ArchiveException("REF-3", "opening blob " + digest + " in " + where + ": " + e, e);
-    }
-  }
-
-  /** Reads a small stored blob whole (manifests, configs), refusing one above {@code limit}. */
-  byte[] readSmall(Digest digest, long limit, String where) throws ArchiveException {
-    try (BlobStream in = open(digest, where)) {
-      if (in.size() > limit) {
-        throw new LimitExceededException(
-            "RD-3",
-            "blob "
-                + digest
-                + " in "
-                + where
-                + " holds "
-                + in.size()
-                + " bytes, over the limit of "
-                + limit);
-      }
-      return in.readAllBytes();
-    } catch (ArchiveException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ArchiveException(null, "reading blob " + digest + " in " + where + ": " + e, e);
     }
   }
 

@@ -78,4 +78,10 @@ public final class DirInput extends StoredImageInput {
   public String describe() {
     return "dir:" + directory;
   }
+
+  /** Nothing is held open between calls, so there is nothing to release. */
+  @Override
+  public void close() {
+    // Each blob is opened when it is read.
+  }
 }

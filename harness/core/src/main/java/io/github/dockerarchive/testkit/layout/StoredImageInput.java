@@ -5,21 +5,24 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.ImageInput;
 
-/** An image whose blobs are files of a {@link BlobDirectory} ({@code oci:} and {@code dir:}). */
+/**
+ * An image whose blobs a {@link BlobReader} reads: files of a directory ({@code oci:}, {@code
+ * dir:}) or entries of a tar ({@code oci-archive:}). Each subclass says what closing releases.
+ */
 abstract class StoredImageInput implements ImageInput {
-  private final BlobDirectory blobs;
+  private final BlobReader blobs;
 
-  StoredImageInput(BlobDirectory blobs) {
+  StoredImageInput(BlobReader blobs) {
     this.blobs = blobs;
   }
 
-  BlobDirectory blobs() {
+  BlobReader blobs() {
     return blobs;
   }
 
   @Override
   public BlobStream getBlob(Digest digest) throws ArchiveException {
-    return blobs.open(digest, describe());
+    return blobs.open(digest, describe(), true);
   }
 
   @Override
@@ -27,14 +30,9 @@ abstract class StoredImageInput implements ImageInput {
     return blobs.open(digest, describe(), false);
   }
 
-  /** Each blob is a file opened on its own, so yes. */
+  /** Each blob is a file, or a tar entry, opened on its own, so yes. */
   @Override
   public boolean servesConcurrentBlobs() {
     return true;
-  }
-
-  @Override
-  public void close() {
-    // Nothing is held open between calls.
   }
 }

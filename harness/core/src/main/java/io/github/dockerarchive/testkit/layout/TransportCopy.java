@@ -54,6 +54,31 @@ public final class TransportCopy {
       List<DockerReference> additionalTags,
       ImageCopier.Progress progress)
       throws IOException {
+    copy(source, destination, options, additionalTags, Platform.DEFAULT, progress);
+  }
+
+  /**
+   * Copies one image, resolving an image index of an {@code oci:} or {@code oci-archive:} source to
+   * a platform (OAR-3).
+   *
+   * @param source the source
+   * @param destination the destination
+   * @param options the writer's options, for a {@code docker-archive:} destination
+   * @param additionalTags more tags for a {@code docker-archive:} destination
+   * @param platform the platform to choose from a multi-platform source
+   * @param progress told of the bytes copied
+   * @throws IOException when reading, verifying or writing fails; nothing is left at a {@code
+   *     docker-archive:} or {@code oci-archive:} destination then
+   * @throws IllegalArgumentException when additional tags are given for another destination
+   */
+  public static void copy(
+      TransportReference source,
+      TransportReference destination,
+      WriterOptions options,
+      List<DockerReference> additionalTags,
+      Platform platform,
+      ImageCopier.Progress progress)
+      throws IOException {
     if (destination instanceof TransportReference.DockerArchive d) {
       ArchiveReference target = d.archive().forWriting();
       List<DockerReference> tags = new ArrayList<>();
@@ -62,7 +87,7 @@ public final class TransportCopy {
       }
       tags.addAll(additionalTags);
       try (ArchiveWriter writer = ArchiveWriter.create(Path.of(target.path()), options)) {
-        copyInto(writer, source, tags, progress);
+        copyInto(writer, source, tags, platform, progress);
       }
       return;
     }
@@ -70,7 +95,7 @@ public final class TransportCopy {
       throw new IllegalArgumentException(
           "additional tags apply to docker-archive: destinations only, not " + destination);
     }
-    try (ImageInput in = Endpoints.open(source);
+    try (ImageInput in = Endpoints.open(source, platform);
         ImageOutput out = Endpoints.layoutOutput(destination)) {
       ImageCopier.copy(in, out, progress);
     }
@@ -98,6 +123,30 @@ public final class TransportCopy {
       Function<TransportReference, ImageCopier.Progress> progress,
       Consumer<String> notes)
       throws IOException {
+    copyMulti(sources, destination, options, Platform.DEFAULT, progress, notes);
+  }
+
+  /**
+   * Copies several images into one archive, all or nothing, as {@link #copyMulti(List,
+   * ArchiveReference, WriterOptions, Function, Consumer)} does, resolving every image index of an
+   * {@code oci:} or {@code oci-archive:} source to one platform (OAR-3).
+   *
+   * @param sources the sources, in order
+   * @param destination the archive (a reference or index in it is refused)
+   * @param options the writer's options
+   * @param platform the platform to choose from multi-platform sources
+   * @param progress a progress listener per source
+   * @param notes told of every image written untagged and why
+   * @throws IOException when any image fails; nothing is left at the destination then
+   */
+  public static void copyMulti(
+      List<TransportReference> sources,
+      ArchiveReference destination,
+      WriterOptions options,
+      Platform platform,
+      Function<TransportReference, ImageCopier.Progress> progress,
+      Consumer<String> notes)
+      throws IOException {
     ArchiveReference target = destination.forWriting();
     if (target.reference() != null) {
       throw new InvalidReferenceException(
@@ -114,7 +163,7 @@ public final class TransportCopy {
       try {
         for (TransportReference source : sources) {
           List<DockerReference> tags = tagsOf(source);
-          int item = copyInto(writer, source, tags, progress.apply(source));
+          int item = copyInto(writer, source, tags, platform, progress.apply(source));
           if (tags.isEmpty()) {
             untagged.add(source);
             untaggedItems.add(item);
@@ -136,10 +185,11 @@ public final class TransportCopy {
 
   /**
    * The tag a source gives its image in a multi-image archive: the reference of {@code
-   * docker-archive:IN:REF}, or the ref.name of {@code oci:DIR:NAME} when NAME is a Docker reference
-   * with an explicit tag ({@code example.com/app:1}, {@code app:1}). A bare ref.name such as {@code
-   * latest}, {@code 1.0} or {@code app} is no repository and gives no tag (REF-4): it is usually
-   * the tag alone, and reading it as a repository would give every such image the same tag {@code
+   * docker-archive:IN:REF}, or the ref.name of {@code oci:DIR:NAME} or {@code
+   * oci-archive:PATH:NAME} when NAME is a Docker reference with an explicit tag ({@code
+   * example.com/app:1}, {@code app:1}). A bare ref.name such as {@code latest}, {@code 1.0} or
+   * {@code app} is no repository and gives no tag (REF-4): it is usually the tag alone, and reading
+   * it as a repository would give every such image the same tag {@code
    * docker.io/library/latest:latest}.
    *
    * @param source the source
@@ -149,9 +199,10 @@ public final class TransportCopy {
     if (source instanceof TransportReference.DockerArchive d && d.archive().reference() != null) {
       return List.of(d.archive().reference());
     }
-    if (source instanceof TransportReference.Oci o && o.name() != null && !o.name().isEmpty()) {
+    String refName = refName(source);
+    if (refName != null) {
       try {
-        DockerReference reference = DockerReference.parseNormalized(o.name());
+        DockerReference reference = DockerReference.parseNormalized(refName);
         if (reference.hasTag() && !reference.hasDigest()) {
           return List.of(reference);
         }
@@ -164,10 +215,11 @@ public final class TransportCopy {
 
   private static String untaggedNote(
       TransportReference source, ArchiveReference target, int index) {
+    String refName = refName(source);
     String why =
-        source instanceof TransportReference.Oci o && o.name() != null && !o.name().isEmpty()
+        refName != null
             ? "its ref.name \""
-                + o.name()
+                + refName
                 + "\" is not a Docker reference with a tag (a bare name is no repository)"
             : "the source names no tag";
     return "image "
@@ -183,14 +235,26 @@ public final class TransportCopy {
         + " [REF-4]";
   }
 
+  /** The ref.name an {@code oci:} or {@code oci-archive:} source selects by, or null. */
+  private static String refName(TransportReference source) {
+    String name = null;
+    if (source instanceof TransportReference.Oci o) {
+      name = o.name();
+    } else if (source instanceof TransportReference.OciArchive a) {
+      name = a.name();
+    }
+    return name == null || name.isEmpty() ? null : name;
+  }
+
   /** Copies one image into the archive; returns the index of its {@code manifest.json} item. */
   private static int copyInto(
       ArchiveWriter writer,
       TransportReference source,
       List<DockerReference> tags,
+      Platform platform,
       ImageCopier.Progress progress)
       throws IOException {
-    try (ImageInput in = Endpoints.open(source);
+    try (ImageInput in = Endpoints.open(source, platform);
         ImageDestination out = writer.newImage(null)) {
       out.addRepoTags(tags);
       ImageCopier.copy(in, out, progress);

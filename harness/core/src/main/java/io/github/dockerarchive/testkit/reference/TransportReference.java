@@ -4,8 +4,9 @@ import io.github.dockerarchive.testkit.InvalidReferenceException;
 import org.apiguardian.api.API;
 
 /**
- * One end of a copy in skopeo's syntax (REF-1, REF-3): {@code docker-archive:PATH[:REF|:@N]},
- * {@code oci:DIR[:NAME]} or {@code dir:DIR}.
+ * One end of a copy in skopeo's syntax (REF-1, REF-3, OAR-1): {@code
+ * docker-archive:PATH[:REF|:@N]}, {@code oci:DIR[:NAME]}, {@code oci-archive:PATH[:NAME]} or {@code
+ * dir:DIR}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface TransportReference {
@@ -31,6 +32,8 @@ public sealed interface TransportReference {
         return new DockerArchive(ArchiveReference.parse(rest));
       case "oci":
         return Oci.parse(rest);
+      case "oci-archive":
+        return OciArchive.parse(rest);
       case "dir":
         if (rest.isEmpty()) {
           throw new InvalidReferenceException("REF-3", "dir: needs a directory path");
@@ -43,7 +46,7 @@ public sealed interface TransportReference {
                 + text
                 + "\", unknown transport \""
                 + transport
-                + "\" (supported: docker-archive, oci, dir)");
+                + "\" (supported: docker-archive, oci, oci-archive, dir)");
     }
   }
 
@@ -87,6 +90,31 @@ public sealed interface TransportReference {
     @Override
     public String toString() {
       return "oci:" + directory + (name == null ? "" : ":" + name);
+    }
+  }
+
+  /**
+   * {@code oci-archive:PATH[:NAME]} (OAR-1): an OCI image layout in a tar file, plain or
+   * compressed, and the {@code org.opencontainers.image.ref.name} of one image in it. Split at the
+   * first colon, as skopeo does.
+   *
+   * @param path the tar file
+   * @param name the image's name in {@code index.json}, or null
+   */
+  record OciArchive(String path, String name) implements TransportReference {
+    static OciArchive parse(String rest) throws InvalidReferenceException {
+      int colon = rest.indexOf(':');
+      String file = colon < 0 ? rest : rest.substring(0, colon);
+      String name = colon < 0 ? null : rest.substring(colon + 1);
+      if (file.isEmpty()) {
+        throw new InvalidReferenceException("OAR-1", "oci-archive: needs a file path");
+      }
+      return new OciArchive(file, name == null || name.isEmpty() ? null : name);
+    }
+
+    @Override
+    public String toString() {
+      return "oci-archive:" + path + (name == null ? "" : ":" + name);
     }
   }
 
