@@ -170,13 +170,14 @@ final class ManifestQuirks {
   }
 
   /**
-   * The config digest of an item's parent as Docker records it: the nearest earlier item with the
-   * same config fields whose layers are a proper prefix of the item's; null when there is none.
+   * * The config digest of an item's parent as Docker records it: the item (anywhere in the
+   * archive) with the same config fields whose layers are the longest proper prefix of the item's;
+   * null when there is none.
    */
   static Digest parentOf(List<ItemDraft> items, int index) {
     PlannedImage child = items.get(index).image();
     PlannedImage best = null;
-    for (int j = 0; j < index; j++) {
+    for (int j = 0; j < items.size(); j++) {
       PlannedImage candidate = items.get(j).image();
       List<Digest> prefix = candidate.diffIds();
       boolean isParent =

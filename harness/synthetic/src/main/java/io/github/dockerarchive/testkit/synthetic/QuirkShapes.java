@@ -25,6 +25,43 @@ final class QuirkShapes {
   /** The tag an image gets when a quirk needs a tagged image and the spec has none. */
   static final String DEFAULT_TAG = "example.com/quirk:1";
 
+  /** The families whose shapes are built here. */
+  static final Set<QuirkFamily> OWNED =
+      EnumSet.of(
+          QuirkFamily.OCI_LAYOUT,
+          QuirkFamily.MANIFEST_JSON,
+          QuirkFamily.MEDIA_TYPES,
+          QuirkFamily.LAYER_COUNT);
+
+  /** Groups of quirks that write one thing in different ways: at most one of each per spec. */
+  static final List<List<Quirk>> EXCLUSIVE =
+      List.of(
+          List.of(
+              Quirk.OCI_REF_NAME_TAG,
+              Quirk.OCI_REF_NAME_FULL_REFERENCE,
+              Quirk.OCI_REF_NAME_DIGEST_REFERENCE,
+              Quirk.OCI_REF_NAME_INVALID),
+          List.of(Quirk.LAYER_SOURCES_DOCKER_MEDIA_TYPES, Quirk.LAYER_SOURCES_OCI_MEDIA_TYPES),
+          List.of(Quirk.LAYERS_AT_DOCKER_LIMIT, Quirk.LAYERS_OVER_DOCKER_LIMIT));
+
+  /**
+   * The quirks whose shape is reached through {@code index.json} and the first image's OCI
+   * manifest, which a null index or an absent manifest hides.
+   */
+  static final Set<Quirk> HIDDEN_BEHIND_THE_INDEX =
+      EnumSet.of(
+          Quirk.CONTAINERD_STORE_SPARSE_INDEX,
+          Quirk.OCI_INDEX_MANIFESTS_NULL,
+          Quirk.OCI_INDEX_MISSING_IMAGE,
+          Quirk.OCI_REF_NAME_TAG,
+          Quirk.OCI_REF_NAME_FULL_REFERENCE,
+          Quirk.OCI_REF_NAME_DIGEST_REFERENCE,
+          Quirk.OCI_REF_NAME_INVALID,
+          Quirk.OCI_MANIFEST_NO_LAYERS,
+          Quirk.OCI_DESCRIPTOR_SIZE_MISMATCH,
+          Quirk.OCI_SELECTED_BLOB_MISSING,
+          Quirk.RAW_TAR_LABELLED_GZIP);
+
   private QuirkShapes() {}
 
   /** The spec in an OCI dialect: its own when it has one, else {@code docker-hybrid}. */
@@ -132,26 +169,44 @@ final class QuirkShapes {
    */
   static ArchiveSpec secondImage(ArchiveSpec spec, String label, boolean tagged) {
     ArchiveSpec with = withImage(spec);
-    Set<List<Object>> distinct = new HashSet<>();
-    with.images().forEach(i -> distinct.add(List.of(i.layers(), i.config())));
-    boolean haveUntagged = with.images().stream().anyMatch(i -> i.tags().isEmpty());
-    if (distinct.size() >= 2 && (tagged || haveUntagged)) {
-      return with;
-    }
     ImageSpec first = with.images().get(0);
-    List<String> tags = List.of();
-    if (tagged) {
-      Tags.Parsed parsed = first.tags().isEmpty() ? null : Tags.parse(first.tags().get(0));
-      tags = List.of((parsed == null ? "example.com/quirk" : parsed.qualifiedName()) + ":second");
+    Tags.Parsed parsed = first.tags().isEmpty() ? null : Tags.parse(first.tags().get(0));
+    String name = parsed == null ? "example.com/quirk" : parsed.qualifiedName();
+    ArchiveSpec.Builder more = with.toBuilder();
+    List<ImageSpec> images = new ArrayList<>(with.images());
+    for (int copy = 1; !enough(images, tagged); copy++) {
+      List<String> tags = tagged ? List.of(name + ":copy-" + copy) : List.of();
+      ImageSpec added = new ImageSpec(tags, first.layers(), labelled(first, label + "-" + copy));
+      images.add(added);
+      more.image(added);
     }
-    return with.toBuilder()
-        .image(new ImageSpec(tags, first.layers(), labelled(first, label)))
-        .build();
+    return more.build();
   }
 
   /**
-   * The first image's parent inserted before it: untagged, the same config fields, every layer but
-   * the first image's top one (which gets a layer first if it has none).
+   * Whether there are two distinct images, and (tagged) two distinct tagged ones or (untagged) an
+   * untagged one.
+   */
+  private static boolean enough(List<ImageSpec> images, boolean tagged) {
+    Set<List<Object>> distinct = new HashSet<>();
+    Set<List<Object>> distinctTagged = new HashSet<>();
+    boolean untagged = false;
+    for (ImageSpec i : images) {
+      distinct.add(List.of(i.layers(), i.config()));
+      if (i.tags().isEmpty()) {
+        untagged = true;
+      } else {
+        distinctTagged.add(List.of(i.layers(), i.config()));
+      }
+    }
+    return distinct.size() >= 2 && (tagged ? distinctTagged.size() >= 2 : untagged);
+  }
+
+  /**
+   * The first image's parent added after the other images: untagged, the same config fields, every
+   * layer but the first image's top one (which gets a layer first if it has none). Docker links
+   * parents after loading every item, so the parent's place does not matter, and the first image
+   * stays first for the quirks applied after this one.
    */
   static ArchiveSpec parent(ArchiveSpec spec) {
     ArchiveSpec with = firstWithLayer(spec);
@@ -159,10 +214,7 @@ final class QuirkShapes {
     ImageSpec parent =
         new ImageSpec(
             List.of(), child.layers().subList(0, child.layers().size() - 1), child.config());
-    List<ImageSpec> images = new ArrayList<>();
-    images.add(parent);
-    images.addAll(with.images());
-    return with.toBuilder().clearImages().images(images).build();
+    return with.toBuilder().image(parent).build();
   }
 
   private static ConfigSpec labelled(ImageSpec image, String label) {
@@ -181,7 +233,6 @@ final class QuirkShapes {
    * @return the reason, or empty
    */
   static Optional<String> whyInapplicable(ArchiveSpec spec) {
-    List<String> manifestShapes = new ArrayList<>();
     List<String> untaggedForms = new ArrayList<>();
     for (Quirk q : spec.quirks()) {
       Optional<String> why = missing(q, spec);
@@ -194,8 +245,28 @@ final class QuirkShapes {
           // no exclusive encoding
         }
       }
-      if (q.family() == QuirkFamily.MANIFEST_JSON && q != Quirk.NO_REPOSITORIES) {
-        manifestShapes.add(q.id());
+    }
+    for (List<Quirk> group : EXCLUSIVE) {
+      List<String> listed = group.stream().filter(spec::has).map(Quirk::id).toList();
+      if (listed.size() > 1) {
+        return Optional.of(
+            "contradictory quirks: "
+                + String.join(" and ", listed)
+                + " shape the same part of the archive differently");
+      }
+    }
+    for (Quirk hiding : List.of(Quirk.OCI_INDEX_MANIFESTS_NULL, Quirk.OCI_SELECTED_BLOB_MISSING)) {
+      if (spec.has(hiding)) {
+        for (Quirk q : spec.quirks()) {
+          if (q != hiding && HIDDEN_BEHIND_THE_INDEX.contains(q)) {
+            return Optional.of(
+                "contradictory quirks: "
+                    + hiding.id()
+                    + " hides the OCI manifest in which "
+                    + q.id()
+                    + " has its shape");
+          }
+        }
       }
     }
     if (untaggedForms.size() > 1) {
@@ -204,12 +275,19 @@ final class QuirkShapes {
               + String.join(" and ", untaggedForms)
               + " each say how an untagged item's RepoTags is written");
     }
-    boolean noItems = spec.has(Quirk.MANIFEST_NULL) || spec.has(Quirk.MANIFEST_EMPTY_ARRAY);
-    if (noItems && manifestShapes.size() > 1) {
-      return Optional.of(
-          "contradictory quirks: "
-              + String.join(", ", manifestShapes)
-              + " (a manifest.json without items shows no item's shape)");
+    for (Quirk noItems : List.of(Quirk.MANIFEST_NULL, Quirk.MANIFEST_EMPTY_ARRAY)) {
+      if (spec.has(noItems)) {
+        for (Quirk q : spec.quirks()) {
+          if (q != noItems && q != Quirk.NO_REPOSITORIES && OWNED.contains(q.family())) {
+            return Optional.of(
+                "contradictory quirks: "
+                    + noItems.id()
+                    + " leaves manifest.json without the items in which "
+                    + q.id()
+                    + " has its shape");
+          }
+        }
+      }
     }
     return Optional.empty();
   }
@@ -226,17 +304,14 @@ final class QuirkShapes {
       case CONTAINERD_COMPRESSED_DIGEST_PATHS -> {
         Optional<String> dialect =
             needDialect(d, EnumSet.of(Dialect.CONTAINERD, Dialect.DOCKER_CONTAINERD_STORE));
-        yield dialect.isPresent()
-            ? dialect
-            : layersAre(spec, c -> c != Compression.NONE, "compressed");
+        yield dialect.isPresent() ? dialect : layersAre(spec, c -> c == Compression.GZIP, "gzip");
       }
-      case OCI_INDEX_MANIFESTS_NULL,
-          OCI_REF_NAME_TAG,
+      case OCI_REF_NAME_TAG,
           OCI_REF_NAME_FULL_REFERENCE,
           OCI_REF_NAME_DIGEST_REFERENCE,
-          OCI_REF_NAME_INVALID,
-          OCI_DESCRIPTOR_SIZE_MISMATCH,
-          OCI_SELECTED_BLOB_MISSING ->
+          OCI_REF_NAME_INVALID ->
+          needDialect(d, OCI_DIALECTS).or(() -> needTagged(images));
+      case OCI_INDEX_MANIFESTS_NULL, OCI_DESCRIPTOR_SIZE_MISMATCH, OCI_SELECTED_BLOB_MISSING ->
           needDialect(d, OCI_DIALECTS).or(() -> needImage(first));
       case OCI_INDEX_MISSING_IMAGE ->
           needDialect(d, OCI_DIALECTS)
@@ -251,14 +326,11 @@ final class QuirkShapes {
           images.stream().anyMatch(i -> i.tags().isEmpty())
               ? Optional.empty()
               : Optional.of("needs an untagged image, but every image is tagged");
-      case REPO_TAGS_STRING, REPO_TAGS_FAMILIAR ->
-          images.stream().anyMatch(i -> !i.tags().isEmpty())
-              ? Optional.empty()
-              : Optional.of("needs a tagged image, but no image is tagged");
+      case REPO_TAGS_STRING, REPO_TAGS_FAMILIAR -> needTagged(images);
       case MULTIPLE_IMAGES ->
-          distinctImages(spec) < 2
-              ? Optional.of("needs at least two images, the spec has fewer")
-              : Optional.empty();
+          enough(images, true)
+              ? Optional.empty()
+              : Optional.of("needs two different tagged images, the spec has fewer");
       case UNTAGGED_BESIDE_TAGGED ->
           images.stream().anyMatch(i -> i.tags().isEmpty())
                   && images.stream().anyMatch(i -> !i.tags().isEmpty())
@@ -270,10 +342,13 @@ final class QuirkShapes {
               : Optional.of("needs an image whose layers start with all of another's");
       case LAYER_SOURCES_DOCKER_MEDIA_TYPES, LAYER_SOURCES_OCI_MEDIA_TYPES ->
           needDialect(d, EnumSet.of(Dialect.DOCKER_HYBRID))
+              .or(() -> needFirstLayer(first))
               .or(() -> layersAre(spec, c -> c == Compression.GZIP, "gzip"));
-      case ZSTD_LAYERS -> layersAre(spec, c -> c == Compression.ZSTD, "zstd");
+      case ZSTD_LAYERS ->
+          needFirstLayer(first).or(() -> layersAre(spec, c -> c == Compression.ZSTD, "zstd"));
       case RAW_TAR_LABELLED_GZIP ->
           needDialect(d, OCI_DIALECTS)
+              .or(() -> needFirstLayer(first))
               .or(() -> layersAre(spec, c -> c == Compression.NONE, "uncompressed"));
       case FOREIGN_LAYER_URLS ->
           needImage(first)
@@ -306,6 +381,18 @@ final class QuirkShapes {
             + String.join(" or ", allowed.stream().map(Dialect::id).toList())
             + ", the spec is "
             + d.id());
+  }
+
+  private static Optional<String> needTagged(List<ImageSpec> images) {
+    return images.stream().anyMatch(i -> !i.tags().isEmpty())
+        ? Optional.empty()
+        : Optional.of("needs a tagged image, but no image is tagged");
+  }
+
+  private static Optional<String> needFirstLayer(ImageSpec first) {
+    return first == null || first.layers().isEmpty()
+        ? Optional.of("needs a first image with layers")
+        : Optional.empty();
   }
 
   private static Optional<String> needImage(ImageSpec first) {
@@ -351,7 +438,7 @@ final class QuirkShapes {
   private static boolean hasParentPair(ArchiveSpec spec) {
     List<ImageSpec> images = spec.images();
     for (int i = 0; i < images.size(); i++) {
-      for (int j = 0; j < i; j++) {
+      for (int j = 0; j < images.size(); j++) {
         if (isParent(images.get(j), images.get(i))) {
           return true;
         }
