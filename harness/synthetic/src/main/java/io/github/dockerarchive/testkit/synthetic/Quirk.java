@@ -56,7 +56,7 @@ public enum Quirk {
       List.of(),
       spec -> QuirkShapes.allLayers(spec.withDialect(Dialect.CONTAINERD), Compression.GZIP)),
   /**
-   * {@code index.json} says {@code "manifests": null}: Docker 25.0.0 to 25.0.2 wrote it when an
+   * {@code index.json} says {@code "manifests": null}: early Docker 25.0 releases wrote it when an
    * image was saved by digest or ID. The OCI image spec requires an array.
    */
   OCI_INDEX_MANIFESTS_NULL(
@@ -64,21 +64,21 @@ public enum Quirk {
       QuirkValidity.DEFECT,
       "OCI-1",
       "index.json has \"manifests\": null, so the OCI side lists none of manifest.json's images",
-      "Docker 25.0.0 to 25.0.2 docker save IMAGE@DIGEST",
+      "early Docker 25.0 releases: docker save IMAGE@DIGEST",
       "OCI layout readers (containerd import, skopeo oci-archive:) that find no image",
       List.of("https://github.com/moby/moby/issues/47210"),
       spec -> QuirkShapes.withImage(QuirkShapes.oci(spec))),
   /**
    * {@code index.json} lists fewer images than {@code manifest.json}: the last item has no
-   * descriptor (Docker 25.0.0 to 25.0.2 left out images saved by ID). A second image is added to a
-   * spec of one.
+   * descriptor (early Docker 25.0 releases left out images saved by ID). A second image is added to
+   * a spec of one.
    */
   OCI_INDEX_MISSING_IMAGE(
       QuirkFamily.OCI_LAYOUT,
       QuirkValidity.DEFECT,
       "OCI-1",
       "index.json has no descriptor for the last image manifest.json lists",
-      "Docker 25.0.0 to 25.0.2 docker save of an untagged image beside tagged ones",
+      "early Docker 25.0 releases: docker save of an image by ID or digest",
       "loaders that read index.json (Docker and nerdctl with the containerd store) and lose it",
       List.of("https://github.com/moby/moby/pull/47232", "https://github.com/moby/moby/pull/47294"),
       spec -> QuirkShapes.secondImage(QuirkShapes.oci(spec), "oci-index-missing-image", false)),
