@@ -41,6 +41,7 @@ final class QuirkShapes {
               Quirk.OCI_REF_NAME_FULL_REFERENCE,
               Quirk.OCI_REF_NAME_DIGEST_REFERENCE,
               Quirk.OCI_REF_NAME_INVALID),
+          List.of(Quirk.REPO_TAGS_NULL, Quirk.REPO_TAGS_ABSENT, Quirk.REPO_TAGS_EMPTY),
           List.of(Quirk.LAYER_SOURCES_DOCKER_MEDIA_TYPES, Quirk.LAYER_SOURCES_OCI_MEDIA_TYPES),
           List.of(Quirk.LAYERS_AT_DOCKER_LIMIT, Quirk.LAYERS_OVER_DOCKER_LIMIT));
 
@@ -233,17 +234,10 @@ final class QuirkShapes {
    * @return the reason, or empty
    */
   static Optional<String> whyInapplicable(ArchiveSpec spec) {
-    List<String> untaggedForms = new ArrayList<>();
     for (Quirk q : spec.quirks()) {
       Optional<String> why = missing(q, spec);
       if (why.isPresent()) {
         return Optional.of(q.id() + " " + why.get());
-      }
-      switch (q) {
-        case REPO_TAGS_NULL, REPO_TAGS_ABSENT, REPO_TAGS_EMPTY -> untaggedForms.add(q.id());
-        default -> {
-          // no exclusive encoding
-        }
       }
     }
     for (List<Quirk> group : EXCLUSIVE) {
@@ -255,37 +249,28 @@ final class QuirkShapes {
                 + " shape the same part of the archive differently");
       }
     }
-    for (Quirk hiding : List.of(Quirk.OCI_INDEX_MANIFESTS_NULL, Quirk.OCI_SELECTED_BLOB_MISSING)) {
-      if (spec.has(hiding)) {
-        for (Quirk q : spec.quirks()) {
-          if (q != hiding && HIDDEN_BEHIND_THE_INDEX.contains(q)) {
-            return Optional.of(
-                "contradictory quirks: "
-                    + hiding.id()
-                    + " hides the OCI manifest in which "
-                    + q.id()
-                    + " has its shape");
-          }
-        }
-      }
-    }
-    if (untaggedForms.size() > 1) {
-      return Optional.of(
-          "contradictory quirks: "
-              + String.join(" and ", untaggedForms)
-              + " each say how an untagged item's RepoTags is written");
-    }
-    for (Quirk noItems : List.of(Quirk.MANIFEST_NULL, Quirk.MANIFEST_EMPTY_ARRAY)) {
-      if (spec.has(noItems)) {
-        for (Quirk q : spec.quirks()) {
-          if (q != noItems && q != Quirk.NO_REPOSITORIES && OWNED.contains(q.family())) {
-            return Optional.of(
-                "contradictory quirks: "
-                    + noItems.id()
-                    + " leaves manifest.json without the items in which "
-                    + q.id()
-                    + " has its shape");
-          }
+    return hidden(
+            spec,
+            List.of(Quirk.OCI_INDEX_MANIFESTS_NULL, Quirk.OCI_SELECTED_BLOB_MISSING),
+            HIDDEN_BEHIND_THE_INDEX::contains,
+            "hides the OCI manifest in which")
+        .or(
+            () ->
+                hidden(
+                    spec,
+                    List.of(Quirk.MANIFEST_NULL, Quirk.MANIFEST_EMPTY_ARRAY),
+                    q -> q != Quirk.NO_REPOSITORIES && OWNED.contains(q.family()),
+                    "leaves manifest.json without the items in which"));
+  }
+
+  /** A quirk of {@code hiders} in the spec that hides another listed quirk's shape. */
+  private static Optional<String> hidden(
+      ArchiveSpec spec, List<Quirk> hiders, java.util.function.Predicate<Quirk> hides, String how) {
+    for (Quirk hider : hiders) {
+      for (Quirk q : spec.quirks()) {
+        if (spec.has(hider) && q != hider && hides.test(q)) {
+          return Optional.of(
+              "contradictory quirks: " + hider.id() + " " + how + " " + q.id() + " has its shape");
         }
       }
     }

@@ -5,30 +5,20 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each quirk of the LAYER_COUNT family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, layer counts: each shape is in the bytes (none, empty, 125, 126)")
-class LayerCountQuirkTest {
-  @TempDir Path dir;
-
-  static Stream<Quirk> quirks() {
-    return Arrays.stream(Quirk.values()).filter(q -> q.family() == QuirkFamily.LAYER_COUNT);
+class LayerCountQuirkTest extends QuirkFamilyShapeTest {
+  @Override
+  QuirkFamily family() {
+    return QuirkFamily.LAYER_COUNT;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("quirks")
-  @DisplayName("the quirk's shape, read raw from the archive")
-  void shapeIsInTheBytes(Quirk quirk) throws Exception {
-    ArchiveFixture fixture = SyntheticArchives.materialize(quirk.spec(), dir.resolve("q.tar"));
-    assertShape(quirk, QuirkArchive.read(fixture.path()));
+  @Override
+  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
+    assertShape(quirk, archive);
   }
 
   static void assertShape(Quirk quirk, QuirkArchive a) throws IOException {

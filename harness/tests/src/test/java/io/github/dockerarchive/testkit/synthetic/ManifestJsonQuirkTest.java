@@ -5,31 +5,21 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each quirk of the MANIFEST_JSON family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, manifest.json: each shape is in the bytes (RepoTags, keys, Parent, items)")
-class ManifestJsonQuirkTest {
-  @TempDir Path dir;
-
-  static Stream<Quirk> quirks() {
-    return Arrays.stream(Quirk.values()).filter(q -> q.family() == QuirkFamily.MANIFEST_JSON);
+class ManifestJsonQuirkTest extends QuirkFamilyShapeTest {
+  @Override
+  QuirkFamily family() {
+    return QuirkFamily.MANIFEST_JSON;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("quirks")
-  @DisplayName("the quirk's shape, read raw from the archive")
-  void shapeIsInTheBytes(Quirk quirk) throws Exception {
-    ArchiveFixture fixture = SyntheticArchives.materialize(quirk.spec(), dir.resolve("q.tar"));
-    assertShape(quirk, QuirkArchive.read(fixture.path()));
+  @Override
+  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
+    assertShape(quirk, archive);
   }
 
   static void assertShape(Quirk quirk, QuirkArchive a) throws IOException {

@@ -7,32 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each quirk of the OCI_LAYOUT family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, OCI layout: each shape is in the bytes (index.json, ref.name, blobs)")
-class OciLayoutQuirkTest {
-  @TempDir Path dir;
-
-  static Stream<Quirk> quirks() {
-    return Arrays.stream(Quirk.values()).filter(q -> q.family() == QuirkFamily.OCI_LAYOUT);
+class OciLayoutQuirkTest extends QuirkFamilyShapeTest {
+  @Override
+  QuirkFamily family() {
+    return QuirkFamily.OCI_LAYOUT;
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("quirks")
-  @DisplayName("the quirk's shape, read raw from the archive")
-  void shapeIsInTheBytes(Quirk quirk) throws Exception {
-    ArchiveFixture fixture = SyntheticArchives.materialize(quirk.spec(), dir.resolve("q.tar"));
-    assertShape(quirk, QuirkArchive.read(fixture.path()));
+  @Override
+  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
+    assertShape(quirk, archive);
   }
 
   static void assertShape(Quirk quirk, QuirkArchive a) throws IOException {
