@@ -46,6 +46,11 @@ import org.apiguardian.api.API;
  * images the same tag is refused with a {@link DuplicateTagException} (WR-13), and nothing is
  * written.
  *
+ * <p>The {@link Quirk}s a spec lists shape the archive as well: the writers consult them where a
+ * shape is not expressible with the spec's other fields (an {@code index.json} value, a {@code
+ * manifest.json} encoding); a spec whose quirks contradict each other is refused ({@link
+ * #whyInapplicable}).
+ *
  * <p>The returned fixture holds the spec as given (materialising it again gives the same bytes).
  * Materialising is thread-safe: no state is shared between calls.
  *

@@ -71,6 +71,14 @@ class QuirkInteropTest {
     assertThat(load.exitCode())
         .as("docker load of %s: %s%s%nlog: %s", quirk, load.out(), load.err(), daemon.logTail())
         .isZero();
+    for (com.fasterxml.jackson.databind.JsonNode item :
+        QuirkArchive.read(fixture.path()).manifest()) {
+      if (item.has("Parent")) { // Docker links the child to the parent the item names
+        String child = "sha256:" + QuirkArchive.configPath(item).replace(".json", "");
+        assertThat(docker.run("image", "inspect", "--format", "{{.Parent}}", child).strip())
+            .isEqualTo(item.get("Parent").asText());
+      }
+    }
     for (ImageTruth image : fixture.images()) {
       String id = image.configDigest().toString();
       assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", id).strip()).isEqualTo(id);
