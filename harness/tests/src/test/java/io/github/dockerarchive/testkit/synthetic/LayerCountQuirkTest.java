@@ -11,14 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 /** Each quirk of the LAYER_COUNT family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, layer counts: each shape is in the bytes (none, empty, 125, 126)")
 class LayerCountQuirkTest extends QuirkFamilyShapeTest {
-  @Override
-  QuirkFamily family() {
-    return QuirkFamily.LAYER_COUNT;
-  }
-
-  @Override
-  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
-    assertShape(quirk, archive);
+  LayerCountQuirkTest() {
+    super(QuirkFamily.LAYER_COUNT, LayerCountQuirkTest::assertShape);
   }
 
   static void assertShape(Quirk quirk, QuirkArchive a) throws IOException {

@@ -12,14 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 /** Each quirk of the MANIFEST_JSON family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, manifest.json: each shape is in the bytes (RepoTags, keys, Parent, items)")
 class ManifestJsonQuirkTest extends QuirkFamilyShapeTest {
-  @Override
-  QuirkFamily family() {
-    return QuirkFamily.MANIFEST_JSON;
-  }
-
-  @Override
-  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
-    assertShape(quirk, archive);
+  ManifestJsonQuirkTest() {
+    super(QuirkFamily.MANIFEST_JSON, ManifestJsonQuirkTest::assertShape);
   }
 
   static void assertShape(Quirk quirk, QuirkArchive a) throws IOException {

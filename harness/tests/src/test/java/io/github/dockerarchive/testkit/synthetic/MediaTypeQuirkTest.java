@@ -13,14 +13,8 @@ import org.junit.jupiter.api.DisplayName;
 /** Each quirk of the MEDIA_TYPES family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, media types: each shape is in the bytes (spellings, zstd, lying labels)")
 class MediaTypeQuirkTest extends QuirkFamilyShapeTest {
-  @Override
-  QuirkFamily family() {
-    return QuirkFamily.MEDIA_TYPES;
-  }
-
-  @Override
-  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
-    assertShape(quirk, archive);
+  MediaTypeQuirkTest() {
+    super(QuirkFamily.MEDIA_TYPES, MediaTypeQuirkTest::assertShape);
   }
 
   private static final String FOREIGN = MediaTypes.DOCKER_FOREIGN_LAYER_GZIP;

@@ -15,14 +15,8 @@ import org.junit.jupiter.api.DisplayName;
 /** Each quirk of the OCI_LAYOUT family has its exact shape in the materialised bytes. */
 @DisplayName("Quirks, OCI layout: each shape is in the bytes (index.json, ref.name, blobs)")
 class OciLayoutQuirkTest extends QuirkFamilyShapeTest {
-  @Override
-  QuirkFamily family() {
-    return QuirkFamily.OCI_LAYOUT;
-  }
-
-  @Override
-  void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException {
-    assertShape(quirk, archive);
+  OciLayoutQuirkTest() {
+    super(QuirkFamily.OCI_LAYOUT, OciLayoutQuirkTest::assertShape);
   }
 
   static void assertShape(Quirk quirk, QuirkArchive a) throws IOException {

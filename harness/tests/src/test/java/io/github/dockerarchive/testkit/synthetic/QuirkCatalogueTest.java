@@ -69,7 +69,11 @@ class QuirkCatalogueTest {
   @EnumSource(Quirk.class)
   @DisplayName("documented: description, producers, breakage, a defined rule, checked-style links")
   void documented(Quirk quirk) {
-    assertThat(quirk.description()).isNotBlank().doesNotEndWith(".").doesNotContain(". ");
+    assertThat(quirk.description())
+        .as("one sentence")
+        .isNotBlank()
+        .doesNotEndWith(".")
+        .doesNotContainPattern("\\.\\s+[A-Z]");
     assertThat(quirk.writtenBy()).isNotBlank();
     assertThat(quirk.broke()).isNotBlank();
     assertThat(definedRules())

@@ -17,16 +17,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QuirkFamilyShapeTest {
+  /** Asserts a quirk's exact shape on a raw archive. */
+  @FunctionalInterface
+  interface ShapeAssertion {
+    void assertShape(Quirk quirk, QuirkArchive archive) throws IOException;
+  }
+
   @TempDir Path dir;
 
-  /** The family under test. */
-  abstract QuirkFamily family();
+  private final QuirkFamily family;
+  private final ShapeAssertion shape;
 
-  /** Asserts the quirk's exact shape. */
-  abstract void assertShapeOf(Quirk quirk, QuirkArchive archive) throws IOException;
+  QuirkFamilyShapeTest(QuirkFamily family, ShapeAssertion shape) {
+    this.family = family;
+    this.shape = shape;
+  }
 
   Stream<Quirk> quirks() {
-    return Arrays.stream(Quirk.values()).filter(q -> q.family() == family());
+    return Arrays.stream(Quirk.values()).filter(q -> q.family() == family);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -34,6 +42,6 @@ abstract class QuirkFamilyShapeTest {
   @DisplayName("the quirk's shape, read raw from the archive")
   void shapeIsInTheBytes(Quirk quirk) throws Exception {
     ArchiveFixture fixture = SyntheticArchives.materialize(quirk.spec(), dir.resolve("q.tar"));
-    assertShapeOf(quirk, QuirkArchive.read(fixture.path()));
+    shape.assertShape(quirk, QuirkArchive.read(fixture.path()));
   }
 }
