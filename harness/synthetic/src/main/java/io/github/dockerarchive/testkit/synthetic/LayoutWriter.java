@@ -30,6 +30,15 @@ final class LayoutWriter {
   private LayoutWriter() {}
 
   static void write(Layout layout, Corruption corruption, OutputStream out) throws IOException {
+    write(layout, corruption, List.of(), out);
+  }
+
+  /**
+   * Writes the layout with a corruption, encoding {@code manifest.json} with the shapes of the
+   * quirks ({@link ManifestQuirks}).
+   */
+  static void write(Layout layout, Corruption corruption, List<Quirk> quirks, OutputStream out)
+      throws IOException {
     List<ItemDraft> items = new ArrayList<>(layout.items());
     List<Entry> entries = new ArrayList<>(layout.entries());
     String layerTarget = null;
@@ -98,7 +107,11 @@ final class LayoutWriter {
         case SYMLINK -> sink.symlink(e.name(), e.target(), e.mode(), e.mtime());
         case FILE -> {
           if (e.role() == Role.MANIFEST) {
-            sink.file(e.name(), e.mode(), e.mtime(), manifest(layout.format(), items, corruption));
+            sink.file(
+                e.name(),
+                e.mode(),
+                e.mtime(),
+                manifest(layout.format(), items, corruption, quirks));
           } else {
             sink.file(e.name(), e.mode(), e.mtime(), e.size(), e.content());
           }
@@ -108,18 +121,19 @@ final class LayoutWriter {
     sink.finish();
   }
 
-  private static byte[] manifest(ManifestJson format, List<ItemDraft> items, Corruption c) {
+  private static byte[] manifest(
+      ManifestJson format, List<ItemDraft> items, Corruption c, List<Quirk> quirks) {
     return switch (c) {
       case MANIFEST_NOT_ARRAY ->
-          (items.isEmpty() ? "{}" : format.encodeItem(items.get(0).toItem()))
+          (items.isEmpty() ? "{}" : ManifestQuirks.encodeItem(format, items, 0, quirks))
               .getBytes(StandardCharsets.UTF_8);
       case OVERSIZED_MANIFEST -> {
-        byte[] json = format.encode(ItemDraft.toItems(items));
+        byte[] json = ManifestQuirks.encode(format, items, quirks);
         byte[] padded = Arrays.copyOf(json, Math.max(json.length, (1 << 20) + 1));
         Arrays.fill(padded, json.length, padded.length, (byte) ' ');
         yield padded;
       }
-      default -> format.encode(ItemDraft.toItems(items));
+      default -> ManifestQuirks.encode(format, items, quirks);
     };
   }
 

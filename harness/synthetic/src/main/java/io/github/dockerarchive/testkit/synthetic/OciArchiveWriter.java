@@ -49,22 +49,43 @@ final class OciArchiveWriter implements DialectWriter {
 
   private final boolean hybrid;
   private final boolean nestedIndex;
+  private final List<Quirk> quirks;
 
-  private OciArchiveWriter(boolean hybrid, boolean nestedIndex) {
+  private OciArchiveWriter(boolean hybrid, boolean nestedIndex, List<Quirk> quirks) {
     this.hybrid = hybrid;
     this.nestedIndex = nestedIndex;
+    this.quirks = List.copyOf(quirks);
   }
 
   static OciArchiveWriter dockerHybrid() {
-    return new OciArchiveWriter(true, false);
+    return dockerHybrid(List.of());
   }
 
   static OciArchiveWriter containerd() {
-    return new OciArchiveWriter(false, false);
+    return containerd(List.of());
   }
 
   static OciArchiveWriter dockerContainerdStore() {
-    return new OciArchiveWriter(false, true);
+    return dockerContainerdStore(List.of());
+  }
+
+  /** DIA-3 with the OCI-side shapes of the given quirks. */
+  static OciArchiveWriter dockerHybrid(List<Quirk> quirks) {
+    return new OciArchiveWriter(true, false, quirks);
+  }
+
+  /** DIA-4 with the OCI-side shapes of the given quirks. */
+  static OciArchiveWriter containerd(List<Quirk> quirks) {
+    return new OciArchiveWriter(false, false, quirks);
+  }
+
+  /** DIA-7 with the OCI-side shapes of the given quirks. */
+  static OciArchiveWriter dockerContainerdStore(List<Quirk> quirks) {
+    return new OciArchiveWriter(false, true, quirks);
+  }
+
+  private boolean has(Quirk quirk) {
+    return quirks.contains(quirk);
   }
 
   @Override
@@ -77,44 +98,59 @@ final class OciArchiveWriter implements DialectWriter {
     boolean tagged = false;
     entries.add(Entry.directory("blobs/", 0755, 0));
     entries.add(Entry.directory("blobs/sha256/", 0755, 0));
-    for (PlannedImage image : images) {
+    for (int n = 0; n < images.size(); n++) {
+      PlannedImage image = images.get(n);
+      boolean first = n == 0;
+      // OCI_INDEX_MISSING_IMAGE: the last image gets no index.json descriptor
+      boolean indexed = !(has(Quirk.OCI_INDEX_MISSING_IMAGE) && n > 0 && n == images.size() - 1);
       long created = hybrid ? image.createdSeconds() : 0;
       List<String> layerPaths =
           entries.layers(image, l -> "blobs/sha256/" + l.storedDigest.hex(), blobMode, created);
       String configName = "blobs/sha256/" + image.configNameHex;
       entries.addOnce(Entry.bytes(configName, blobMode, created, image.config, Role.CONFIG));
-      byte[] manifest = ociManifest(image);
+      byte[] manifest = ociManifest(image, first && has(Quirk.OCI_DESCRIPTOR_SIZE_MISMATCH));
+      // OCI_SELECTED_BLOB_MISSING: the first image's own manifest is named but not written
+      boolean omitManifest = first && has(Quirk.OCI_SELECTED_BLOB_MISSING);
       String targetType = MediaTypes.OCI_MANIFEST;
       if (nestedIndex) {
-        blob(entries, blobMode, manifest);
+        if (!omitManifest) {
+          blob(entries, blobMode, manifest);
+        }
         manifest = platformIndex(image, Digest.sha256(manifest), manifest.length, entries);
         targetType = MediaTypes.OCI_INDEX;
+        omitManifest = false;
       }
-      Digest manifestDigest = blob(entries, blobMode, manifest);
+      Digest manifestDigest =
+          omitManifest ? Digest.sha256(manifest) : blob(entries, blobMode, manifest);
       Set<String> tags = new LinkedHashSet<>();
       for (String tag : image.tags) {
         tagged = true;
         tags.add(Tags.familiar(tag));
         Tags.Parsed parsed = Tags.parse(tag);
-        beginDescriptor(index, targetType, manifestDigest, manifest.length);
-        index.name("annotations").beginObject();
-        index.field("io.containerd.image.name", Tags.qualified(tag));
-        index.field("org.opencontainers.image.ref.name", parsed == null ? tag : parsed.tag());
-        index.endObject().endObject();
+        if (indexed) {
+          beginDescriptor(index, targetType, manifestDigest, manifest.length);
+          index.name("annotations").beginObject();
+          index.field("io.containerd.image.name", Tags.qualified(tag));
+          index.field("org.opencontainers.image.ref.name", refName(tag, parsed, manifestDigest));
+          index.endObject().endObject();
+        }
         if (parsed != null && !image.layers.isEmpty()) {
           repositories
               .computeIfAbsent(parsed.familiarName(), k -> new TreeMap<>())
               .put(parsed.tag(), image.layers.get(image.layers.size() - 1).diffId.hex());
         }
       }
-      if (image.tags.isEmpty()) {
+      if (image.tags.isEmpty() && indexed) {
         beginDescriptor(index, targetType, manifestDigest, manifest.length).endObject();
       }
       String layerSources = null;
       if (hybrid) {
         Map<String, String> sources = new TreeMap<>();
-        for (LayerBlob layer : image.layers) {
-          sources.put(layer.diffId.toString(), descriptor(layer).toString());
+        for (int l = 0; l < image.layers.size(); l++) {
+          LayerBlob layer = image.layers.get(l);
+          boolean foreign = first && l == 0 && has(Quirk.FOREIGN_LAYER_URLS);
+          sources.putIfAbsent(
+              layer.diffId.toString(), layerSource(layer, quirks, foreign).toString());
         }
         GoJson json = new GoJson().beginObject();
         sources.forEach((diffId, descriptor) -> json.name(diffId).raw(descriptor));
@@ -129,6 +165,17 @@ final class OciArchiveWriter implements DialectWriter {
               layerSources));
     }
     byte[] indexBytes = index.endArray().endObject().toBytes();
+    if (has(Quirk.OCI_INDEX_MANIFESTS_NULL)) {
+      indexBytes =
+          new GoJson()
+              .beginObject()
+              .field("schemaVersion", 2)
+              .field("mediaType", MediaTypes.OCI_INDEX)
+              .name("manifests")
+              .nullValue()
+              .endObject()
+              .toBytes();
+    }
     entries.add(Entry.bytes("index.json", 0644, 0, indexBytes, Role.OTHER));
     entries.add(Entry.manifest(0644, 0));
     String layout =
@@ -290,14 +337,65 @@ final class OciArchiveWriter implements DialectWriter {
     return json.endObject().toBytes();
   }
 
-  /** A distribution descriptor of a stored layer: media type, size, digest (Go field order). */
-  private static GoJson descriptor(LayerBlob layer) {
-    return new GoJson()
-        .beginObject()
-        .field("mediaType", layerMediaType(layer.compression))
-        .field("size", layer.storedSize)
-        .field("digest", layer.storedDigest.toString())
-        .endObject();
+  /**
+   * The {@code org.opencontainers.image.ref.name} of a tag: the tag alone, or the form a quirk asks
+   * for (a whole reference, a digest reference, the object part of a digest reference).
+   */
+  private String refName(String tag, Tags.Parsed parsed, Digest manifestDigest) {
+    if (parsed == null) {
+      return tag;
+    }
+    if (has(Quirk.OCI_REF_NAME_FULL_REFERENCE)) {
+      return parsed.reference().canonical();
+    }
+    if (has(Quirk.OCI_REF_NAME_DIGEST_REFERENCE)) {
+      return parsed.qualifiedName() + "@" + manifestDigest;
+    }
+    if (has(Quirk.OCI_REF_NAME_INVALID)) {
+      return "@" + manifestDigest;
+    }
+    return parsed.tag();
+  }
+
+  /**
+   * A {@code LayerSources} descriptor of a stored layer: media type, size, digest (Go field order),
+   * and for a foreign layer its URL. The media type is OCI's unless a quirk asks for Docker's
+   * spelling, labels an uncompressed layer gzip, or makes the layer foreign.
+   */
+  static GoJson layerSource(LayerBlob layer, List<Quirk> quirks, boolean foreign) {
+    String mediaType;
+    if (foreign) {
+      mediaType = MediaTypes.DOCKER_FOREIGN_LAYER_GZIP;
+    } else if (quirks.contains(Quirk.LAYER_SOURCES_DOCKER_MEDIA_TYPES)) {
+      mediaType =
+          layer.compression == Compression.NONE && !quirks.contains(Quirk.RAW_TAR_LABELLED_GZIP)
+              ? MediaTypes.DOCKER_LAYER_TAR
+              : layer.compression == Compression.NONE || layer.compression == Compression.GZIP
+                  ? MediaTypes.DOCKER_LAYER_GZIP
+                  : layerMediaType(layer.compression);
+    } else {
+      mediaType = layerMediaType(labelled(layer.compression, quirks));
+    }
+    GoJson json =
+        new GoJson()
+            .beginObject()
+            .field("mediaType", mediaType)
+            .field("size", layer.storedSize)
+            .field("digest", layer.storedDigest.toString());
+    if (foreign) {
+      json.name("urls").beginArray().value(FOREIGN_URL + layer.storedDigest.hex()).endArray();
+    }
+    return json.endObject();
+  }
+
+  /** Where a foreign layer's descriptor says its bytes can be fetched (followed by the hex). */
+  static final String FOREIGN_URL = "https://foreign-layers.example.com/sha256/";
+
+  /** The compression a descriptor claims: gzip for an uncompressed layer under the lying label. */
+  private static Compression labelled(Compression stored, List<Quirk> quirks) {
+    return stored == Compression.NONE && quirks.contains(Quirk.RAW_TAR_LABELLED_GZIP)
+        ? Compression.GZIP
+        : stored;
   }
 
   static String layerMediaType(Compression compression) {
@@ -310,16 +408,23 @@ final class OciArchiveWriter implements DialectWriter {
     };
   }
 
-  /** The OCI image manifest: schemaVersion, mediaType, config, layers (descriptor field order). */
-  private static byte[] ociManifest(PlannedImage image) {
+  /**
+   * The OCI image manifest: schemaVersion, mediaType, config, layers (descriptor field order). With
+   * {@code wrongSize} the first layer's descriptor (the config's, without layers) claims one byte
+   * more than its blob has.
+   */
+  private byte[] ociManifest(PlannedImage image, boolean wrongSize) {
     List<Descriptor> layers = new ArrayList<>();
     for (LayerBlob layer : image.layers) {
+      long size = layer.storedSize + (wrongSize && layers.isEmpty() ? 1 : 0);
       layers.add(
-          Descriptor.of(layerMediaType(layer.compression), layer.storedDigest, layer.storedSize));
+          Descriptor.of(
+              layerMediaType(labelled(layer.compression, quirks)), layer.storedDigest, size));
     }
+    long configSize = image.config.length + (wrongSize && layers.isEmpty() ? 1 : 0);
     return new ImageManifest(
             MediaTypes.OCI_MANIFEST,
-            Descriptor.of(MediaTypes.OCI_CONFIG, image.configDigest, image.config.length),
+            Descriptor.of(MediaTypes.OCI_CONFIG, image.configDigest, configSize),
             layers)
         .toOci();
   }

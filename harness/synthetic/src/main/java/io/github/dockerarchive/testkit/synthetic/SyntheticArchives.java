@@ -46,6 +46,11 @@ import org.apiguardian.api.API;
  * images the same tag is refused with a {@link DuplicateTagException} (WR-13), and nothing is
  * written.
  *
+ * <p>The {@link Quirk}s a spec lists shape the archive as well: the writers consult them where a
+ * shape is not expressible with the spec's other fields (an {@code index.json} value, a {@code
+ * manifest.json} encoding); a spec whose quirks contradict each other is refused ({@link
+ * #whyInapplicable}).
+ *
  * <p>The returned fixture holds the spec as given (materialising it again gives the same bytes).
  * Materialising is thread-safe: no state is shared between calls.
  *
@@ -146,8 +151,10 @@ public final class SyntheticArchives {
 
   /**
    * Why a spec cannot be materialised, if it cannot: its corruption needs something the spec lacks
-   * (a layer, an image, a config named by digest), or its dialect cannot hold its images (Jib
-   * writes exactly one).
+   * (a layer, an image, a config named by digest), its dialect cannot hold its images (Jib writes
+   * exactly one), or the spec lacks what a listed {@link Quirk}'s shape needs (its dialect, its
+   * layer compressions or count, a tagged or untagged image), as when a quirk applied later undid
+   * an earlier one's shape, or two listed quirks contradict each other.
    *
    * @param spec the spec
    * @return the reason, or empty when the spec can be materialised
@@ -166,6 +173,10 @@ public final class SyntheticArchives {
                       || c == Corruption.DUPLICATE_TAG_ACROSS_IMAGES
                   ? " after " + c + " forced a second image"
                   : ""));
+    }
+    Optional<String> quirks = QuirkShapes.whyInapplicable(effective);
+    if (quirks.isPresent()) {
+      return quirks;
     }
     boolean hasImage = !effective.images().isEmpty();
     boolean hasLayer = hasImage && !effective.images().get(0).layers().isEmpty();
@@ -296,10 +307,13 @@ public final class SyntheticArchives {
     ArchiveSpec effective = effectiveSpec(spec);
     try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
       List<PlannedImage> images = plan(effective, store);
-      Layout layout = writer(effective.dialect()).layout(images);
-      List<ImageTruth> truth = truth(layout.items());
+      List<Quirk> quirks = effective.quirks();
+      Layout layout =
+          ManifestQuirks.adjust(writer(effective.dialect(), quirks).layout(images), quirks);
+      List<ImageTruth> truth =
+          truth(ManifestQuirks.listsNoImage(quirks) ? List.of() : layout.items());
       try (OutputStream compressed = Compressors.compress(effective.compression(), out)) {
-        LayoutWriter.write(layout, effective.corruption(), compressed);
+        LayoutWriter.write(layout, effective.corruption(), quirks, compressed);
       }
       return truth;
     }
@@ -362,13 +376,13 @@ public final class SyntheticArchives {
     }
   }
 
-  private static DialectWriter writer(Dialect dialect) {
+  private static DialectWriter writer(Dialect dialect, List<Quirk> quirks) {
     return switch (dialect) {
       case CONTAINERS_IMAGE -> new ContainersImageWriter();
       case DOCKER_LEGACY -> new DockerLegacyWriter();
-      case DOCKER_HYBRID -> OciArchiveWriter.dockerHybrid();
-      case CONTAINERD -> OciArchiveWriter.containerd();
-      case DOCKER_CONTAINERD_STORE -> OciArchiveWriter.dockerContainerdStore();
+      case DOCKER_HYBRID -> OciArchiveWriter.dockerHybrid(quirks);
+      case CONTAINERD -> OciArchiveWriter.containerd(quirks);
+      case DOCKER_CONTAINERD_STORE -> OciArchiveWriter.dockerContainerdStore(quirks);
       case GO_CONTAINERREGISTRY -> new GoContainerRegistryWriter();
       case JIB -> new JibWriter(false);
       case JIB_LEGACY -> new JibWriter(true);

@@ -1,0 +1,135 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dockerarchive.testkit.testing.DockerDaemon;
+import io.github.dockerarchive.testkit.testing.ExternalTool;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Every valid quirk of the catalogue loads in the real tools: a private Docker Engine ({@code
+ * docker load}), skopeo ({@code skopeo copy docker-archive:PATH:@N dir:DIR}) and podman ({@code
+ * podman load}, storage of its own), each image under its config digest. A tool that is not
+ * installed skips its tests with the reason; Docker starts once for the class.
+ */
+@DisplayName("Interop: docker load, skopeo copy and podman load take every valid quirk")
+class QuirkInteropTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");
+
+  @TempDir static Path daemonDir;
+  @TempDir static Path podmanDir;
+  static DockerDaemon daemon;
+  static String noDocker;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startDocker() throws Exception {
+    try {
+      DockerDaemon.assumeAvailable();
+    } catch (TestAbortedException e) {
+      noDocker = e.getMessage();
+      System.err.println("SKIPPED docker load of the quirks: " + noDocker);
+      return;
+    }
+    daemon = DockerDaemon.start(daemonDir);
+  }
+
+  @AfterAll
+  static void stopDocker() {
+    if (daemon != null) {
+      daemon.close();
+      daemon = null;
+    }
+  }
+
+  static Stream<Quirk> validQuirks() {
+    return Arrays.stream(Quirk.values()).filter(q -> q.validity() == QuirkValidity.VALID);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validQuirks")
+  @DisplayName("Docker 20.10: docker load, every image by its config digest and its tags")
+  void dockerLoads(Quirk quirk) throws Exception {
+    assumeTrue(daemon != null, () -> "Docker is not available: " + noDocker);
+    ArchiveFixture fixture = materialize(quirk);
+    ExternalTool docker = daemon.docker();
+    ExternalTool.Result load = docker.tryRun("load", "--input", fixture.path().toString());
+    assertThat(load.exitCode())
+        .as("docker load of %s: %s%s%nlog: %s", quirk, load.out(), load.err(), daemon.logTail())
+        .isZero();
+    for (com.fasterxml.jackson.databind.JsonNode item :
+        QuirkArchive.read(fixture.path()).manifest()) {
+      if (item.has("Parent")) { // Docker links the child to the parent the item names
+        String child = "sha256:" + QuirkArchive.configPath(item).replace(".json", "");
+        assertThat(docker.run("image", "inspect", "--format", "{{.Parent}}", child).strip())
+            .isEqualTo(item.get("Parent").asText());
+      }
+    }
+    for (ImageTruth image : fixture.images()) {
+      String id = image.configDigest().toString();
+      assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", id).strip()).isEqualTo(id);
+      for (String tag : image.repoTags()) {
+        assertThat(docker.run("image", "inspect", "--format", "{{.Id}}", tag).strip())
+            .as("image tagged %s", tag)
+            .isEqualTo(id);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validQuirks")
+  @DisplayName("skopeo: copy docker-archive:PATH:@N to dir:, manifest and config unchanged")
+  void skopeoCopies(Quirk quirk) throws Exception {
+    SKOPEO.assumeInstalled();
+    ArchiveFixture fixture = materialize(quirk);
+    for (ImageTruth image : fixture.images()) {
+      Path copied = dir.resolve("dir-" + image.index());
+      ExternalTool.Result copy =
+          SKOPEO.tryRun(
+              "copy", "docker-archive:" + fixture.path() + ":@" + image.index(), "dir:" + copied);
+      assertThat(copy.exitCode())
+          .as("skopeo copy of %s @%d: %s%s", quirk, image.index(), copy.out(), copy.err())
+          .isZero();
+      JsonNode manifest = JSON.readTree(copied.resolve("manifest.json").toFile());
+      String config = manifest.get("config").get("digest").asText();
+      assertThat(config).isEqualTo(image.configDigest().toString());
+      assertThat(copied.resolve(image.configDigest().hex())).isRegularFile();
+      assertThat(manifest.get("layers")).hasSize(image.diffIds().size());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validQuirks")
+  @DisplayName("podman: podman load, every image by its config digest")
+  void podmanLoads(Quirk quirk) throws Exception {
+    ExternalTool podman = ExternalTool.isolatedPodman(podmanDir);
+    podman.assumeInstalled();
+    ArchiveFixture fixture = materialize(quirk);
+    ExternalTool.Result load = podman.tryRun("load", "--input", fixture.path().toString());
+    assertThat(load.exitCode())
+        .as("podman load of %s: %s%s", quirk, load.out(), load.err())
+        .isZero();
+    for (ImageTruth image : fixture.images()) {
+      String hex = image.configDigest().hex();
+      assertThat(podman.run("image", "inspect", "--format", "{{.Id}}", hex).strip()).isEqualTo(hex);
+    }
+  }
+
+  private ArchiveFixture materialize(Quirk quirk) throws Exception {
+    return SyntheticArchives.materialize(quirk.spec(), dir.resolve(quirk.id() + ".tar"));
+  }
+}
