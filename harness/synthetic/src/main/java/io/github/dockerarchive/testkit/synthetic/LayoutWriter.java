@@ -29,7 +29,23 @@ final class LayoutWriter {
 
   private LayoutWriter() {}
 
+  /** Bytes written after the end-of-archive marker for {@link Quirk#OUTER_TRAILING_DATA}. */
+  static final byte[] TRAILING_DATA = trailingData();
+
+  /** The record size GNU tar pads an archive to ({@link Quirk#OUTER_RECORD_PADDING}). */
+  static final int RECORD = 10240;
+
   static void write(Layout layout, Corruption corruption, OutputStream out) throws IOException {
+    write(layout, corruption, List.of(), out);
+  }
+
+  /**
+   * Writes the layout with the defects of a corruption and the tar-level shapes of the quirks (PAX
+   * or GNU headers, padding, trailing data); the quirks' entry-level shapes are already in the
+   * layout ({@link QuirkShapes}).
+   */
+  static void write(Layout layout, Corruption corruption, List<Quirk> quirks, OutputStream out)
+      throws IOException {
     List<ItemDraft> items = new ArrayList<>(layout.items());
     List<Entry> entries = new ArrayList<>(layout.entries());
     String layerTarget = null;
@@ -83,6 +99,13 @@ final class LayoutWriter {
       }
     }
     TarSink sink = new TarSink(out, layout.style(), layout.owner());
+    if (quirks.contains(Quirk.OUTER_GNU_LONG_NAMES)) {
+      sink.longNames(TarSink.LongNames.GNU);
+    } else if (quirks.contains(Quirk.OUTER_PAX_LONG_NAMES)
+        || quirks.contains(Quirk.OUTER_PAX_HEADERS)) {
+      sink.longNames(TarSink.LongNames.PAX);
+    }
+    sink.paxEveryEntry(quirks.contains(Quirk.OUTER_PAX_HEADERS));
     if (corruption == Corruption.BAD_HEADER_CHECKSUM) {
       sink.corruptChecksumOfEntry(0);
     }
@@ -96,6 +119,7 @@ final class LayoutWriter {
       switch (e.kind()) {
         case DIRECTORY -> sink.directory(e.name(), e.mode(), e.mtime());
         case SYMLINK -> sink.symlink(e.name(), e.target(), e.mode(), e.mtime());
+        case HARDLINK -> sink.hardlink(e.name(), e.target(), e.mode(), e.mtime());
         case FILE -> {
           if (e.role() == Role.MANIFEST) {
             sink.file(e.name(), e.mode(), e.mtime(), manifest(layout.format(), items, corruption));
@@ -106,6 +130,22 @@ final class LayoutWriter {
       }
     }
     sink.finish();
+    if (quirks.contains(Quirk.OUTER_RECORD_PADDING) || quirks.contains(Quirk.OUTER_TRAILING_DATA)) {
+      sink.padToRecord(RECORD);
+    }
+    if (quirks.contains(Quirk.OUTER_TRAILING_DATA)) {
+      // after the record, where readers that allow record padding (ARC-9) no longer expect zeros
+      sink.raw(TRAILING_DATA);
+    }
+  }
+
+  private static byte[] trailingData() {
+    byte[] block = new byte[512];
+    byte[] text =
+        "data after the end-of-archive marker: readers stop at the marker and never see this\n"
+            .getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(text, 0, block, 0, text.length);
+    return block;
   }
 
   private static byte[] manifest(ManifestJson format, List<ItemDraft> items, Corruption c) {

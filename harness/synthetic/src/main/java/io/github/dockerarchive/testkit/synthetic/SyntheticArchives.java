@@ -146,14 +146,19 @@ public final class SyntheticArchives {
 
   /**
    * Why a spec cannot be materialised, if it cannot: its corruption needs something the spec lacks
-   * (a layer, an image, a config named by digest), or its dialect cannot hold its images (Jib
-   * writes exactly one).
+   * (a layer, an image, a config named by digest), its dialect cannot hold its images (Jib writes
+   * exactly one), two of its quirks contradict each other (manifest.json first and last), or its
+   * repeated-layer quirks lack a repeated layer.
    *
    * @param spec the spec
    * @return the reason, or empty when the spec can be materialised
    */
   public static Optional<String> whyInapplicable(ArchiveSpec spec) {
     ArchiveSpec effective = effectiveSpec(spec);
+    Optional<String> contradiction = QuirkShapes.whyInapplicable(effective);
+    if (contradiction.isPresent()) {
+      return contradiction;
+    }
     Corruption c = spec.corruption();
     boolean jib = spec.dialect() == Dialect.JIB || spec.dialect() == Dialect.JIB_LEGACY;
     if (jib && effective.images().size() != 1) {
@@ -296,10 +301,10 @@ public final class SyntheticArchives {
     ArchiveSpec effective = effectiveSpec(spec);
     try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
       List<PlannedImage> images = plan(effective, store);
-      Layout layout = writer(effective.dialect()).layout(images);
+      Layout layout = QuirkShapes.apply(writer(effective.dialect()).layout(images), effective);
       List<ImageTruth> truth = truth(layout.items());
       try (OutputStream compressed = Compressors.compress(effective.compression(), out)) {
-        LayoutWriter.write(layout, effective.corruption(), compressed);
+        LayoutWriter.write(layout, effective.corruption(), effective.quirks(), compressed);
       }
       return truth;
     }
