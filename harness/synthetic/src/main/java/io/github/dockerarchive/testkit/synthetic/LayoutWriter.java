@@ -113,7 +113,7 @@ final class LayoutWriter {
       if (corruption == Corruption.TRUNCATED
           && e.role() == Role.LAYER
           && e.kind() == Kind.FILE
-          && e.name().equals(layerTarget)) {
+          && names(e, layerTarget)) {
         sink.cutAt(sink.position() + 512 + Math.max(1, e.size() / 2));
       }
       switch (e.kind()) {
@@ -166,11 +166,19 @@ final class LayoutWriter {
   private static int find(List<Entry> entries, String name, Role role) {
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      if (e.role() == role && e.kind() == Kind.FILE && e.name().equals(name)) {
+      if (e.role() == role && e.kind() == Kind.FILE && names(e, name)) {
         return i;
       }
     }
     throw new IllegalStateException("no " + role + " entry named \"" + name + "\" to corrupt");
+  }
+
+  /**
+   * Whether an entry is the one a {@code manifest.json} path names, also when {@link
+   * Quirk#OUTER_DOT_SLASH_NAMES} stored it under {@code ./}.
+   */
+  private static boolean names(Entry e, String path) {
+    return e.name().equals(path) || e.name().equals("./" + path);
   }
 
   private static String baseName(String name) {

@@ -126,6 +126,17 @@ class OuterTarQuirksTest extends QuirkFamilyTest {
   }
 
   @Test
+  @DisplayName("a corruption still applies to an archive whose names start with ./")
+  void corruptionWithDotSlashNames() throws Exception {
+    ArchiveSpec spec = Quirk.OUTER_DOT_SLASH_NAMES.spec().withCorruption(Corruption.MISSING_LAYER);
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("missing.tar"));
+    TarBlocks tar = TarBlocks.of(Files.readAllBytes(fixture.path()));
+    String layer = fixture.images().get(0).layerPaths().get(0);
+    assertThat(tar.members()).noneMatch(b -> b.nameText().equals("./" + layer));
+    assertThat(tar.members()).allSatisfy(b -> assertThat(b.nameText()).startsWith("./"));
+  }
+
+  @Test
   @DisplayName("contradictory outer-tar quirks are refused with the reason")
   void contradictions() {
     ArchiveSpec both = Quirk.OUTER_MANIFEST_LAST.applyTo(Quirk.OUTER_MANIFEST_FIRST.spec());
