@@ -11,7 +11,9 @@ import java.util.Arrays;
  * Writes the outer tar: headers in Go's style (NUL-terminated octal, as Docker, containerd,
  * go-containerregistry and containers/image write them) or commons-compress's (space-terminated, as
  * Jib writes them), two zero blocks at the end, no record padding. Also carries the two byte-level
- * defects: a wrong header checksum and a cut.
+ * defects, a wrong header checksum and a cut, and the header shapes of the outer-tar quirks: PAX
+ * headers before every entry, long names in PAX or GNU extension headers, record padding and bytes
+ * after the end-of-archive marker.
  */
 final class TarSink {
   private static final int BLOCK = TarHeader.BLOCK;
