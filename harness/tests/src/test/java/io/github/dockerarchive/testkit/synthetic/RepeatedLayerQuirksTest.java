@@ -99,6 +99,26 @@ class RepeatedLayerQuirksTest extends QuirkFamilyTest {
   }
 
   @Test
+  @DisplayName("valid quirks of all three families combine into an archive that reads as its truth")
+  void combineFamilies() throws Exception {
+    ArchiveSpec spec =
+        Quirk.LAYER_PAX_LONG_NAME.applyTo(
+            Quirk.OUTER_GNU_LONG_NAMES.applyTo(Quirk.REPEATED_LAYER_SYMLINK_CHAIN.spec()));
+    assertThat(spec.quirks())
+        .containsExactly(
+            Quirk.REPEATED_LAYER_SYMLINK_CHAIN,
+            Quirk.OUTER_GNU_LONG_NAMES,
+            Quirk.LAYER_PAX_LONG_NAME);
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("families.tar"));
+    TarBlocks tar = TarBlocks.of(Files.readAllBytes(fixture.path()));
+    List<String> layers = fixture.images().get(0).layerPaths();
+    assertThat(tar.member(layers.get(2)).linkText()).isEqualTo("first.tar");
+    assertThat(tar.blocks).anyMatch(b -> b.type() == 'L');
+    assertThat(layerFromTop(fixture, 0).blocks.get(0).type()).isEqualTo(TarHeader.PAX);
+    Readback.assertMatchesTruth(fixture);
+  }
+
+  @Test
   @DisplayName("a repeated-layer quirk listed without a repeated layer is refused with the reason")
   void needsRepeatedLayer() {
     ArchiveSpec spec = Quirk.baseSpec().withQuirk(Quirk.REPEATED_LAYER_HARDLINK);
