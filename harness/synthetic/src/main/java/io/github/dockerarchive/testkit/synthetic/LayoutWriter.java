@@ -42,7 +42,7 @@ final class LayoutWriter {
   /**
    * Writes the layout with the defects of a corruption and the tar-level shapes of the quirks (PAX
    * or GNU headers, padding, trailing data); the quirks' entry-level shapes are already in the
-   * layout ({@link QuirkShapes}).
+   * layout ({@link TarQuirkShapes}).
    */
   static void write(Layout layout, Corruption corruption, List<Quirk> quirks, OutputStream out)
       throws IOException {

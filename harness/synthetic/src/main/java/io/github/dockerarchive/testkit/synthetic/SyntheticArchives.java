@@ -155,7 +155,7 @@ public final class SyntheticArchives {
    */
   public static Optional<String> whyInapplicable(ArchiveSpec spec) {
     ArchiveSpec effective = effectiveSpec(spec);
-    Optional<String> contradiction = QuirkShapes.whyInapplicable(effective);
+    Optional<String> contradiction = TarQuirkShapes.whyInapplicable(effective);
     if (contradiction.isPresent()) {
       return contradiction;
     }
@@ -301,7 +301,7 @@ public final class SyntheticArchives {
     ArchiveSpec effective = effectiveSpec(spec);
     try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
       List<PlannedImage> images = plan(effective, store);
-      Layout layout = QuirkShapes.apply(writer(effective.dialect()).layout(images), effective);
+      Layout layout = TarQuirkShapes.apply(writer(effective.dialect()).layout(images), effective);
       List<ImageTruth> truth = truth(layout.items());
       try (OutputStream compressed = Compressors.compress(effective.compression(), out)) {
         LayoutWriter.write(layout, effective.corruption(), effective.quirks(), compressed);

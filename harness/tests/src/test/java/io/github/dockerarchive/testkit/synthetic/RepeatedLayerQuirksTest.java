@@ -36,7 +36,7 @@ class RepeatedLayerQuirksTest extends QuirkFamilyTest {
           .isEqualTo(fixture.images().get(0).diffIds().get(0));
       assertThat(tar.member(first).type()).isEqualTo(TarHeader.REGULAR);
     }
-    String dirOfRepeated = QuirkShapes.REPEATED + layers.size() + "/";
+    String dirOfRepeated = TarQuirkShapes.REPEATED + layers.size() + "/";
     switch (quirk) {
       case REPEATED_LAYER_SYMLINK_ESCAPES -> {
         Block link = tar.member(first);

@@ -19,7 +19,7 @@ import java.util.Set;
  * Layers} paths of repeated layers pointed at links. The tar-level shapes (PAX and GNU headers,
  * record padding, trailing data) are made by {@link LayoutWriter}.
  */
-final class QuirkShapes {
+final class TarQuirkShapes {
   /** The directory the links of repeated layers are put in. */
   static final String REPEATED = "repeated-layers/";
 
@@ -49,7 +49,7 @@ final class QuirkShapes {
           List.of(Quirk.OUTER_GNU_LONG_NAMES, Quirk.OUTER_PAX_LONG_NAMES),
           List.of(Quirk.OUTER_GNU_LONG_NAMES, Quirk.OUTER_PAX_HEADERS));
 
-  private QuirkShapes() {}
+  private TarQuirkShapes() {}
 
   /**
    * Why the quirks of a spec cannot be built together, if they cannot: two of them contradict each
