@@ -46,6 +46,7 @@ record FileDraft(EntryKind kind, PathStyle style, long size, int variant) {
                   earlierFiles.get(variant % earlierFiles.size()));
       case WHITEOUT -> FileSpec.whiteout(style.render("gone", index, variant));
       case OPAQUE_WHITEOUT -> FileSpec.opaqueWhiteout(style.render("opaque", index, variant));
+      case FIFO -> FileSpec.fifo(style.render("fifo", index, variant));
     };
   }
 

@@ -55,7 +55,17 @@ final class ContentGenerator {
     long h = 0xcbf29ce484222325L;
     for (FileSpec f : files) {
       String text =
-          f.path() + '\0' + f.kind() + '\0' + f.size() + '\0' + f.mode() + '\0' + f.target() + '\n';
+          f.path()
+              + '\0'
+              + f.kind()
+              + '\0'
+              + f.size()
+              + '\0'
+              + f.mode()
+              + '\0'
+              + f.target()
+              + (f.header().isDefault() ? "" : "\0" + f.header())
+              + '\n';
       for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
         h ^= b & 0xff;
         h *= 0x100000001b3L;

@@ -9,7 +9,7 @@ package io.github.dockerarchive.testkit.synthetic;
  * @param mtime seconds since the epoch
  * @param size the content size of a file
  * @param content writes a file's content, null for other kinds and for the manifest placeholder
- * @param target a symlink's target, else null
+ * @param target a symlink's or hard link's target, else null
  * @param role what the entry is, for corruptions and truth
  */
 record Entry(
@@ -25,7 +25,8 @@ record Entry(
   enum Kind {
     FILE,
     DIRECTORY,
-    SYMLINK
+    SYMLINK,
+    HARDLINK
   }
 
   enum Role {
@@ -54,5 +55,14 @@ record Entry(
 
   static Entry symlink(String name, String target, int mode, long mtime, Role role) {
     return new Entry(name, Kind.SYMLINK, mode, mtime, 0, null, target, role);
+  }
+
+  static Entry hardlink(String name, String target, int mode, long mtime, Role role) {
+    return new Entry(name, Kind.HARDLINK, mode, mtime, 0, null, target, role);
+  }
+
+  /** The same entry under another name. */
+  Entry renamed(String other) {
+    return new Entry(other, kind, mode, mtime, size, content, target, role);
   }
 }

@@ -18,5 +18,7 @@ public enum EntryKind {
   /**
    * An opaque whiteout: hides the lower layers' content of the directory {@link FileSpec#path()}.
    */
-  OPAQUE_WHITEOUT
+  OPAQUE_WHITEOUT,
+  /** A named pipe (type {@code 6}): no content. */
+  FIFO
 }

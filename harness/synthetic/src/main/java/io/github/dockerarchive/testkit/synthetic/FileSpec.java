@@ -11,9 +11,11 @@ import org.apiguardian.api.API;
  * @param mode permission bits, for example {@code 0644}
  * @param target the link target of a {@link EntryKind#SYMLINK} or {@link EntryKind#HARDLINK}, else
  *     null
+ * @param header how the member's tar header is written ({@link MemberHeader#DEFAULT} when null)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record FileSpec(String path, EntryKind kind, long size, int mode, String target) {
+public record FileSpec(
+    String path, EntryKind kind, long size, int mode, String target, MemberHeader header) {
 
   /**
    * Checks the values.
@@ -24,8 +26,10 @@ public record FileSpec(String path, EntryKind kind, long size, int mode, String 
    * @param mode permission bits, for example {@code 0644}
    * @param target the link target of a {@link EntryKind#SYMLINK} or {@link EntryKind#HARDLINK},
    *     else null
+   * @param header how the member's tar header is written ({@link MemberHeader#DEFAULT} when null)
    */
   public FileSpec {
+    header = header == null ? MemberHeader.DEFAULT : header;
     if (path == null || path.isEmpty()) {
       throw new IllegalArgumentException("a file needs a path");
     }
@@ -49,6 +53,41 @@ public record FileSpec(String path, EntryKind kind, long size, int mode, String 
     if (mode < 0 || mode > 07777) {
       throw new IllegalArgumentException("file \"" + path + "\": mode must be within 07777");
     }
+  }
+
+  /**
+   * A file written with the engine's usual header ({@link MemberHeader#DEFAULT}).
+   *
+   * @param path the path inside the layer, relative, {@code /}-separated (may be long or unicode)
+   * @param kind what the entry is
+   * @param size the content size of a {@link EntryKind#FILE}; 0 for other kinds
+   * @param mode permission bits, for example {@code 0644}
+   * @param target the link target of a {@link EntryKind#SYMLINK} or {@link EntryKind#HARDLINK},
+   *     else null
+   */
+  public FileSpec(String path, EntryKind kind, long size, int mode, String target) {
+    this(path, kind, size, mode, target, MemberHeader.DEFAULT);
+  }
+
+  /**
+   * The same file with its header written another way.
+   *
+   * @param value the header
+   * @return the changed spec
+   */
+  public FileSpec withHeader(MemberHeader value) {
+    return new FileSpec(path, kind, size, mode, target, value);
+  }
+
+  /**
+   * The same file with other permission bits (setuid {@code 04000}, setgid {@code 02000}, sticky
+   * {@code 01000} included).
+   *
+   * @param value the mode, within {@code 07777}
+   * @return the changed spec
+   */
+  public FileSpec withMode(int value) {
+    return new FileSpec(path, kind, size, value, target, header);
   }
 
   /**
@@ -112,5 +151,15 @@ public record FileSpec(String path, EntryKind kind, long size, int mode, String 
    */
   public static FileSpec opaqueWhiteout(String directory) {
     return new FileSpec(directory, EntryKind.OPAQUE_WHITEOUT, 0, 0644, null);
+  }
+
+  /**
+   * A named pipe.
+   *
+   * @param path the path
+   * @return the spec, mode 0644
+   */
+  public static FileSpec fifo(String path) {
+    return new FileSpec(path, EntryKind.FIFO, 0, 0644, null);
   }
 }

@@ -1,9 +1,15 @@
 package io.github.dockerarchive.testkit.synthetic;
 
+import io.github.dockerarchive.testkit.tar.TarField;
+import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -11,11 +17,17 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * Writes the uncompressed tar of one layer: commons-compress with PAX long names, PAX for non-ASCII
  * names and big numbers, mtime 0, uid/gid 0, empty user names, and no padding beyond the two zero
- * blocks (an empty layer is exactly 1024 zero bytes).
+ * blocks (an empty layer is exactly 1024 zero bytes). A member whose {@link FileSpec#header()} asks
+ * for another {@link MemberFormat} is encoded with the core's {@link TarHeader} instead (ustar, PAX
+ * or GNU, Go's number style, the name's bytes exactly as given).
  */
 final class LayerTarWriter {
   private static final String WHITEOUT_PREFIX = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
+
+  /** The name GNU tar gives the entries holding long names and link targets. */
+  static final String GNU_LONG_LINK = "././@LongLink";
+
   private static final int BLOCK = 512;
   private static final byte[] ZEROS = new byte[BLOCK];
 
@@ -47,15 +59,21 @@ final class LayerTarWriter {
     long firstContent = -1;
     for (int i = 0; i < files.size(); i++) {
       FileSpec f = files.get(i);
-      header.reset();
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(header, BLOCK);
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      tar.setAddPaxHeadersForNonAsciiNames(true);
-      tar.putArchiveEntry(entryFor(f));
-      tar.flush();
-      header.writeTo(out);
-      position += header.size();
+      if (f.header().format() == MemberFormat.COMMONS) {
+        header.reset();
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(header, BLOCK);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+        tar.putArchiveEntry(entryFor(f));
+        tar.flush();
+        header.writeTo(out);
+        position += header.size();
+      } else {
+        byte[] blocks = headerBlocks(f);
+        out.write(blocks);
+        position += blocks.length;
+      }
       if (f.kind() == EntryKind.FILE && f.size() > 0) {
         if (firstContent < 0) {
           firstContent = position;
@@ -86,6 +104,7 @@ final class LayerTarWriter {
           case HARDLINK -> link(f.path(), f.target(), TarConstants.LF_LINK);
           case WHITEOUT -> regular(whiteoutName(f.path()), 0);
           case OPAQUE_WHITEOUT -> regular(trimSlash(f.path()) + "/" + OPAQUE, 0);
+          case FIFO -> new TarArchiveEntry(f.path(), TarConstants.LF_FIFO);
         };
     e.setMode(f.mode());
     e.setModTime(0);
@@ -93,6 +112,143 @@ final class LayerTarWriter {
     e.setUserName("");
     e.setGroupName("");
     return e;
+  }
+
+  /** The name a member is stored under: a directory ends in {@code /}, a whiteout is renamed. */
+  static String memberName(FileSpec f) {
+    return switch (f.kind()) {
+      case DIRECTORY -> trimSlash(f.path()) + "/";
+      case WHITEOUT -> whiteoutName(f.path());
+      case OPAQUE_WHITEOUT -> trimSlash(f.path()) + "/" + OPAQUE;
+      default -> f.path();
+    };
+  }
+
+  private static byte typeFlag(EntryKind kind) {
+    return switch (kind) {
+      case DIRECTORY -> TarHeader.DIRECTORY;
+      case SYMLINK -> TarHeader.SYMLINK;
+      case HARDLINK -> TarHeader.HARD_LINK;
+      case FIFO -> (byte) '6';
+      default -> TarHeader.REGULAR;
+    };
+  }
+
+  /**
+   * The header blocks of a member in a {@link MemberFormat} other than {@link
+   * MemberFormat#COMMONS}: any extended headers with their data, then the member's own header
+   * (package-private for the writer's test).
+   */
+  static byte[] headerBlocks(FileSpec f) {
+    MemberHeader how = f.header();
+    String name = memberName(f);
+    byte[] nameBytes = name.getBytes(how.encoding().charset());
+    byte[] linkBytes =
+        f.target() == null ? new byte[0] : f.target().getBytes(how.encoding().charset());
+    ByteArrayOutputStream blocks = new ByteArrayOutputStream();
+    TarHeader main =
+        TarHeader.of(typeFlag(f.kind()))
+            .mode(f.mode())
+            .size(f.kind() == EntryKind.FILE ? f.size() : 0);
+    switch (how.format()) {
+      case USTAR -> {
+        if (nameBytes.length > TarField.NAME.length()) {
+          int split = ustarSplit(nameBytes);
+          if (split < 0) {
+            throw new IllegalArgumentException(
+                "file \""
+                    + f.path()
+                    + "\": a ustar header holds a name of at most 100 bytes, or one that splits at"
+                    + " a '/' into a prefix of at most 155 and a name of at most 100; the name has "
+                    + nameBytes.length
+                    + " bytes");
+          }
+          main.raw(TarField.PREFIX, Arrays.copyOfRange(nameBytes, 0, split));
+          main.name(Arrays.copyOfRange(nameBytes, split + 1, nameBytes.length));
+        } else {
+          main.name(nameBytes);
+        }
+        if (linkBytes.length > TarField.LINK_NAME.length()) {
+          throw new IllegalArgumentException(
+              "file \""
+                  + f.path()
+                  + "\": a ustar header holds a link target of at most 100 bytes, the target has "
+                  + linkBytes.length);
+        }
+        main.raw(TarField.LINK_NAME, linkBytes);
+      }
+      case PAX -> {
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put("path", name);
+        if (f.target() != null) {
+          records.put("linkpath", f.target());
+        }
+        records.putAll(how.paxRecords());
+        StringBuilder data = new StringBuilder();
+        records.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .forEach(r -> data.append(TarHeader.paxRecord(r.getKey(), r.getValue())));
+        byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+        String paxName = TarHeader.paxName(trimSlash(name));
+        blocks.writeBytes(
+            TarHeader.of(TarHeader.PAX)
+                .name(first100(paxName.getBytes(StandardCharsets.UTF_8)))
+                .size(bytes.length)
+                .deviceNumbers(false)
+                .encode());
+        writePadded(blocks, bytes);
+        main.name(first100(nameBytes)).raw(TarField.LINK_NAME, first100(linkBytes));
+      }
+      case GNU -> {
+        if (linkBytes.length > TarField.LINK_NAME.length()) {
+          gnuLong(blocks, (byte) 'K', linkBytes);
+        }
+        if (nameBytes.length > TarField.NAME.length()) {
+          gnuLong(blocks, (byte) 'L', nameBytes);
+        }
+        main.name(first100(nameBytes)).raw(TarField.LINK_NAME, first100(linkBytes));
+        gnuMagic(main);
+      }
+      case COMMONS -> throw new IllegalStateException("commons-compress writes this member");
+    }
+    blocks.writeBytes(main.encode());
+    return blocks.toByteArray();
+  }
+
+  /** A GNU {@code ././@LongLink} entry holding a long name or link target, NUL-terminated. */
+  private static void gnuLong(ByteArrayOutputStream blocks, byte type, byte[] value) {
+    byte[] data = Arrays.copyOf(value, value.length + 1);
+    TarHeader header = TarHeader.of(type).name(GNU_LONG_LINK).size(data.length);
+    gnuMagic(header);
+    blocks.writeBytes(header.encode());
+    writePadded(blocks, data);
+  }
+
+  /** GNU's magic and version, {@code "ustar "} and {@code " \0"}. */
+  static void gnuMagic(TarHeader header) {
+    header.raw(TarField.MAGIC, "ustar ").raw(TarField.VERSION, " ");
+  }
+
+  private static void writePadded(ByteArrayOutputStream blocks, byte[] data) {
+    blocks.writeBytes(data);
+    blocks.write(ZEROS, 0, TarHeader.padding(data.length));
+  }
+
+  private static byte[] first100(byte[] bytes) {
+    return bytes.length <= TarField.NAME.length()
+        ? bytes
+        : Arrays.copyOf(bytes, TarField.NAME.length());
+  }
+
+  /** Where a ustar name splits into prefix and name ({@code /} not kept), or -1. */
+  private static int ustarSplit(byte[] name) {
+    for (int i = Math.min(name.length - 1, TarField.PREFIX.length()); i > 0; i--) {
+      int rest = name.length - i - 1;
+      if (name[i] == '/' && rest > 0 && rest <= TarField.NAME.length()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static TarArchiveEntry regular(String name, long size) {

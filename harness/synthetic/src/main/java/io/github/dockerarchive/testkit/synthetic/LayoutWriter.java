@@ -29,13 +29,21 @@ final class LayoutWriter {
 
   private LayoutWriter() {}
 
+  /** Bytes written after the end-of-archive marker for {@link Quirk#OUTER_TRAILING_DATA}. */
+  static final byte[] TRAILING_DATA = trailingData();
+
+  /** The record size GNU tar pads an archive to ({@link Quirk#OUTER_RECORD_PADDING}). */
+  static final int RECORD = 10240;
+
   static void write(Layout layout, Corruption corruption, OutputStream out) throws IOException {
     write(layout, corruption, List.of(), out);
   }
 
   /**
-   * Writes the layout with a corruption, encoding {@code manifest.json} with the shapes of the
-   * quirks ({@link ManifestQuirks}).
+   * Writes the layout with the defects of a corruption and the shapes of the quirks: {@code
+   * manifest.json} encoded as {@link ManifestQuirks} says, and the tar-level shapes (PAX or GNU
+   * headers, padding, trailing data); the quirks' entry-level shapes are already in the layout
+   * ({@link TarQuirkShapes}).
    */
   static void write(Layout layout, Corruption corruption, List<Quirk> quirks, OutputStream out)
       throws IOException {
@@ -92,6 +100,13 @@ final class LayoutWriter {
       }
     }
     TarSink sink = new TarSink(out, layout.style(), layout.owner());
+    if (quirks.contains(Quirk.OUTER_GNU_LONG_NAMES)) {
+      sink.longNames(TarSink.LongNames.GNU);
+    } else if (quirks.contains(Quirk.OUTER_PAX_LONG_NAMES)
+        || quirks.contains(Quirk.OUTER_PAX_HEADERS)) {
+      sink.longNames(TarSink.LongNames.PAX);
+    }
+    sink.paxEveryEntry(quirks.contains(Quirk.OUTER_PAX_HEADERS));
     if (corruption == Corruption.BAD_HEADER_CHECKSUM) {
       sink.corruptChecksumOfEntry(0);
     }
@@ -99,12 +114,13 @@ final class LayoutWriter {
       if (corruption == Corruption.TRUNCATED
           && e.role() == Role.LAYER
           && e.kind() == Kind.FILE
-          && e.name().equals(layerTarget)) {
+          && names(e, layerTarget)) {
         sink.cutAt(sink.position() + 512 + Math.max(1, e.size() / 2));
       }
       switch (e.kind()) {
         case DIRECTORY -> sink.directory(e.name(), e.mode(), e.mtime());
         case SYMLINK -> sink.symlink(e.name(), e.target(), e.mode(), e.mtime());
+        case HARDLINK -> sink.hardlink(e.name(), e.target(), e.mode(), e.mtime());
         case FILE -> {
           if (e.role() == Role.MANIFEST) {
             sink.file(
@@ -119,6 +135,22 @@ final class LayoutWriter {
       }
     }
     sink.finish();
+    if (quirks.contains(Quirk.OUTER_RECORD_PADDING) || quirks.contains(Quirk.OUTER_TRAILING_DATA)) {
+      sink.padToRecord(RECORD);
+    }
+    if (quirks.contains(Quirk.OUTER_TRAILING_DATA)) {
+      // after the record, where readers that allow record padding (ARC-9) no longer expect zeros
+      sink.raw(TRAILING_DATA);
+    }
+  }
+
+  private static byte[] trailingData() {
+    byte[] block = new byte[512];
+    byte[] text =
+        "data after the end-of-archive marker: readers stop at the marker and never see this\n"
+            .getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(text, 0, block, 0, text.length);
+    return block;
   }
 
   private static byte[] manifest(
@@ -140,11 +172,19 @@ final class LayoutWriter {
   private static int find(List<Entry> entries, String name, Role role) {
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      if (e.role() == role && e.kind() == Kind.FILE && e.name().equals(name)) {
+      if (e.role() == role && e.kind() == Kind.FILE && names(e, name)) {
         return i;
       }
     }
     throw new IllegalStateException("no " + role + " entry named \"" + name + "\" to corrupt");
+  }
+
+  /**
+   * Whether an entry is the one a {@code manifest.json} path names, also when {@link
+   * Quirk#OUTER_DOT_SLASH_NAMES} stored it under {@code ./}.
+   */
+  private static boolean names(Entry e, String path) {
+    return e.name().equals(path) || e.name().equals("./" + path);
   }
 
   private static String baseName(String name) {

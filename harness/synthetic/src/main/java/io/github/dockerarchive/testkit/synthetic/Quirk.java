@@ -2,6 +2,7 @@ package io.github.dockerarchive.testkit.synthetic;
 
 import io.github.dockerarchive.testkit.image.Compression;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -446,6 +447,510 @@ public enum Quirk {
       "readers that open the archive as a plain tar",
       List.of(),
       spec -> spec.toBuilder().compression(Compression.GZIP).build()),
+  // OUTER_TAR: the outer tar's names, directory entries, headers, order, end and compression.
+  /** Every entry name starts with {@code ./}, as {@code tar -C dir -cf out.tar .} writes it. */
+  OUTER_DOT_SLASH_NAMES(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-4",
+      "every entry name of the outer tar starts with ./ while manifest.json names them without it",
+      "archives repacked with tar -C dir -cf out.tar .",
+      "readers that compare entry names without cleaning them",
+      List.of(),
+      spec -> spec),
+  /** A {@code ./} directory entry for the archive root comes first. */
+  OUTER_DOT_ENTRY(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-3",
+      "the outer tar starts with a ./ directory entry for the archive root",
+      "archives repacked with tar -C dir -cf out.tar .",
+      "readers that treat every entry as a file or refuse the name .",
+      List.of(),
+      spec -> spec),
+  /** A directory entry before the first entry of each directory, where the dialect writes none. */
+  OUTER_DIRECTORY_ENTRIES(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-3",
+      "every directory of the outer tar has its own directory entry before its first member",
+      "Docker up to 24 docker save, archives repacked with tar",
+      "readers that expect only regular files and symlinks",
+      List.of(),
+      spec -> spec),
+  /** The Docker-legacy layout without its directory entries. */
+  OUTER_NO_DIRECTORY_ENTRIES(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-3",
+      "the docker-legacy layout with its <id>/ directory entries left out",
+      "hand-edited archives, archivers that store files only",
+      "loaders that create a file's directory only from its directory entry",
+      List.of(),
+      spec -> spec.withDialect(Dialect.DOCKER_LEGACY)),
+  /**
+   * The whole archive zstd-compressed. ARC-1 allows it, skopeo, podman and Docker 23+ load it;
+   * Docker before 23 does not know zstd.
+   */
+  OUTER_ZSTD(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-1",
+      "the whole archive is zstd-compressed (docker save | zstd)",
+      "users, CI pipelines",
+      "docker load before Docker 23 (Docker 20.10: archive/tar: invalid tar header)",
+      List.of(
+          "https://github.com/rancher-sandbox/rancher-desktop-wsl-distro/pull/50",
+          "https://github.com/docker/cli/pull/4667"),
+      spec -> spec.toBuilder().compression(Compression.ZSTD).build()),
+  /** The whole archive xz-compressed. */
+  OUTER_XZ(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-1",
+      "the whole archive is xz-compressed (docker save | xz)",
+      "users, CI pipelines",
+      "readers that detect only gzip",
+      List.of(),
+      spec -> spec.toBuilder().compression(Compression.XZ).build()),
+  /** The whole archive bzip2-compressed. */
+  OUTER_BZIP2(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-1",
+      "the whole archive is bzip2-compressed (docker save | bzip2)",
+      "users, CI pipelines",
+      "readers that detect only gzip",
+      List.of(),
+      spec -> spec.toBuilder().compression(Compression.BZIP2).build()),
+  /** A PAX extended header with {@code path} and {@code mtime} before every outer entry. */
+  OUTER_PAX_HEADERS(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-1",
+      "a PAX extended header with path and mtime records precedes every entry of the outer tar",
+      "archives repacked with tar --format=posix or bsdtar",
+      "readers that take the PAX header for an entry",
+      List.of(),
+      spec -> spec),
+  /** The config under a path over 100 bytes, written with a GNU {@code L} header. */
+  OUTER_GNU_LONG_NAMES(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-1",
+      "the config's path is over 100 bytes and written with a GNU ././@LongLink header",
+      "archives repacked with GNU tar",
+      "readers that know only ustar names",
+      List.of(),
+      spec -> spec),
+  /** The config under a path over 100 bytes, written with a PAX {@code path} record. */
+  OUTER_PAX_LONG_NAMES(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-1",
+      "the config's path is over 100 bytes and written with a PAX path record",
+      "archives repacked with tar --format=posix, Go's archive/tar",
+      "readers that know only ustar names",
+      List.of(),
+      spec -> spec),
+  /**
+   * Non-zero bytes after the end-of-archive marker: loaders ignore them, {@code verify} warns
+   * (ARC-9, a warning).
+   */
+  OUTER_TRAILING_DATA(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-9",
+      "a block of text follows the end-of-archive marker and its zero padding to a whole"
+          + " 10240-byte record",
+      "archives concatenated or appended to by scripts",
+      "readers that read on past the end-of-archive marker",
+      List.of(),
+      spec -> spec),
+  /** The outer tar zero-padded to a whole 10240-byte record, as GNU tar and bsdtar write it. */
+  OUTER_RECORD_PADDING(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "ARC-9",
+      "zero blocks after the end-of-archive marker pad the outer tar to a whole 10240-byte record",
+      "GNU tar, bsdtar",
+      "readers that take padding after the marker for data",
+      List.of(),
+      spec -> spec),
+  /** {@code manifest.json} is the first entry. */
+  OUTER_MANIFEST_FIRST(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "RD-2",
+      "manifest.json is the first entry of the outer tar",
+      "streaming writers that know every digest up front",
+      "readers that assume the blobs come before manifest.json",
+      List.of(),
+      spec -> spec),
+  /** {@code manifest.json} is the last entry, as go-containerregistry writes it. */
+  OUTER_MANIFEST_LAST(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "RD-2",
+      "manifest.json is the last entry of the outer tar",
+      "go-containerregistry tarball.Write (crane, kaniko)",
+      "streaming readers that need manifest.json before the blobs",
+      List.of("https://github.com/containers/image/issues/1317"),
+      spec -> spec),
+  // LAYER_TAR: the members of layer tars.
+  /** An opaque whiteout {@code dir/.wh..wh..opq} hides a lower layer's directory content. */
+  LAYER_OPAQUE_WHITEOUT(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds an opaque whiteout .wh..wh..opq for a directory of the layer below",
+      "Docker and BuildKit image builds",
+      "layer extractors that take whiteouts for files",
+      List.of(
+          "https://github.com/concourse/registry-image-resource/pull/284",
+          "https://github.com/h33333333/xray/issues/29"),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(FileSpec.directory("opaque"), FileSpec.file("opaque/old.txt", 10)),
+              LayerSpec.of(
+                  FileSpec.directory("opaque"),
+                  FileSpec.opaqueWhiteout("opaque"),
+                  FileSpec.file("opaque/new.txt", 12)))),
+  /** A whiteout {@code .wh.<name>} deletes a lower layer's file. */
+  LAYER_WHITEOUT(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds a whiteout .wh.<name> deleting a file of the layer below",
+      "Docker and BuildKit image builds",
+      "layer extractors that take whiteouts for files",
+      List.of("https://github.com/tern-tools/tern/pull/658"),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(FileSpec.file("deleted.txt", 10)),
+              LayerSpec.of(FileSpec.whiteout("deleted.txt")))),
+  /** A whiteout deletes a whole directory of a lower layer. */
+  LAYER_WHITEOUT_DIRECTORY(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds a whiteout .wh.<dir> deleting a directory, with its files, of the layer below",
+      "Docker and BuildKit image builds (RUN rm -r)",
+      "layer extractors that delete only files",
+      List.of(),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(FileSpec.directory("gone"), FileSpec.file("gone/file.txt", 10)),
+              LayerSpec.of(FileSpec.whiteout("gone")))),
+  /** A whiteout of a name that starts with a dot: {@code .wh..hidden}. */
+  LAYER_WHITEOUT_DOT_NAME(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds .wh..hidden, the whiteout of the dot file .hidden, which looks like a"
+          + " whiteout meta file",
+      "Docker and BuildKit image builds",
+      "layer extractors that take every .wh..* name for a meta file such as the opaque marker",
+      List.of(),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(FileSpec.file(".hidden", 10)),
+              LayerSpec.of(FileSpec.whiteout(".hidden")))),
+  /** A hard link whose target comes later in the layer: extraction fails. */
+  LAYER_HARDLINK_BEFORE_TARGET(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.DEFECT,
+      "LAY-2",
+      "a layer's hard link comes before the member it links to",
+      "hand-edited and buggy layer writers",
+      "docker load and podman load (link: no such file or directory): the target does not"
+          + " exist yet when the link is made",
+      List.of(),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(
+                  FileSpec.hardlink("link.bin", "target.bin"), FileSpec.file("target.bin", 16)))),
+  /** A hard link after its target, as tar writes one. */
+  LAYER_HARDLINK_AFTER_TARGET(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds a hard link to an earlier member",
+      "Docker and BuildKit image builds, tar",
+      "layer readers that expect only files, directories and symlinks",
+      List.of(),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(
+                  FileSpec.file("target.bin", 16), FileSpec.hardlink("link.bin", "target.bin")))),
+  /** The same member name twice in one layer, with different content. */
+  LAYER_DUPLICATE_MEMBERS(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.DEFECT,
+      "LAY-1",
+      "a layer holds the same member name twice with different content (the last wins on"
+          + " extraction)",
+      "layer writers that append, hand-edited layers",
+      "docker load and podman load (tar-split: duplicates of file paths not supported), and"
+          + " scanners that index a layer by name and see the first copy",
+      List.of("https://github.com/podman-container-tools/podman/issues/19407"),
+      spec ->
+          withTopLayers(
+              spec, LayerSpec.of(FileSpec.file("twice.txt", 8), FileSpec.file("twice.txt", 12)))),
+  /** A member name over 100 bytes in a PAX {@code path} record. */
+  LAYER_PAX_LONG_NAME(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer member's name is over 100 bytes and written in a PAX path record",
+      "Go's archive/tar (Docker, BuildKit, containerd), tar --format=posix",
+      "layer readers that know only ustar names",
+      List.of(),
+      longName(MemberFormat.PAX)),
+  /** A member name over 100 bytes in a GNU {@code ././@LongLink} ({@code L}) entry. */
+  LAYER_GNU_LONG_NAME(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer member's name is over 100 bytes and written in a GNU ././@LongLink entry",
+      "GNU tar, rules_docker and other GNU-format layer writers",
+      "layer readers that know only ustar or PAX names",
+      List.of("https://github.com/vbatts/tar-split/issues/7"),
+      longName(MemberFormat.GNU)),
+  /** A member name over 100 bytes split into the ustar prefix and name fields. */
+  LAYER_USTAR_PREFIX_NAME(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer member's name is over 100 bytes and split into the ustar prefix and name fields",
+      "Go's archive/tar, Python's tarfile and other ustar writers",
+      "layer readers that ignore the ustar prefix field",
+      List.of(),
+      longName(MemberFormat.USTAR)),
+  /** A symlink target over 100 bytes in a PAX {@code linkpath} record. */
+  LAYER_PAX_LONG_LINK_TARGET(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer symlink's target is over 100 bytes and written in a PAX linkpath record",
+      "Go's archive/tar (Docker, BuildKit, containerd)",
+      "layer readers that take the link target from the ustar field",
+      List.of(),
+      longLinkTarget(MemberFormat.PAX)),
+  /** A symlink target over 100 bytes in a GNU {@code ././@LongLink} ({@code K}) entry. */
+  LAYER_GNU_LONG_LINK_TARGET(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer symlink's target is over 100 bytes and written in a GNU K entry",
+      "GNU tar and GNU-format layer writers",
+      "layer readers that take the link target from the ustar field",
+      List.of(),
+      longLinkTarget(MemberFormat.GNU)),
+  /**
+   * A PAX {@code path} record with an empty value: Go's reader keeps the ustar name (an empty value
+   * deletes the record).
+   */
+  LAYER_EMPTY_PAX_VALUE(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer member's PAX header holds a path record with an empty value, so the ustar name"
+          + " stands",
+      "hand-edited layers, PAX writers that clear a record instead of dropping it",
+      "layer readers that take the empty path for the member's name",
+      List.of(),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(
+                  FileSpec.file("empty-pax-path.txt", 8)
+                      .withHeader(MemberHeader.of(MemberFormat.PAX).withPaxRecord("path", ""))))),
+  /** A member name in ISO-8859-1, not UTF-8. */
+  LAYER_LATIN1_NAME(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer member's name holds a Latin-1 byte (0xE9) that is not valid UTF-8",
+      "layers packed on Latin-1 file systems, old tars",
+      "layer readers that decode names as UTF-8 and fail or replace the byte",
+      List.of("https://github.com/quay/claircore/pull/985"),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(
+                  FileSpec.file("caf\u00e9.txt", 8)
+                      .withHeader(
+                          MemberHeader.of(MemberFormat.USTAR)
+                              .withEncoding(NameEncoding.LATIN_1))))),
+  /** Member names with a {@code ./} prefix and a {@code ./} member for the layer root. */
+  LAYER_DOT_SLASH_MEMBERS(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer's members start with ./, a ./ member for the root among them",
+      "layers packed with tar -C dir -cf layer.tar .",
+      "layer readers that compare member names without cleaning them",
+      List.of("https://github.com/google/go-containerregistry/pull/2392"),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(
+                  FileSpec.directory("./"),
+                  FileSpec.directory("./dotted"),
+                  FileSpec.file("./dotted/file.txt", 8)))),
+  /** An absolute member name: loaders strip the {@code /}, {@code verify} refuses it. */
+  LAYER_ABSOLUTE_MEMBER(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.DEFECT,
+      "SAFE-2",
+      "a layer member's name is absolute (/absolute.txt)",
+      "hand-edited and hostile layers, tar -P",
+      "layer extractors that join the name to the target directory without cleaning it (Docker"
+          + " and podman confine it to the layer root)",
+      List.of("https://github.com/google/go-containerregistry/pull/2227"),
+      ustarMember("/absolute.txt")),
+  /** A member name that climbs out of the layer with {@code ..}. */
+  LAYER_PARENT_MEMBER(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.DEFECT,
+      "SAFE-2",
+      "a layer member's name climbs out of the layer root (../escapes.txt)",
+      "hostile layers (path traversal)",
+      "layer extractors that do not confine names to the target directory (Docker and podman"
+          + " apply layers in a chroot, so the name lands at the root)",
+      List.of("https://github.com/google/go-containerregistry/pull/2227"),
+      ustarMember("../escapes.txt")),
+  /** A named pipe member. */
+  LAYER_FIFO(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds a named pipe (type 6)",
+      "images that ship a FIFO (mkfifo in a RUN step)",
+      "layer readers that expect only files, directories and links",
+      List.of(),
+      spec -> withTopLayers(spec, LayerSpec.of(FileSpec.fifo("pipe")))),
+  /** A setuid, setgid and sticky member. */
+  LAYER_SETUID(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "ARC-5",
+      "a layer holds a file with the setuid and setgid bits and a directory with the sticky bit",
+      "images with setuid binaries (su, ping, sudo) and a /tmp",
+      "layer readers and extractors that drop or mask the special bits",
+      List.of(
+          "https://github.com/opencontainers/umoci/issues/166",
+          "https://github.com/chainguard-dev/apko/issues/561"),
+      spec ->
+          withTopLayers(
+              spec,
+              LayerSpec.of(
+                  FileSpec.file("setuid-bin", 16).withMode(06755),
+                  FileSpec.directory("sticky").withMode(01777)))),
+  // REPEATED_LAYERS: a layer listed more than once in one image, stored once.
+  /** Docker up to 24: the repeated layer's {@code <id>/layer.tar} is a symlink {@code ../<id>}. */
+  REPEATED_LAYER_LEGACY_SYMLINK(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.VALID,
+      "ARC-6",
+      "a repeated layer's <id>/layer.tar is a symlink to ../<first id>/layer.tar",
+      "Docker up to 24 docker save",
+      "readers that expect every Layers path to be a regular file",
+      List.of("https://github.com/podman-container-tools/skopeo/issues/1313"),
+      spec -> withRepeatedLayer(spec).withDialect(Dialect.DOCKER_LEGACY)),
+  /** The repeated layer's {@code Layers} path is the first occurrence's path again. */
+  REPEATED_LAYER_SAME_PATH(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.VALID,
+      "SRC-8",
+      "manifest.json lists the same Layers path twice for a layer repeated in one image",
+      "skopeo, podman (containers/image) and Docker 25+ docker save",
+      "readers that map a Layers path to one position in the image",
+      List.of("https://github.com/containers/image/pull/503"),
+      spec -> withRepeatedLayer(spec)),
+  /** The repeated layer's path is a symlink two directory levels down, up to the blob. */
+  REPEATED_LAYER_SYMLINK_OTHER_LEVEL(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.VALID,
+      "ARC-6",
+      "a repeated layer's path repeated-layers/<n>/layer.tar is a symlink ../../<blob> to the"
+          + " first occurrence two directory levels up",
+      "hand-assembled archives",
+      "readers that resolve symlink targets relative to the archive root",
+      List.of(),
+      spec -> withRepeatedLayer(spec)),
+  /**
+   * The repeated layer's path is a symlink to a symlink to the blob (a chain of two). Docker
+   * resolves the chain in the extracted archive; skopeo and podman serve the repeated diffID from
+   * its first path and never open this one (containers/image follows one symlink only).
+   */
+  REPEATED_LAYER_SYMLINK_CHAIN(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.VALID,
+      "ARC-6",
+      "a repeated layer's path is a symlink to a second symlink that points at the blob",
+      "hand-assembled archives",
+      "readers that follow one symlink only, such as containers/image (skopeo, podman), when"
+          + " they open the path",
+      List.of(),
+      spec -> withRepeatedLayer(spec)),
+  /**
+   * The repeated layer's path is a hard link to the blob. Docker extracts it as a link; skopeo and
+   * podman serve the repeated diffID from its first path and never open this one (containers/image
+   * reads a hard link as an empty file).
+   */
+  REPEATED_LAYER_HARDLINK(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.VALID,
+      "ARC-6",
+      "a repeated layer's path is a hard link to the first occurrence's blob",
+      "archives repacked with tar from an extracted docker save",
+      "readers that read a hard link's own (empty) data, such as containers/image when it opens"
+          + " the path",
+      List.of(),
+      spec -> withRepeatedLayer(spec)),
+  /** The repeated layer's path is a symlink with an absolute target. */
+  REPEATED_LAYER_ABSOLUTE_SYMLINK(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.DEFECT,
+      "SAFE-2",
+      "a repeated layer's path is a symlink with an absolute target /<blob>",
+      "hand-edited archives",
+      "loaders that resolve the target against the host's root (Docker resolves it inside"
+          + " the extracted archive)",
+      List.of(),
+      spec -> withRepeatedLayer(spec)),
+  /**
+   * The repeated layer's path is a dangling symlink: a reader serving the diffID from its first
+   * path never notices, Docker's loader opens every path and fails.
+   */
+  REPEATED_LAYER_DANGLING_SYMLINK(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.DEFECT,
+      "ARC-12",
+      "a repeated layer's later path is a symlink to an entry that does not exist",
+      "hand-edited archives, writers that drop a blob they think is stored already",
+      "docker load, which opens every Layers path (no such file or directory); skopeo and"
+          + " podman serve the diffID from its first path and load it",
+      List.of(),
+      spec -> withRepeatedLayer(spec)),
+  /** The repeated layer's path is a symlink loop. */
+  REPEATED_LAYER_SYMLINK_LOOP(
+      QuirkFamily.REPEATED_LAYERS,
+      QuirkValidity.DEFECT,
+      "ARC-6",
+      "a repeated layer's later path is one of two symlinks pointing at each other",
+      "hand-edited and hostile archives",
+      "docker load (too many links); loaders that follow links without a depth limit hang",
+      List.of(),
+      spec -> withRepeatedLayer(spec)),
   /** A layer path is a symlink that leaves the archive. */
   REPEATED_LAYER_SYMLINK_ESCAPES(
       QuirkFamily.REPEATED_LAYERS,
@@ -465,6 +970,11 @@ public enum Quirk {
    * driver): an image of 125 layers loads, one of 126 does not.
    */
   public static final int DOCKER_MAX_LAYERS = 125;
+
+  /** A member name over 100 bytes (with a {@code /} that splits it for a ustar prefix). */
+  static final String LONG_MEMBER_NAME =
+      "a-directory-whose-name-is-long-enough/that-the-member-path-below-it-needs-more-than-100-bytes"
+          + "/file.txt";
 
   private final QuirkFamily family;
   private final QuirkValidity validity;
@@ -492,6 +1002,60 @@ public enum Quirk {
     this.broke = broke;
     this.reports = reports.stream().map(URI::create).toList();
     this.shape = shape;
+  }
+
+  /**
+   * The spec with layers added on top of its first image (an untagged image of those layers when it
+   * has none).
+   */
+  private static ArchiveSpec withTopLayers(ArchiveSpec spec, LayerSpec... layers) {
+    List<ImageSpec> images = new ArrayList<>(spec.images());
+    if (images.isEmpty()) {
+      images.add(new ImageSpec(List.of(), List.of(layers), null));
+    } else {
+      ImageSpec first = images.get(0);
+      List<LayerSpec> all = new ArrayList<>(first.layers());
+      all.addAll(List.of(layers));
+      images.set(0, new ImageSpec(first.tags(), all, first.config()));
+    }
+    return spec.toBuilder().clearImages().images(images).build();
+  }
+
+  /** A layer of one file whose name is written exactly as given in a ustar header on top. */
+  private static UnaryOperator<ArchiveSpec> ustarMember(String name) {
+    return spec ->
+        withTopLayers(
+            spec,
+            LayerSpec.of(FileSpec.file(name, 8).withHeader(MemberHeader.of(MemberFormat.USTAR))));
+  }
+
+  /** A layer of one file under {@link #LONG_MEMBER_NAME} in the given header format on top. */
+  private static UnaryOperator<ArchiveSpec> longName(MemberFormat format) {
+    return spec ->
+        withTopLayers(
+            spec,
+            LayerSpec.of(FileSpec.file(LONG_MEMBER_NAME, 8).withHeader(MemberHeader.of(format))));
+  }
+
+  /** A layer of one symlink to {@link #LONG_MEMBER_NAME} in the given header format on top. */
+  private static UnaryOperator<ArchiveSpec> longLinkTarget(MemberFormat format) {
+    return spec ->
+        withTopLayers(
+            spec,
+            LayerSpec.of(
+                FileSpec.symlink("long-link", LONG_MEMBER_NAME)
+                    .withHeader(MemberHeader.of(format))));
+  }
+
+  /**
+   * The spec with its first image's bottom layer repeated on top (a one-layer image first when it
+   * has no layer): each repeated-layer quirk shapes one repeated occurrence.
+   */
+  private static ArchiveSpec withRepeatedLayer(ArchiveSpec spec) {
+    if (spec.images().isEmpty() || spec.images().get(0).layers().isEmpty()) {
+      spec = withTopLayers(spec, LayerSpec.filler(64));
+    }
+    return withTopLayers(spec, spec.images().get(0).layers().get(0));
   }
 
   /**

@@ -28,8 +28,10 @@ import org.apiguardian.api.API;
  * <p>The JSON is pretty-printed with a fixed key order (labels sorted). Dialects, compressions,
  * corruptions and entry kinds are written by lower-case id ({@code docker-hybrid}, {@code gzip},
  * {@code missing-layer}, {@code opaque-whiteout}); modes as octal strings ({@code "0644"}). A
- * layer's {@code compression} and a file's {@code target} are left out when null, and {@code
- * quirks} (a list of {@link Quirk} ids) when empty.
+ * layer's {@code compression} and a file's {@code target} are left out when null, a file's {@code
+ * header} ({@code {"format": "gnu", "encoding": "latin-1", "paxRecords": {...}}}, see {@link
+ * MemberHeader}) when it is the default, and {@code quirks} (a list of {@link Quirk} ids) when
+ * empty.
  *
  * <pre>{@code
  * {
@@ -104,6 +106,17 @@ public final class SpecJson {
           file.put("mode", String.format(Locale.ROOT, "%04o", f.mode()));
           if (f.target() != null) {
             file.put("target", f.target());
+          }
+          if (!f.header().isDefault()) {
+            ObjectNode header = file.putObject("header");
+            header.put("format", f.header().format().name().toLowerCase(Locale.ROOT));
+            if (f.header().encoding() != NameEncoding.UTF_8) {
+              header.put("encoding", f.header().encoding().id());
+            }
+            if (!f.header().paxRecords().isEmpty()) {
+              ObjectNode pax = header.putObject("paxRecords");
+              f.header().paxRecords().forEach(pax::put);
+            }
           }
         }
       }
@@ -195,14 +208,28 @@ public final class SpecJson {
   }
 
   private static FileSpec file(Node file) throws InvalidSpecException {
-    file.onlyKeys("path", "kind", "size", "mode", "target");
+    file.onlyKeys("path", "kind", "size", "mode", "target", "header");
     EntryKind kind = file.parsed("kind", SpecJson::parseKind, EntryKind.FILE);
     String path = file.text("path", null);
     long size = file.longValue("size", 0);
     int mode = file.mode("mode", defaultMode(kind));
     String target = file.text("target", null);
+    MemberHeader header = MemberHeader.DEFAULT;
+    if (file.has("header")) {
+      Node h = file.object("header");
+      h.onlyKeys("format", "encoding", "paxRecords");
+      try {
+        header =
+            new MemberHeader(
+                h.parsed("format", SpecJson::parseMemberFormat, MemberFormat.COMMONS),
+                h.parsed("encoding", SpecJson::parseNameEncoding, NameEncoding.UTF_8),
+                h.has("paxRecords") ? h.stringMap("paxRecords") : Map.of());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSpecException(h.path + ": " + e.getMessage(), e);
+      }
+    }
     try {
-      return new FileSpec(path, kind, size, mode, target);
+      return new FileSpec(path, kind, size, mode, target, header);
     } catch (IllegalArgumentException e) {
       throw new InvalidSpecException(file.path + ": " + e.getMessage(), e);
     }
@@ -230,6 +257,26 @@ public final class SpecJson {
         "unknown compression \"" + text + "\"; expected one of none, gzip, bzip2, xz, zstd");
   }
 
+  private static MemberFormat parseMemberFormat(String text) {
+    for (MemberFormat f : MemberFormat.values()) {
+      if (f.name().equalsIgnoreCase(text)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown member format \"" + text + "\"; expected one of commons, ustar, pax, gnu");
+  }
+
+  private static NameEncoding parseNameEncoding(String text) {
+    for (NameEncoding e : NameEncoding.values()) {
+      if (e.id().equalsIgnoreCase(text) || e.name().equalsIgnoreCase(text)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown name encoding \"" + text + "\"; expected one of utf-8, latin-1");
+  }
+
   private static String kindId(EntryKind kind) {
     return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
@@ -243,7 +290,8 @@ public final class SpecJson {
     throw new IllegalArgumentException(
         "unknown kind \""
             + text
-            + "\"; expected one of file, directory, symlink, hardlink, whiteout, opaque-whiteout");
+            + "\"; expected one of file, directory, symlink, hardlink, whiteout, opaque-whiteout,"
+            + " fifo");
   }
 
   /** A JSON value with its path in the document, for messages. */

@@ -153,14 +153,19 @@ public final class SyntheticArchives {
    * Why a spec cannot be materialised, if it cannot: its corruption needs something the spec lacks
    * (a layer, an image, a config named by digest), its dialect cannot hold its images (Jib writes
    * exactly one), or the spec lacks what a listed {@link Quirk}'s shape needs (its dialect, its
-   * layer compressions or count, a tagged or untagged image), as when a quirk applied later undid
-   * an earlier one's shape, or two listed quirks contradict each other.
+   * layer compressions or count, a tagged or untagged image, a repeated layer), as when a quirk
+   * applied later undid an earlier one's shape, or two listed quirks contradict each other
+   * (manifest.json first and last).
    *
    * @param spec the spec
    * @return the reason, or empty when the spec can be materialised
    */
   public static Optional<String> whyInapplicable(ArchiveSpec spec) {
     ArchiveSpec effective = effectiveSpec(spec);
+    Optional<String> contradiction = TarQuirkShapes.whyInapplicable(effective);
+    if (contradiction.isPresent()) {
+      return contradiction;
+    }
     Corruption c = spec.corruption();
     boolean jib = spec.dialect() == Dialect.JIB || spec.dialect() == Dialect.JIB_LEGACY;
     if (jib && effective.images().size() != 1) {
@@ -309,7 +314,9 @@ public final class SyntheticArchives {
       List<PlannedImage> images = plan(effective, store);
       List<Quirk> quirks = effective.quirks();
       Layout layout =
-          ManifestQuirks.adjust(writer(effective.dialect(), quirks).layout(images), quirks);
+          TarQuirkShapes.apply(
+              ManifestQuirks.adjust(writer(effective.dialect(), quirks).layout(images), quirks),
+              effective);
       List<ImageTruth> truth =
           truth(ManifestQuirks.listsNoImage(quirks) ? List.of() : layout.items());
       try (OutputStream compressed = Compressors.compress(effective.compression(), out)) {

@@ -4,12 +4,16 @@ import io.github.dockerarchive.testkit.tar.TarField;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes the outer tar: headers in Go's style (NUL-terminated octal, as Docker, containerd,
  * go-containerregistry and containers/image write them) or commons-compress's (space-terminated, as
  * Jib writes them), two zero blocks at the end, no record padding. Also carries the two byte-level
- * defects: a wrong header checksum and a cut.
+ * defects, a wrong header checksum and a cut, and the header shapes of the outer-tar quirks: PAX
+ * headers before every entry, long names in PAX or GNU extension headers, record padding and bytes
+ * after the end-of-archive marker.
  */
 final class TarSink {
   private static final int BLOCK = TarHeader.BLOCK;
@@ -28,6 +32,18 @@ final class TarSink {
   private long cutAt = Long.MAX_VALUE;
   private int badChecksumEntry = -1;
   private int entryCount;
+  private LongNames longNames = LongNames.REFUSE;
+  private boolean paxEveryEntry;
+
+  /** How a name or link target over 100 bytes is written. */
+  enum LongNames {
+    /** Not at all: the header encoder refuses it. */
+    REFUSE,
+    /** In a GNU {@code ././@LongLink} entry ({@code L} or {@code K}) before the header. */
+    GNU,
+    /** In a PAX extended header ({@code path}, {@code linkpath}) before the header. */
+    PAX
+  }
 
   TarSink(OutputStream out, TarHeader.NumberStyle style) {
     this(out, style, "");
@@ -43,6 +59,19 @@ final class TarSink {
   /** Makes the header of the entry with this index (from 0) carry a wrong checksum. */
   void corruptChecksumOfEntry(int index) {
     badChecksumEntry = index;
+  }
+
+  /** Chooses how names and link targets over 100 bytes are written. */
+  void longNames(LongNames mode) {
+    longNames = mode;
+  }
+
+  /**
+   * Puts a PAX extended header with {@code path} and {@code mtime} records before every entry, as
+   * GNU tar's and bsdtar's POSIX format write them.
+   */
+  void paxEveryEntry(boolean on) {
+    paxEveryEntry = on;
   }
 
   /** Drops every byte from this position of the tar on. */
@@ -79,6 +108,10 @@ final class TarSink {
     header(name, mode, mtime, 0, '2', target);
   }
 
+  void hardlink(String name, String target, int mode, long mtime) throws IOException {
+    header(name, mode, mtime, 0, '1', target);
+  }
+
   /** Writes the end-of-archive marker (two zero blocks). */
   void finish() throws IOException {
     emit(ZEROS, 0, BLOCK);
@@ -86,16 +119,59 @@ final class TarSink {
     out.flush();
   }
 
+  /** Pads the tar with zeros to a whole record of {@code size} bytes, as GNU tar does (10240). */
+  void padToRecord(int size) throws IOException {
+    while (position % size != 0) {
+      emit(ZEROS, 0, (int) Math.min(BLOCK, size - position % size));
+    }
+    out.flush();
+  }
+
+  /** Writes bytes as they are, outside any entry (after the end-of-archive marker). */
+  void raw(byte[] bytes) throws IOException {
+    emit(bytes, 0, bytes.length);
+    out.flush();
+  }
+
   private void header(String name, int mode, long mtime, long size, char type, String link)
       throws IOException {
+    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    byte[] linkBytes = link.getBytes(StandardCharsets.UTF_8);
+    boolean longName = nameBytes.length > TarField.NAME.length();
+    boolean longLink = linkBytes.length > TarField.LINK_NAME.length();
+    boolean gnu = longNames == LongNames.GNU && (longName || longLink);
+    if (paxEveryEntry || (longNames == LongNames.PAX && (longName || longLink))) {
+      StringBuilder records = new StringBuilder();
+      if (!link.isEmpty()) {
+        records.append(TarHeader.paxRecord("linkpath", link));
+      }
+      records.append(TarHeader.paxRecord("mtime", Long.toString(mtime)));
+      records.append(TarHeader.paxRecord("path", name));
+      byte[] data = records.toString().getBytes(StandardCharsets.UTF_8);
+      String paxName =
+          TarHeader.paxName(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+      extension(TarHeader.of(TarHeader.PAX).name(first100(paxName)).deviceNumbers(false), data);
+    } else if (gnu) {
+      if (longLink) {
+        extension(gnu(TarHeader.of((byte) 'K').name(LayerTarWriter.GNU_LONG_LINK)), nul(linkBytes));
+      }
+      if (longName) {
+        extension(gnu(TarHeader.of((byte) 'L').name(LayerTarWriter.GNU_LONG_LINK)), nul(nameBytes));
+      }
+    }
     TarHeader header =
         TarHeader.of((byte) type)
-            .name(name)
+            .name(longNames != LongNames.REFUSE ? first100(nameBytes) : nameBytes)
             .mode(mode)
             .size(size)
             .mtime(mtime)
-            .linkName(link)
-            .numberStyle(style);
+            .numberStyle(style)
+            .raw(
+                TarField.LINK_NAME,
+                longNames != LongNames.REFUSE ? first100(linkBytes) : linkBytes);
+    if (gnu) {
+      gnu(header);
+    }
     if (!owner.isEmpty()) {
       header.raw(TarField.UNAME, owner).raw(TarField.GNAME, owner);
     }
@@ -103,6 +179,33 @@ final class TarSink {
       header.badChecksum();
     }
     emit(header.encode(), 0, BLOCK);
+  }
+
+  /** An extended header ({@code x}, {@code L}, {@code K}) and its padded data. */
+  private void extension(TarHeader header, byte[] data) throws IOException {
+    header.size(data.length).mtime(0).numberStyle(style);
+    emit(header.encode(), 0, BLOCK);
+    emit(data, 0, data.length);
+    pad();
+  }
+
+  private static TarHeader gnu(TarHeader header) {
+    LayerTarWriter.gnuMagic(header);
+    return header;
+  }
+
+  private static byte[] nul(byte[] value) {
+    return Arrays.copyOf(value, value.length + 1);
+  }
+
+  private static byte[] first100(String text) {
+    return first100(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] first100(byte[] bytes) {
+    return bytes.length <= TarField.NAME.length()
+        ? bytes
+        : Arrays.copyOf(bytes, TarField.NAME.length());
   }
 
   private void pad() throws IOException {

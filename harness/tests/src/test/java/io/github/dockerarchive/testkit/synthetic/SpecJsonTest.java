@@ -46,7 +46,18 @@ class SpecJsonTest {
                         FileSpec.hardlink("etc/h", "etc/secret"),
                         FileSpec.whiteout("old"),
                         FileSpec.opaqueWhiteout("var"),
-                        FileSpec.file("ünï/" + "x".repeat(150), 1)),
+                        FileSpec.file("ünï/" + "x".repeat(150), 1),
+                        FileSpec.file("caf\u00e9", 2)
+                            .withHeader(
+                                MemberHeader.of(MemberFormat.GNU)
+                                    .withEncoding(NameEncoding.LATIN_1)),
+                        FileSpec.symlink("l2", "t")
+                            .withHeader(
+                                MemberHeader.of(MemberFormat.PAX)
+                                    .withPaxRecord("path", "")
+                                    .withPaxRecord("mtime", "1.5")),
+                        FileSpec.file("u", 0).withHeader(MemberHeader.of(MemberFormat.USTAR)),
+                        FileSpec.fifo("pipe").withMode(01644)),
                     LayerSpec.of().withCompression(Compression.ZSTD),
                     LayerSpec.filler(1L << 33).withCompression(Compression.NONE)),
                 config))
@@ -76,6 +87,10 @@ class SpecJsonTest {
         .contains("\"corruption\" : \"missing-layer\"")
         .contains("\"kind\" : \"opaque-whiteout\"")
         .contains("\"mode\" : \"0600\"")
+        .contains("\"header\" : {")
+        .contains("\"format\" : \"gnu\"")
+        .contains("\"encoding\" : \"latin-1\"")
+        .contains("\"kind\" : \"fifo\"")
         .contains("\"compression\" : \"zstd\"");
     assertThat(json.indexOf("\"a\" : \"first\"")).isLessThan(json.indexOf("\"m\" : \"\""));
     assertThat(json.indexOf("\"m\" : \"\"")).isLessThan(json.indexOf("\"z\" : \"last\""));
@@ -126,6 +141,9 @@ class SpecJsonTest {
         "{\"images\":[{\"layers\":[{\"files\":[{\"kind\":\"file\"}]}]}]} | spec.images[0].layers[0].files[0]: a file needs a path",
         "{\"images\":[{\"config\":{\"labels\":{\"a\":1}}}]} | spec.images[0].config.labels.a: expected a string",
         "{\"images\": | spec: not valid JSON",
+        "{\"images\":[{\"layers\":[{\"files\":[{\"path\":\"a\",\"header\":{\"format\":\"v7\"}}]}]}]} | spec.images[0].layers[0].files[0].header.format: unknown member format \"v7\"",
+        "{\"images\":[{\"layers\":[{\"files\":[{\"path\":\"a\",\"header\":{\"format\":\"pax\",\"encoding\":\"latin-1\"}}]}]}]} | spec.images[0].layers[0].files[0].header: member header: encoding latin-1 needs format ustar or gnu, got pax",
+        "{\"images\":[{\"layers\":[{\"files\":[{\"path\":\"a\",\"header\":{\"paxRecords\":{\"x\":\"1\"}}}]}]}]} | spec.images[0].layers[0].files[0].header: member header: PAX records [x] need format pax, got commons",
       })
   @DisplayName("SAFE-1: malformed specs fail with InvalidSpecException naming the field")
   void refusesNamingTheField(String json, String message) {
