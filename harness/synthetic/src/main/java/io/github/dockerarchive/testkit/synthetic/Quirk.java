@@ -437,14 +437,20 @@ public enum Quirk {
           "https://github.com/moby/moby/issues/20298",
           "https://github.com/docker/for-linux/issues/414"),
       spec -> QuirkShapes.layerCount(spec, Quirk.DOCKER_MAX_LAYERS + 1)),
-  /** The whole archive gzip-compressed. */
+  /**
+   * The whole archive gzip-compressed. ARC-1 allows it and Docker loads it; skopeo 1.9.3 and podman
+   * 4.3.1 as Debian 12 packages them fail on every gzip-compressed {@code docker-archive:} (also on
+   * plain {@code gzip -c} output) with {@code loading tar component manifest.json: unexpected EOF},
+   * while they read the same archive compressed with xz, bzip2 or zstd.
+   */
   OUTER_GZIP(
       QuirkFamily.OUTER_TAR,
       QuirkValidity.VALID,
       "ARC-1",
       "the whole archive is gzip-compressed (docker save | gzip)",
       "users, CI pipelines, Bazel rules",
-      "readers that open the archive as a plain tar",
+      "readers that open the archive as a plain tar; skopeo 1.9.3 and podman 4.3.1 of Debian 12"
+          + " (unexpected EOF on every gzip-compressed docker-archive)",
       List.of(),
       spec -> spec.toBuilder().compression(Compression.GZIP).build()),
   // OUTER_TAR: the outer tar's names, directory entries, headers, order, end and compression.

@@ -21,8 +21,8 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
  * A materialised archive read raw, without our reader (whose verdict the quirk tests check
- * separately): every entry name in order, the regular files' bytes (the first of duplicate names),
- * and the JSON documents a quirk shapes.
+ * separately): every entry name in order, the regular files' bytes (the first of duplicate names,
+ * also under the name without its {@code ./} prefixes), and the JSON documents a quirk shapes.
  */
 final class QuirkArchive {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,10 @@ final class QuirkArchive {
       while ((e = tar.getNextEntry()) != null) {
         archive.names.add(e.getName());
         if (e.isFile()) {
-          archive.files.putIfAbsent(e.getName(), tar.readAllBytes());
+          byte[] bytes = tar.readAllBytes();
+          archive.files.putIfAbsent(e.getName(), bytes);
+          // readers compare names after cleaning (ARC-4): ./manifest.json is manifest.json
+          archive.files.putIfAbsent(e.getName().replaceFirst("^(\\./)+", ""), bytes);
         }
       }
     }
