@@ -8,8 +8,10 @@ import java.io.OutputStream;
 /**
  * Writes the outer tar: headers in Go's style (NUL-terminated octal, as Docker, containerd,
  * go-containerregistry and containers/image write them) or commons-compress's (space-terminated, as
- * Jib writes them), two zero blocks at the end, no record padding. Also carries the two byte-level
- * defects: a wrong header checksum and a cut.
+ * Jib writes them), two zero blocks at the end, no record padding. An entry of 8 GiB or more gets a
+ * PAX extended header with its {@code size} (WR-14), as Go's Writer and Jib (commons-compress with
+ * {@code BIGNUMBER_POSIX}) choose, in Go's layout. Also carries the two byte-level defects: a wrong
+ * header checksum and a cut.
  */
 final class TarSink {
   private static final int BLOCK = TarHeader.BLOCK;
@@ -102,7 +104,8 @@ final class TarSink {
     if (entryCount++ == badChecksumEntry) {
       header.badChecksum();
     }
-    emit(header.encode(), 0, BLOCK);
+    byte[] blocks = header.encodeBlocks();
+    emit(blocks, 0, blocks.length);
   }
 
   private void pad() throws IOException {
