@@ -6,6 +6,7 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.FileContent;
 import io.github.dockerarchive.testkit.synthetic.SpecJson;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
 import java.io.PrintWriter;
@@ -71,6 +72,14 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "C",
       description = "Layer compression: none, gzip, bzip2, xz, zstd (default: the dialect's).")
   String layerCompression;
+
+  @Option(
+      names = "--layer-content",
+      paramLabel = "K",
+      description =
+          "What the layer files hold: seeded (default) or zeros (compresses to about a"
+              + " thousandth: --layer-size 8GiB --layer-content zeros --layer-compression gzip).")
+  String layerContent;
 
   @Option(
       names = "--corruption",
@@ -182,7 +191,7 @@ final class GenerateCommand implements Callable<Integer> {
       if (shapeFlagsGiven() || layerSize != null || seed != null) {
         throw usage(
             "--spec excludes --images, --layers, --layer-size, --dialect, --compression,"
-                + " --layer-compression, --corruption, --tag, --untagged and --seed");
+                + " --layer-compression, --layer-content, --corruption, --tag, --untagged and --seed");
       }
       return SpecJson.read(specFile);
     }
@@ -194,6 +203,7 @@ final class GenerateCommand implements Callable<Integer> {
               dialect == null ? Dialect.CONTAINERS_IMAGE : Dialect.parse(dialect),
               compression == null ? Compression.NONE : compression(compression),
               layerCompression == null ? null : compression(layerCompression),
+              layerContent == null ? FileContent.SEEDED : FileContent.parse(layerContent),
               corruption == null ? Corruption.NONE : Corruption.parse(corruption),
               tags,
               untagged,
@@ -210,6 +220,7 @@ final class GenerateCommand implements Callable<Integer> {
         || dialect != null
         || compression != null
         || layerCompression != null
+        || layerContent != null
         || corruption != null
         || !tags.isEmpty()
         || untagged;

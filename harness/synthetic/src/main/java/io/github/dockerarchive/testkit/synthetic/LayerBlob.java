@@ -5,6 +5,7 @@ import io.github.dockerarchive.testkit.files.Spool;
 import io.github.dockerarchive.testkit.image.Compression;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,34 @@ final class LayerBlob {
   private final long flipAt;
   private final Spool spool;
   private final LayerTarWriter tarWriter;
+  private final Deferral deferral;
+
+  /**
+   * An uncompressed layer written once, in one pass, before its digest is known: the materialiser
+   * writes the archive with a placeholder digest of the same length while the layer's bytes are
+   * hashed on their way to the file, then writes the archive again with the real digests, skipping
+   * the layer bytes already in place ({@link SyntheticArchives}).
+   */
+  static final class Deferral {
+    final Digest placeholder;
+    final long size;
+    final List<Long> offsets = new ArrayList<>();
+    Digest diffId;
+
+    Deferral(Digest placeholder, long size) {
+      this.placeholder = placeholder;
+      this.size = size;
+    }
+  }
+
+  /** A prewritten layer is not where the second writing of the archive expects it. */
+  static final class NotInPlace extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotInPlace(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   LayerBlob(
       Digest diffId,
@@ -38,6 +67,52 @@ final class LayerBlob {
       long flipAt,
       Spool spool,
       LayerTarWriter tarWriter) {
+    this(
+        diffId,
+        size,
+        storedDigest,
+        storedSize,
+        writtenSize,
+        compression,
+        files,
+        seed,
+        flipAt,
+        spool,
+        tarWriter,
+        null);
+  }
+
+  /** A blob of an uncompressed layer written in one pass (see {@link Deferral}). */
+  LayerBlob(
+      Digest diffId, List<FileSpec> files, long seed, LayerTarWriter tarWriter, Deferral deferral) {
+    this(
+        diffId,
+        deferral.size,
+        diffId,
+        deferral.size,
+        deferral.size,
+        Compression.NONE,
+        files,
+        seed,
+        -1,
+        null,
+        tarWriter,
+        deferral);
+  }
+
+  private LayerBlob(
+      Digest diffId,
+      long size,
+      Digest storedDigest,
+      long storedSize,
+      long writtenSize,
+      Compression compression,
+      List<FileSpec> files,
+      long seed,
+      long flipAt,
+      Spool spool,
+      LayerTarWriter tarWriter,
+      Deferral deferral) {
     this.diffId = diffId;
     this.size = size;
     this.storedDigest = storedDigest;
@@ -49,6 +124,7 @@ final class LayerBlob {
     this.flipAt = flipAt;
     this.spool = spool;
     this.tarWriter = tarWriter;
+    this.deferral = deferral;
   }
 
   /**
@@ -56,6 +132,10 @@ final class LayerBlob {
    * a compressed blob, which changes the compressed length).
    */
   void writeTo(OutputStream out) throws IOException {
+    if (deferral != null) {
+      writeDeferred(out);
+      return;
+    }
     if (spool != null) {
       spool.copyTo(out);
       return;
@@ -63,5 +143,37 @@ final class LayerBlob {
     OutputStream target = flipAt >= 0 ? new ByteFlippingOutputStream(out, flipAt) : out;
     tarWriter.write(files, seed, target);
     target.flush();
+  }
+
+  /**
+   * First writing: the bytes go out while a second thread hashes them, and where they went is
+   * noted. Second writing (the digest known): the bytes are skipped where they already are.
+   */
+  private void writeDeferred(OutputStream out) throws IOException {
+    TarSink.EntryData data = out instanceof TarSink.EntryData d ? d : null;
+    if (!diffId.equals(deferral.placeholder)) {
+      if (data == null || !deferral.offsets.contains(data.archivePosition())) {
+        throw new NotInPlace(
+            "layer "
+                + diffId
+                + " was written at "
+                + deferral.offsets
+                + ", the archive now puts it at "
+                + (data == null ? "a stream" : data.archivePosition()));
+      }
+      data.skip(size);
+      return;
+    }
+    if (data != null) {
+      deferral.offsets.add(data.archivePosition());
+    }
+    try (ConcurrentHashingOutputStream hashing = new ConcurrentHashingOutputStream(out)) {
+      tarWriter.write(files, seed, hashing);
+      if (hashing.count() != size) {
+        throw new IllegalStateException(
+            "layer tar: counted " + size + " bytes, wrote " + hashing.count());
+      }
+      deferral.diffId = hashing.digest();
+    }
   }
 }

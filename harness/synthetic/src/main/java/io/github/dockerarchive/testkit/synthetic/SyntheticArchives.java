@@ -4,12 +4,13 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.DialectWriter.Layout;
 import io.github.dockerarchive.testkit.writer.DuplicateTagException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,8 +85,15 @@ public final class SyntheticArchives {
     Path directory = absolute.getParent();
     check(spec);
     boolean done = false;
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16)) {
-      List<ImageTruth> truth = write(spec, file, directory);
+    try (FileChannel channel =
+        FileChannel.open(
+            absolute,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ArchiveFile file = new ArchiveFile(channel);
+      List<ImageTruth> truth = writeFile(spec, file, directory);
+      file.finish();
       done = true;
       return new ArchiveFixture(target, spec, truth);
     } catch (IOException e) {
@@ -289,6 +297,42 @@ public final class SyntheticArchives {
             reason -> {
               throw new IllegalArgumentException("cannot materialise the spec: " + reason);
             });
+  }
+
+  /**
+   * Writes to a file. An uncompressed archive without a corruption is written in one pass over its
+   * uncompressed layers: laid out first with a placeholder digest of the same length for each (so
+   * every entry has its final size and offset), written with the layers' bytes hashed on a second
+   * thread on their way to the file, then laid out with the real digests and written again over the
+   * same file, skipping the layer bytes already in place. Should an entry not land where the first
+   * writing put it, the file is written again from the start in the two-pass way.
+   */
+  private static List<ImageTruth> writeFile(ArchiveSpec spec, ArchiveFile file, Path temporary)
+      throws IOException {
+    ArchiveSpec effective = effectiveSpec(spec);
+    if (effective.compression() != Compression.NONE || effective.corruption() != Corruption.NONE) {
+      return write(spec, file, temporary);
+    }
+    try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
+      store.deferUncompressed();
+      DialectWriter writer = writer(effective.dialect());
+      LayoutWriter.write(writer.layout(plan(effective, store)), Corruption.NONE, file);
+      if (store.resolveDeferred()) {
+        Layout layout = writer.layout(plan(effective, store));
+        long end = file.position();
+        file.seek(0);
+        try {
+          LayoutWriter.write(layout, Corruption.NONE, file);
+          if (file.position() == end) {
+            return truth(layout.items());
+          }
+        } catch (LayerBlob.NotInPlace e) {
+          // an entry moved: fall through to the two-pass writing
+        }
+      }
+    }
+    file.seek(0);
+    return write(spec, file, temporary);
   }
 
   private static List<ImageTruth> write(ArchiveSpec spec, OutputStream out, Path temporary)

@@ -60,7 +60,7 @@ final class TarSink {
   void file(String name, int mode, long mtime, long size, Content content) throws IOException {
     header(name, mode, mtime, size, '0', "");
     long start = position;
-    OutputStream data = new Data();
+    OutputStream data = new EntryData();
     content.writeTo(data);
     if (position - start != size) {
       throw new IllegalStateException(
@@ -128,8 +128,29 @@ final class TarSink {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** The data of the current entry. */
-  private final class Data extends OutputStream {
+  /**
+   * The data of the current entry; content that is already in place in an {@link ArchiveFile} can
+   * ask where it starts and skip over itself.
+   */
+  final class EntryData extends OutputStream {
+    /** The archive offset the next data byte goes to. */
+    long archivePosition() {
+      return position;
+    }
+
+    /**
+     * Passes over {@code n} data bytes the target file already holds.
+     *
+     * @throws IllegalStateException when the target is not an {@link ArchiveFile} or is cut
+     */
+    void skip(long n) throws IOException {
+      if (!(out instanceof ArchiveFile file) || cutAt != Long.MAX_VALUE) {
+        throw new IllegalStateException("only an archive file written in full can skip data");
+      }
+      file.skip(n);
+      position += n;
+    }
+
     @Override
     public void write(int b) throws IOException {
       emit(new byte[] {(byte) b}, 0, 1);

@@ -1,0 +1,106 @@
+package io.github.dockerarchive.testkit.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dockerarchive.testkit.archive.ArchiveReader;
+import io.github.dockerarchive.testkit.image.Compression;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A file target is written in one pass over its uncompressed layers (placeholder digests, the layer
+ * bytes hashed on their way to the file, then the small entries written again with the real
+ * digests); a stream target in two. Both must give the same bytes and the same truth.
+ */
+@DisplayName("WR-14, WR-1: the one-pass file output equals the two-pass stream output")
+class SinglePassTest {
+  @TempDir Path dir;
+
+  private static final FileSpec FILE = FileSpec.file("a/b.bin", 70_000);
+
+  static Stream<Arguments> specs() {
+    List<Arguments> all = new ArrayList<>();
+    for (Dialect d : Dialect.values()) {
+      all.add(Arguments.of(d + ": one layer", spec(d).image(List.of("x:1"), LayerSpec.filler(5))));
+      all.add(
+          Arguments.of(
+              d + ": shared, repeated, empty, zeros and compressed layers",
+              spec(d)
+                  .image(
+                      List.of("x:1"),
+                      LayerSpec.of(FILE, FileSpec.directory("d"), FileSpec.symlink("l", "a")),
+                      LayerSpec.of(),
+                      LayerSpec.filler(200_000).withContent(FileContent.ZEROS),
+                      LayerSpec.filler(3000).withCompression(Compression.GZIP),
+                      LayerSpec.of(FILE, FileSpec.directory("d"), FileSpec.symlink("l", "a")))
+                  .image(List.of("y:2"), LayerSpec.of(FILE), LayerSpec.filler(1 << 20))));
+    }
+    all.add(
+        Arguments.of(
+            "empty and zero-size layers that are the same tar",
+            spec(Dialect.CONTAINERS_IMAGE)
+                .image(
+                    List.of("x:1"),
+                    LayerSpec.of(FileSpec.directory("d")),
+                    LayerSpec.of(FileSpec.directory("d")).withContent(FileContent.ZEROS))));
+    all.add(
+        Arguments.of(
+            "a compressed archive (two passes)",
+            spec(Dialect.DOCKER_HYBRID)
+                .compression(Compression.GZIP)
+                .image(List.of("x:1"), LayerSpec.filler(100_000))));
+    all.add(
+        Arguments.of(
+            "a corruption (two passes)",
+            spec(Dialect.CONTAINERS_IMAGE)
+                .corruption(Corruption.TRUNCATED)
+                .image(List.of("x:1"), LayerSpec.filler(100_000))));
+    return all.stream();
+  }
+
+  private static ArchiveSpec.Builder spec(Dialect dialect) {
+    return ArchiveSpec.builder().dialect(dialect).seed(11);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specs")
+  void fileEqualsStream(String name, ArchiveSpec.Builder builder) throws Exception {
+    ArchiveSpec spec = builder.build();
+    if (SyntheticArchives.whyInapplicable(spec).isPresent()) {
+      return; // Jib writes one image; its one-image specs are covered
+    }
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    ArchiveFixture streamed = SyntheticArchives.materialize(spec, stream);
+    Path file = dir.resolve("a.tar");
+    Files.write(file, new byte[3 << 20]); // replaced: no byte of an older file may survive
+    ArchiveFixture written = SyntheticArchives.materialize(spec, file);
+    assertThat(Files.readAllBytes(file)).isEqualTo(stream.toByteArray());
+    assertThat(written.images()).isEqualTo(streamed.images());
+  }
+
+  @Test
+  @DisplayName("A layer of zeros written in one pass reads back with its diffID")
+  void zerosLayerReadsBack() throws Exception {
+    ArchiveSpec spec =
+        ArchiveSpec.builder()
+            .image(List.of("x:1"), LayerSpec.filler(5 << 20).withContent(FileContent.ZEROS))
+            .build();
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("z.tar"));
+    try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
+      String path = fixture.image(0).layerPaths().get(0);
+      ArchiveReader.Measurement m = reader.measureContent(path, "sha256");
+      assertThat(m.digest()).isEqualTo(fixture.image(0).diffIds().get(0));
+      assertThat(m.size()).isEqualTo(fixture.image(0).sizes().get(0)).isGreaterThan(5 << 20);
+    }
+  }
+}
