@@ -115,7 +115,20 @@ final class BlobStore implements Closeable {
       if (deferral != null) {
         Digest digest =
             deferral.diffId != null && !deferring ? deferral.diffId : deferral.placeholder;
-        return new LayerBlob(digest, files, seed, tarWriter, deferral);
+        long size = deferral.size;
+        return new LayerBlob(
+            digest,
+            size,
+            digest,
+            size,
+            size,
+            compression,
+            files,
+            seed,
+            -1,
+            null,
+            tarWriter,
+            deferral);
       }
     }
     Measured m = measured.get(source);
@@ -138,7 +151,8 @@ final class BlobStore implements Closeable {
           seed,
           flipAt,
           null,
-          tarWriter);
+          tarWriter,
+          null);
     }
     Spool spool = new Spool(SPOOL_THRESHOLD, temporaryDirectory, ".synthetic-layer-");
     spools.add(spool);
@@ -171,7 +185,8 @@ final class BlobStore implements Closeable {
         seed,
         flipAt,
         spool,
-        tarWriter);
+        tarWriter,
+        null);
   }
 
   @Override

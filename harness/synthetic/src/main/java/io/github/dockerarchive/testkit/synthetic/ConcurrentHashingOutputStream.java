@@ -11,7 +11,7 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Forwards what is written to a delegate on the caller's thread and sha256-hashes a copy of it on a
  * second thread, so hashing a layer costs no time beside generating and writing it when two cores
- * are free. The copies travel in a few 1 MiB chunks, reused.
+ * are free. The copies travel in at most six 1 MiB chunks, made as needed and reused.
  */
 final class ConcurrentHashingOutputStream extends OutputStream {
   private static final int CHUNK = 1 << 20;
@@ -26,6 +26,7 @@ final class ConcurrentHashingOutputStream extends OutputStream {
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS + 1);
   private final MessageDigest sha256 = Digest.newSha256();
   private final Thread hasher;
+  private int allocated;
   private byte[] current;
   private int filled;
   private long count;
@@ -33,9 +34,6 @@ final class ConcurrentHashingOutputStream extends OutputStream {
 
   ConcurrentHashingOutputStream(OutputStream delegate) {
     this.delegate = delegate;
-    for (int i = 0; i < CHUNKS; i++) {
-      free.add(new byte[CHUNK]);
-    }
     hasher = new Thread(this::hash, "synthetic-layer-sha256");
     hasher.setDaemon(true);
     hasher.start();
@@ -63,7 +61,13 @@ final class ConcurrentHashingOutputStream extends OutputStream {
     count += len;
     for (int done = 0; done < len; ) {
       if (current == null) {
-        current = take(free);
+        current = free.poll();
+        if (current == null && allocated < CHUNKS) {
+          current = new byte[CHUNK];
+          allocated++;
+        } else if (current == null) {
+          current = take(free);
+        }
         filled = 0;
       }
       int n = Math.min(len - done, CHUNK - filled);

@@ -28,6 +28,9 @@ final class LayerBlob {
   private final LayerTarWriter tarWriter;
   private final Deferral deferral;
 
+  /** From this size a deferred layer is hashed on a second thread; below, inline. */
+  static final long CONCURRENT_HASHING_MIN_BYTES = 4 << 20;
+
   /**
    * An uncompressed layer written once, in one pass, before its digest is known: the materialiser
    * writes the archive with a placeholder digest of the same length while the layer's bytes are
@@ -55,52 +58,12 @@ final class LayerBlob {
     }
   }
 
+  /**
+   * A blob.
+   *
+   * @param deferral for an uncompressed layer written in one pass, else null
+   */
   LayerBlob(
-      Digest diffId,
-      long size,
-      Digest storedDigest,
-      long storedSize,
-      long writtenSize,
-      Compression compression,
-      List<FileSpec> files,
-      long seed,
-      long flipAt,
-      Spool spool,
-      LayerTarWriter tarWriter) {
-    this(
-        diffId,
-        size,
-        storedDigest,
-        storedSize,
-        writtenSize,
-        compression,
-        files,
-        seed,
-        flipAt,
-        spool,
-        tarWriter,
-        null);
-  }
-
-  /** A blob of an uncompressed layer written in one pass (see {@link Deferral}). */
-  LayerBlob(
-      Digest diffId, List<FileSpec> files, long seed, LayerTarWriter tarWriter, Deferral deferral) {
-    this(
-        diffId,
-        deferral.size,
-        diffId,
-        deferral.size,
-        deferral.size,
-        Compression.NONE,
-        files,
-        seed,
-        -1,
-        null,
-        tarWriter,
-        deferral);
-  }
-
-  private LayerBlob(
       Digest diffId,
       long size,
       Digest storedDigest,
@@ -167,13 +130,21 @@ final class LayerBlob {
     if (data != null) {
       deferral.offsets.add(data.archivePosition());
     }
-    try (ConcurrentHashingOutputStream hashing = new ConcurrentHashingOutputStream(out)) {
+    long written;
+    if (size < CONCURRENT_HASHING_MIN_BYTES) {
+      HashingOutputStream hashing = new HashingOutputStream(out);
       tarWriter.write(files, seed, hashing);
-      if (hashing.count() != size) {
-        throw new IllegalStateException(
-            "layer tar: counted " + size + " bytes, wrote " + hashing.count());
-      }
+      written = hashing.count();
       deferral.diffId = hashing.digest();
+    } else {
+      try (ConcurrentHashingOutputStream hashing = new ConcurrentHashingOutputStream(out)) {
+        tarWriter.write(files, seed, hashing);
+        written = hashing.count();
+        deferral.diffId = hashing.digest();
+      }
+    }
+    if (written != size) {
+      throw new IllegalStateException("layer tar: counted " + size + " bytes, wrote " + written);
     }
   }
 }

@@ -92,7 +92,7 @@ public final class SyntheticArchives {
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
       ArchiveFile file = new ArchiveFile(channel);
-      List<ImageTruth> truth = writeFile(spec, file, directory);
+      List<ImageTruth> truth = writeFile(spec, file, directory).truth();
       file.finish();
       done = true;
       return new ArchiveFixture(target, spec, truth);
@@ -305,13 +305,16 @@ public final class SyntheticArchives {
    * every entry has its final size and offset), written with the layers' bytes hashed on a second
    * thread on their way to the file, then laid out with the real digests and written again over the
    * same file, skipping the layer bytes already in place. Should an entry not land where the first
-   * writing put it, the file is written again from the start in the two-pass way.
+   * writing put it, the file is written again from the start in the two-pass way. Archives whose
+   * uncompressed layers hold less than {@value #ONE_PASS_MIN_BYTES} bytes of content are written in
+   * two passes straight away (for them the second layout costs more than a second pass saves), and
+   * so are those of the dialects that sort their entries by name, where a layer's place depends on
+   * its digest ({@link DialectWriter#sortsByName()}).
    */
-  private static List<ImageTruth> writeFile(ArchiveSpec spec, ArchiveFile file, Path temporary)
-      throws IOException {
+  static Written writeFile(ArchiveSpec spec, ArchiveFile file, Path temporary) throws IOException {
     ArchiveSpec effective = effectiveSpec(spec);
-    if (effective.compression() != Compression.NONE || effective.corruption() != Corruption.NONE) {
-      return write(spec, file, temporary);
+    if (!onePassPays(effective)) {
+      return new Written(write(spec, file, temporary), false);
     }
     try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
       store.deferUncompressed();
@@ -324,7 +327,7 @@ public final class SyntheticArchives {
         try {
           LayoutWriter.write(layout, Corruption.NONE, file);
           if (file.position() == end) {
-            return truth(layout.items());
+            return new Written(truth(layout.items()), true);
           }
         } catch (LayerBlob.NotInPlace e) {
           // an entry moved: fall through to the two-pass writing
@@ -332,7 +335,37 @@ public final class SyntheticArchives {
       }
     }
     file.seek(0);
-    return write(spec, file, temporary);
+    return new Written(write(spec, file, temporary), false);
+  }
+
+  /** Content bytes of uncompressed layers from which {@link #writeFile} writes in one pass. */
+  static final long ONE_PASS_MIN_BYTES = 1 << 20;
+
+  /**
+   * What {@link #writeFile} wrote.
+   *
+   * @param truth the archive's truth
+   * @param onePass whether the uncompressed layers were written in one pass
+   */
+  record Written(List<ImageTruth> truth, boolean onePass) {}
+
+  private static boolean onePassPays(ArchiveSpec spec) {
+    if (spec.compression() != Compression.NONE
+        || spec.corruption() != Corruption.NONE
+        || writer(spec.dialect()).sortsByName()) {
+      return false;
+    }
+    Compression dialectDefault = spec.dialect().defaultLayerCompression();
+    long bytes = 0;
+    for (ImageSpec image : spec.images()) {
+      for (LayerSpec layer : image.layers()) {
+        Compression stored = layer.compression() != null ? layer.compression() : dialectDefault;
+        if (stored == Compression.NONE) {
+          bytes += layer.contentBytes();
+        }
+      }
+    }
+    return bytes >= ONE_PASS_MIN_BYTES;
   }
 
   private static List<ImageTruth> write(ArchiveSpec spec, OutputStream out, Path temporary)
