@@ -27,10 +27,13 @@ import org.apiguardian.api.API;
  *
  * <p>Output is deterministic: the same spec gives a byte-identical archive (mtimes, modes, JSON key
  * order and entry order are fixed; nothing depends on hash-map order or the clock). File contents
- * come from a seeded generator, so a 1 GiB layer is written at disk speed; uncompressed layers are
- * streamed straight into the archive and never held in memory, compressed ones are spooled once (in
- * memory up to 4 MiB, else in a temporary file beside the target that is always deleted) to learn
- * their digest before their name is written.
+ * come from a seeded generator (or are zeros, {@link FileContent}), so a 1 GiB layer is written at
+ * disk speed; uncompressed layers are streamed straight into the archive and never held in memory,
+ * compressed ones are spooled once (in memory up to 4 MiB, else in a temporary file beside the
+ * target that is always deleted) to learn their digest before their name is written. Written to a
+ * file, an uncompressed archive whose layers keep their place is written in one pass over its
+ * uncompressed layers, hashed on a second thread as they go to the file, and runs of zeros beyond
+ * the end of what is written are left as holes. Entries of any size are written (WR-14).
  *
  * <p>Images whose configs are byte-identical (same layers and config fields) become one {@code
  * manifest.json} item with their tags merged, as Docker and containers/image do (WR-8); the truth
