@@ -77,8 +77,9 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--layer-content",
       paramLabel = "K",
       description =
-          "What the layer files hold: seeded (default) or zeros (compresses to about a"
-              + " thousandth: --layer-size 8GiB --layer-content zeros --layer-compression gzip).")
+          "What the layer files hold: seeded (default) or zeros, which compress well:"
+              + " --layer-size 8GiB --layer-content zeros --layer-compression zstd takes 270 KB"
+              + " (gzip: 36 MiB).")
   String layerContent;
 
   @Option(

@@ -4,8 +4,8 @@ import org.apiguardian.api.API;
 
 /**
  * What the regular files of a synthetic layer hold. Seeded content does not compress, so a layer of
- * it is as large on disk as its files; zeros compress to about a thousandth, so an 8 GiB file
- * stored gzip or zstd compressed takes a few megabytes.
+ * it is as large on disk as its files; zeros compress well, so an 8 GiB file takes about 36 MiB
+ * stored gzip-compressed (level 1) and a few hundred kilobytes stored zstd-compressed.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum FileContent {
