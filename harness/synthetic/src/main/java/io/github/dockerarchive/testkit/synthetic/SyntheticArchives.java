@@ -4,8 +4,10 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.DialectWriter.Layout;
 import io.github.dockerarchive.testkit.writer.DuplicateTagException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,9 +96,17 @@ public final class SyntheticArchives {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      ArchiveFile file = new ArchiveFile(channel);
-      List<ImageTruth> truth = writeFile(spec, file, directory).truth();
-      file.finish();
+      List<ImageTruth> truth;
+      if (Files.isRegularFile(absolute)) {
+        ArchiveFile file = new ArchiveFile(channel);
+        truth = writeFile(spec, file, directory).truth();
+        file.finish();
+      } else {
+        // a pipe or a device: written in order, as a stream
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        truth = write(spec, out, directory);
+        out.flush();
+      }
       done = true;
       return new ArchiveFixture(target, spec, truth);
     } catch (IOException e) {

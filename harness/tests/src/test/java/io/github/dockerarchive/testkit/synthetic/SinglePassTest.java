@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.image.Compression;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,29 @@ class SinglePassTest {
     assertThat(written.truth()).isEqualTo(streamed.images());
     SyntheticArchives.materialize(spec, file);
     assertThat(Files.readAllBytes(file)).isEqualTo(stream.toByteArray());
+  }
+
+  @Test
+  @DisplayName("A target that is a pipe gets the archive in order, as a stream")
+  void pipeTarget() throws Exception {
+    ArchiveSpec spec = spec(Dialect.CONTAINERS_IMAGE).image(List.of("x:1"), BIG).build();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    SyntheticArchives.materialize(spec, expected);
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    CompletableFuture<byte[]> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    ArchiveFixture fixture = SyntheticArchives.materialize(spec, fifo);
+    assertThat(read.get(60, TimeUnit.SECONDS)).isEqualTo(expected.toByteArray());
+    assertThat(fixture.image(0).sizes().get(0)).isGreaterThan(SyntheticArchives.ONE_PASS_MIN_BYTES);
   }
 
   @Test
