@@ -4,6 +4,7 @@ import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.Corruption;
 import io.github.dockerarchive.testkit.synthetic.Dialect;
+import io.github.dockerarchive.testkit.synthetic.FileContent;
 import io.github.dockerarchive.testkit.synthetic.FileSpec;
 import io.github.dockerarchive.testkit.synthetic.ImageSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
@@ -12,10 +13,10 @@ import java.util.List;
 
 /**
  * The spec {@code generate} builds from its flags: {@code images} images of {@code layers} layers,
- * each layer one file of {@code layerSize} seeded bytes ({@code layer-<image>-<layer>.bin}, so
- * every layer is distinct). The first image gets the given tags (default {@value #DEFAULT_TAG}),
- * image {@code i > 0} the tag {@code localhost/generated-<i>:latest}; {@code untagged} drops them
- * all.
+ * each layer one file of {@code layerSize} bytes ({@code layer-<image>-<layer>.bin}, so every layer
+ * is distinct) of {@code content}, seeded or zeros. The first image gets the given tags (default
+ * {@value #DEFAULT_TAG}), image {@code i > 0} the tag {@code localhost/generated-<i>:latest};
+ * {@code untagged} drops them all.
  */
 record FlagSpec(
     int images,
@@ -24,6 +25,7 @@ record FlagSpec(
     Dialect dialect,
     Compression compression,
     Compression layerCompression,
+    FileContent content,
     Corruption corruption,
     List<String> tags,
     boolean untagged,
@@ -51,7 +53,7 @@ record FlagSpec(
       List<LayerSpec> layerSpecs = new ArrayList<>();
       for (int j = 0; j < layers; j++) {
         FileSpec file = FileSpec.file("layer-" + i + "-" + j + ".bin", layerSize);
-        layerSpecs.add(new LayerSpec(List.of(file), layerCompression));
+        layerSpecs.add(new LayerSpec(List.of(file), layerCompression, content));
       }
       b.image(new ImageSpec(tagsOf(i), layerSpecs, null));
     }

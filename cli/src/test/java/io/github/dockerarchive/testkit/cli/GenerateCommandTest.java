@@ -114,6 +114,38 @@ class GenerateCommandTest {
   }
 
   @Test
+  @DisplayName("--layer-content zeros: a file of zeros that gzip shrinks; the spec names it")
+  void layerContentZeros() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "generate",
+            "--layer-size",
+            "64MiB",
+            "--layer-content",
+            "zeros",
+            "--layer-compression",
+            "gzip",
+            "-o",
+            dir.resolve("z.tar").toString(),
+            "--truth",
+            dir.resolve("z.json").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.size(dir.resolve("z.tar"))).isLessThan(1L << 20);
+    JsonNode image = JSON.readTree(dir.resolve("z.json").toFile()).get("images").get(0);
+    try (ArchiveReader reader = ArchiveReader.open(dir.resolve("z.tar"))) {
+      ArchiveReader.Measurement m =
+          reader.measureContent(image.get("layerPaths").get(0).asText(), "sha256");
+      assertThat(m.size()).isEqualTo(image.get("sizes").get(0).asLong()).isGreaterThan(64L << 20);
+      assertThat(m.digest().toString()).isEqualTo(image.get("diffIds").get(0).asText());
+    }
+    CliRun printed = CliRun.of("generate", "--layer-content", "zeros", "--print-spec");
+    assertThat(printed.out()).contains("\"content\" : \"zeros\"");
+    CliRun bad = CliRun.of("generate", "--layer-content", "ones", "--print-spec");
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("unknown file content \"ones\"; expected one of seeded, zeros");
+  }
+
+  @Test
   @DisplayName("--layer-size takes units: 10MiB is 10485760 bytes in the truth")
   void layerSizeUnits() throws Exception {
     CliRun run =

@@ -104,6 +104,45 @@ public final class TarEncoding {
     }
   }
 
+  /**
+   * Whether a number fits a field as octal digits, as Go's {@code fitsInOctal} decides: not
+   * negative and below {@code 8^(length - 1)} (8 GiB for the 12-byte size field, 2097152 for the
+   * 8-byte uid and gid fields).
+   *
+   * @param length the field's length
+   * @param value the number
+   * @return true when octal digits can hold it
+   */
+  public static boolean fitsOctal(int length, long value) {
+    return value >= 0 && (length >= 22 || value < 1L << (3 * (length - 1)));
+  }
+
+  /**
+   * Writes a number in base-256 as Go's {@code formatNumeric} does for GNU headers (and as star and
+   * commons-compress's {@code BIGNUMBER_STAR} do): the field holds the two's complement big-endian
+   * value, its first byte's highest bit set to mark the encoding.
+   *
+   * @param block the header block
+   * @param offset the field's offset
+   * @param length the field's length
+   * @param value the number
+   * @param field the field's name, for the message
+   * @throws IllegalArgumentException when the number does not fit {@code length - 1} bytes
+   */
+  public static void putBase256(byte[] block, int offset, int length, long value, String field) {
+    int bits = (length - 1) * 8;
+    if (length < 9 && (value < -(1L << bits) || value >= 1L << bits)) {
+      throw new IllegalArgumentException(
+          "tar " + field + " " + value + " does not fit a " + length + "-byte base-256 field");
+    }
+    long x = value;
+    for (int i = length - 1; i >= 0; i--) {
+      block[offset + i] = (byte) x;
+      x >>= 8;
+    }
+    block[offset] |= (byte) 0x80;
+  }
+
   private static void putDigits(
       byte[] block, int offset, int digits, long value, int length, String field) {
     String text = Long.toOctalString(value);
@@ -186,5 +225,29 @@ public final class TarEncoding {
     return slash < 0
         ? "PaxHeaders.0/" + name
         : name.substring(0, slash + 1) + "PaxHeaders.0/" + name.substring(slash + 1);
+  }
+
+  /**
+   * The name field of the PAX header Go's {@code writeRawFile} writes for an entry: {@link
+   * #paxName} of the entry name (for a directory {@code dir/PaxHeaders.0}), non-ASCII characters
+   * dropped, cut to 100 bytes, trailing slashes removed.
+   *
+   * @param name the entry name
+   * @return the PAX header's name
+   */
+  public static String paxHeaderName(String name) {
+    String trimmed = name;
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    boolean directory = trimmed.length() < name.length();
+    String joined = directory ? trimmed + "/PaxHeaders.0" : paxName(trimmed);
+    StringBuilder ascii = new StringBuilder(joined.length());
+    joined.chars().filter(c -> c < 0x80).forEach(c -> ascii.append((char) c));
+    String cut = ascii.length() > 100 ? ascii.substring(0, 100) : ascii.toString();
+    while (cut.endsWith("/")) {
+      cut = cut.substring(0, cut.length() - 1);
+    }
+    return cut;
   }
 }

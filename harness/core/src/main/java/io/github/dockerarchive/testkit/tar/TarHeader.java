@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -13,6 +14,13 @@ import org.apiguardian.api.API;
  * empty user and group names, device numbers as octal zeros, the checksum as six octal digits, a
  * NUL and a space. {@link NumberStyle#COMMONS} formats numbers as Apache commons-compress does
  * instead.
+ *
+ * <p>Numbers that do not fit their octal field (a size of 8 GiB or more, a uid or gid of 2097152 or
+ * more, a negative or far-future mtime) are written as {@link BigNumbers} says: by default as Go's
+ * {@code archive/tar} Writer does, which picks the PAX format whenever USTAR cannot hold a header
+ * and PAX can: {@link #encodeBlocks()} puts a PAX extended header with {@code size}, {@code uid},
+ * {@code gid} or {@code mtime} records before the header, whose field then holds 0 (WR-14). {@link
+ * BigNumbers#BASE_256} writes them into the field itself in base-256, as GNU tar and star do.
  *
  * <p>For malformed archives any field can be given raw bytes ({@link #raw(TarField, byte[])}),
  * which are placed after encoding and win over the typed values, and the checksum can be made wrong
@@ -54,6 +62,27 @@ public final class TarHeader {
     COMMONS
   }
 
+  /** How numbers that do not fit their octal field are written (WR-14). */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+  public enum BigNumbers {
+    /**
+     * A PAX extended header before the header carries the number as a record ({@code size}, {@code
+     * uid}, {@code gid}, {@code mtime}) and the field holds 0, as Go's {@code archive/tar} Writer
+     * writes a header USTAR cannot hold; only {@link #encodeBlocks()} writes it.
+     */
+    PAX,
+    /**
+     * The field holds the number in base-256 (two's complement, highest bit of the first byte set),
+     * as Go writes GNU headers and as GNU tar and star do; {@link #encode()} writes it.
+     */
+    BASE_256
+  }
+
+  /** The PAX record keys of the numeric fields that can carry one. */
+  private static final Map<TarField, String> PAX_KEYS =
+      Map.of(
+          TarField.GID, "gid", TarField.MTIME, "mtime", TarField.SIZE, "size", TarField.UID, "uid");
+
   private byte[] name = new byte[0];
   private byte type;
   private int mode;
@@ -63,6 +92,7 @@ public final class TarHeader {
   private long mtime;
   private byte[] linkName = new byte[0];
   private NumberStyle numberStyle = NumberStyle.GO;
+  private BigNumbers bigNumbers = BigNumbers.PAX;
   private boolean deviceNumbers = true;
   private boolean badChecksum;
   private final Map<TarField, byte[]> overrides = new EnumMap<>(TarField.class);
@@ -202,6 +232,17 @@ public final class TarHeader {
   }
 
   /**
+   * Chooses how numbers that do not fit their octal field are written (WR-14).
+   *
+   * @param bigNumbers PAX records (the default, as Go's Writer) or base-256
+   * @return this builder
+   */
+  public TarHeader bigNumbers(BigNumbers bigNumbers) {
+    this.bigNumbers = bigNumbers;
+    return this;
+  }
+
+  /**
    * Whether the device number fields are written as octal zeros (as Go does for USTAR headers) or
    * left as NUL bytes (as Go does for its raw PAX headers).
    *
@@ -258,26 +299,70 @@ public final class TarHeader {
   }
 
   /**
-   * Encodes the header.
+   * Encodes the header as one block.
    *
    * @return a new 512-byte block
-   * @throws IllegalArgumentException when a name or number does not fit its field
+   * @throws IllegalArgumentException when a name or number does not fit its field; with {@link
+   *     BigNumbers#PAX} a number beyond octal needs {@link #encodeBlocks()}
    */
   public byte[] encode() {
+    return encode(null);
+  }
+
+  /**
+   * Encodes the header with what it needs before it: with {@link BigNumbers#PAX}, when a size, uid,
+   * gid or mtime does not fit its octal field, a PAX extended header (type {@code x}, named {@code
+   * dir/PaxHeaders.0/base}, mode, ids and mtime 0, no device numbers) holding those numbers as
+   * records in key order, its data padded to a block, then this header with 0 in those fields: the
+   * bytes Go's {@code archive/tar} Writer writes for such a header (WR-14). Otherwise the one block
+   * {@link #encode()} gives.
+   *
+   * @return the blocks, a multiple of 512 bytes
+   * @throws IllegalArgumentException when a name, or a number that no record can carry (the mode),
+   *     does not fit its field
+   */
+  public byte[] encodeBlocks() {
+    Map<TarField, Long> records = new EnumMap<>(TarField.class);
+    byte[] main = encode(records);
+    if (records.isEmpty()) {
+      return main;
+    }
+    Map<String, Long> byKey = new TreeMap<>();
+    records.forEach((field, value) -> byKey.put(PAX_KEYS.get(field), value));
+    StringBuilder data = new StringBuilder();
+    byKey.forEach((key, value) -> data.append(TarEncoding.paxRecord(key, Long.toString(value))));
+    byte[] record = data.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] pax =
+        of(PAX)
+            .name(TarEncoding.paxHeaderName(new String(name, StandardCharsets.UTF_8)))
+            .size(record.length)
+            .numberStyle(numberStyle)
+            .deviceNumbers(false)
+            .encode();
+    int padded = record.length + padding(record.length);
+    byte[] out = new byte[BLOCK + padded + BLOCK];
+    System.arraycopy(pax, 0, out, 0, BLOCK);
+    System.arraycopy(record, 0, out, BLOCK, record.length);
+    System.arraycopy(main, 0, out, BLOCK + padded, BLOCK);
+    return out;
+  }
+
+  /** Encodes the block; {@code records} (null: none allowed) collects the numbers PAX carries. */
+  private byte[] encode(Map<TarField, Long> records) {
     byte[] block = new byte[BLOCK];
     TarEncoding.putBytes(block, TarField.NAME.offset(), TarField.NAME.length(), name, "name");
-    number(block, TarField.MODE, mode);
-    number(block, TarField.UID, uid);
-    number(block, TarField.GID, gid);
-    number(block, TarField.SIZE, size);
-    number(block, TarField.MTIME, mtime);
+    number(block, TarField.MODE, mode, null);
+    number(block, TarField.UID, uid, records);
+    number(block, TarField.GID, gid, records);
+    number(block, TarField.SIZE, size, records);
+    number(block, TarField.MTIME, mtime, records);
     block[TarField.TYPE.offset()] = type;
     TarEncoding.putBytes(
         block, TarField.LINK_NAME.offset(), TarField.LINK_NAME.length(), linkName, "link name");
     TarEncoding.putMagic(block);
     if (deviceNumbers) {
-      number(block, TarField.DEV_MAJOR, 0);
-      number(block, TarField.DEV_MINOR, 0);
+      number(block, TarField.DEV_MAJOR, 0, null);
+      number(block, TarField.DEV_MINOR, 0, null);
     }
     overrides.forEach(
         (field, bytes) -> {
@@ -294,7 +379,28 @@ public final class TarHeader {
     return block;
   }
 
-  private void number(byte[] block, TarField field, long value) {
+  private void number(byte[] block, TarField field, long value, Map<TarField, Long> records) {
+    if (!TarEncoding.fitsOctal(field.length(), value)) {
+      if (bigNumbers == BigNumbers.BASE_256) {
+        TarEncoding.putBase256(block, field.offset(), field.length(), value, field.label());
+        return;
+      }
+      if (records == null || !PAX_KEYS.containsKey(field)) {
+        throw new IllegalArgumentException(
+            "tar "
+                + field.label()
+                + " "
+                + value
+                + " does not fit a "
+                + field.length()
+                + "-byte octal field"
+                + (PAX_KEYS.containsKey(field)
+                    ? "; encodeBlocks() writes it as a PAX record, bigNumbers(BASE_256) in base-256"
+                    : ""));
+      }
+      records.put(field, value);
+      value = 0;
+    }
     if (numberStyle == NumberStyle.GO) {
       TarEncoding.putOctalGo(block, field.offset(), field.length(), value, field.label());
     } else {

@@ -54,6 +54,11 @@ import org.apiguardian.api.API;
  * path does; the given digest is remembered as an alias, so manifests and {@code tryReusingBlob}
  * may use either.
  *
+ * <p>Blobs of any size are written (WR-14): headers are USTAR, and a blob of 8 GiB or more, whose
+ * size does not fit the 11 octal digits of the size field, gets a PAX extended header with a {@code
+ * size} record before its header, which is what Go's {@code archive/tar} Writer (and so the
+ * reference) chooses when USTAR cannot hold a header: PAX before GNU base-256.
+ *
  * <p>Thread-safe: one lock guards the archive, as in the reference. A blob that must be spooled is
  * read before the lock is taken; a blob streamed straight into a file holds it while it is read.
  */

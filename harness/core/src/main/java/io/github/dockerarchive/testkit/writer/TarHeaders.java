@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The header blocks the reference writer puts into an archive (docs/reference.md §2.7, WR-7),
  * encoded by {@link TarHeader} in Go's style: mtime, uid and gid 0, empty user and group names; a
- * PAX extended header carrying {@code size} only for entries of 8 GiB or more.
+ * PAX extended header carrying {@code size} only for entries of 8 GiB or more (WR-14: Go's Writer
+ * picks PAX over GNU base-256 for a header USTAR cannot hold).
  *
  * <p>Hand-written on purpose: no Java tar library writes Go's exact bytes (commons-compress, for
  * one, ends numeric fields with a space and fills the device numbers differently), and the writer
@@ -17,37 +18,18 @@ final class TarHeaders {
   /** The tar block size. */
   static final int BLOCK = TarHeader.BLOCK;
 
-  /** The first size that does not fit the 11 octal digits of a USTAR size field: 8 GiB. */
-  static final long PAX_SIZE_THRESHOLD = 1L << 33;
-
   private TarHeaders() {}
 
   /**
    * The header block(s) of a regular file: a USTAR header with mode 0444, or, for 8 GiB and more, a
    * PAX extended header with a {@code size} record followed by a header whose size field is 0, as
-   * Go writes them.
+   * Go's Writer chooses them (WR-14, {@link TarHeader#encodeBlocks()}).
    */
   static byte[] regularFile(String name, long size) {
     if (size < 0) {
       throw new IllegalArgumentException("negative size " + size + " for " + name);
     }
-    if (size < PAX_SIZE_THRESHOLD) {
-      return TarHeader.file(name, size).mode(0444).encode();
-    }
-    byte[] record = paxRecord("size", Long.toString(size));
-    byte[] pax =
-        TarHeader.of(TarHeader.PAX)
-            .name(paxName(name))
-            .size(record.length)
-            .deviceNumbers(false)
-            .encode();
-    byte[] main = TarHeader.file(name, 0).mode(0444).encode();
-    int padded = record.length + padding(record.length);
-    byte[] out = new byte[BLOCK + padded + BLOCK];
-    System.arraycopy(pax, 0, out, 0, BLOCK);
-    System.arraycopy(record, 0, out, BLOCK, record.length);
-    System.arraycopy(main, 0, out, BLOCK + padded, BLOCK);
-    return out;
+    return TarHeader.file(name, size).mode(0444).encodeBlocks();
   }
 
   /** The header of a symbolic link: mode 0, size 0, the target in the link name field. */

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Seeded file content: a {@link SplittableRandom} filling a reused buffer eight bytes at a time, so
- * gigabytes are produced at memory speed. One generator per materialisation (not thread-safe).
+ * File content: seeded, a {@link SplittableRandom} filling a reused buffer eight bytes at a time,
+ * so gigabytes are produced at memory speed; or zeros ({@link FileContent}). One generator per
+ * materialisation (not thread-safe).
  */
 final class ContentGenerator {
   private static final VarHandle LONGS =
@@ -19,6 +20,15 @@ final class ContentGenerator {
   private static final int BUFFER = 1 << 16;
 
   private final byte[] buffer = new byte[BUFFER];
+  private final FileContent kind;
+
+  ContentGenerator() {
+    this(FileContent.SEEDED);
+  }
+
+  ContentGenerator(FileContent kind) {
+    this.kind = kind;
+  }
 
   /**
    * Writes {@code size} bytes seeded by {@code seed}.
@@ -28,6 +38,16 @@ final class ContentGenerator {
    * @param out where to write
    */
   void write(long seed, long size, OutputStream out) throws IOException {
+    if (out instanceof Counter counter) {
+      counter.count += size;
+      return;
+    }
+    if (kind == FileContent.ZEROS) {
+      for (long left = size; left > 0; left -= BUFFER) {
+        out.write(buffer, 0, (int) Math.min(BUFFER, left));
+      }
+      return;
+    }
     SplittableRandom random = new SplittableRandom(seed);
     long left = size;
     while (left > 0) {
@@ -39,6 +59,28 @@ final class ContentGenerator {
       }
       out.write(buffer, 0, n);
       left -= n;
+    }
+  }
+
+  /**
+   * Counts what a layer tar writer writes, file contents included, without anyone making them: a
+   * layer's tar size for the price of its headers.
+   */
+  static final class Counter extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+
+    long count() {
+      return count;
     }
   }
 

@@ -15,6 +15,17 @@ interface DialectWriter {
   Layout layout(List<PlannedImage> images);
 
   /**
+   * Whether the layout orders entries by name, so that where a layer lies depends on its digest
+   * (and the one-pass writing, which lays the archive out before the digests are known, cannot keep
+   * it in place).
+   *
+   * @return true for the dialects that sort their entries
+   */
+  default boolean sortsByName() {
+    return false;
+  }
+
+  /**
    * The outer tar layout of a dialect.
    *
    * @param entries the entries in tar order, the manifest as an {@link Entry#manifest} placeholder

@@ -36,6 +36,11 @@ final class DockerLegacyWriter implements DialectWriter {
   private static final int LINK = TarSink.TYPE_SYMLINK | 0777;
 
   @Override
+  public boolean sortsByName() {
+    return true;
+  }
+
+  @Override
   public Layout layout(List<PlannedImage> images) {
     List<Entry> entries = new ArrayList<>();
     List<ItemDraft> items = new ArrayList<>();

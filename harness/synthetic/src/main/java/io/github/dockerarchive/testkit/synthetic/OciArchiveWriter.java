@@ -89,6 +89,11 @@ final class OciArchiveWriter implements DialectWriter {
   }
 
   @Override
+  public boolean sortsByName() {
+    return true;
+  }
+
+  @Override
   public Layout layout(List<PlannedImage> images) {
     int blobMode = hybrid ? 0644 : 0444;
     LayoutEntries entries = new LayoutEntries();

@@ -28,10 +28,10 @@ import org.apiguardian.api.API;
  * <p>The JSON is pretty-printed with a fixed key order (labels sorted). Dialects, compressions,
  * corruptions and entry kinds are written by lower-case id ({@code docker-hybrid}, {@code gzip},
  * {@code missing-layer}, {@code opaque-whiteout}); modes as octal strings ({@code "0644"}). A
- * layer's {@code compression} and a file's {@code target} are left out when null, a file's {@code
- * header} ({@code {"format": "gnu", "encoding": "latin-1", "paxRecords": {...}}}, see {@link
- * MemberHeader}) when it is the default, and {@code quirks} (a list of {@link Quirk} ids) when
- * empty.
+ * layer's {@code compression} and a file's {@code target} are left out when null, a layer's {@code
+ * content} ({@code zeros}, see {@link FileContent}) when seeded, a file's {@code header} ({@code
+ * {"format": "gnu", "encoding": "latin-1", "paxRecords": {...}}}, see {@link MemberHeader}) when it
+ * is the default, and {@code quirks} (a list of {@link Quirk} ids) when empty.
  *
  * <pre>{@code
  * {
@@ -96,6 +96,9 @@ public final class SpecJson {
         ObjectNode l = layers.addObject();
         if (layer.compression() != null) {
           l.put("compression", compressionId(layer.compression()));
+        }
+        if (layer.content() != FileContent.SEEDED) {
+          l.put("content", layer.content().id());
         }
         ArrayNode files = l.putArray("files");
         for (FileSpec f : layer.files()) {
@@ -196,13 +199,14 @@ public final class SpecJson {
     }
     List<LayerSpec> layers = new ArrayList<>();
     for (Node layer : image.array("layers")) {
-      layer.onlyKeys("compression", "files");
+      layer.onlyKeys("compression", "content", "files");
       Compression compression = layer.parsed("compression", SpecJson::parseCompression, null);
+      FileContent content = layer.parsed("content", FileContent::parse, FileContent.SEEDED);
       List<FileSpec> files = new ArrayList<>();
       for (Node file : layer.array("files")) {
         files.add(file(file));
       }
-      layers.add(new LayerSpec(files, compression));
+      layers.add(new LayerSpec(files, compression, content));
     }
     return new ImageSpec(tags, layers, config);
   }

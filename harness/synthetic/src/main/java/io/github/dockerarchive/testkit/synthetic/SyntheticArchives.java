@@ -7,9 +7,12 @@ import io.github.dockerarchive.testkit.writer.DuplicateTagException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,10 +29,13 @@ import org.apiguardian.api.API;
  *
  * <p>Output is deterministic: the same spec gives a byte-identical archive (mtimes, modes, JSON key
  * order and entry order are fixed; nothing depends on hash-map order or the clock). File contents
- * come from a seeded generator, so a 1 GiB layer is written at disk speed; uncompressed layers are
- * streamed straight into the archive and never held in memory, compressed ones are spooled once (in
- * memory up to 4 MiB, else in a temporary file beside the target that is always deleted) to learn
- * their digest before their name is written.
+ * come from a seeded generator (or are zeros, {@link FileContent}), so a 1 GiB layer is written at
+ * disk speed; uncompressed layers are streamed straight into the archive and never held in memory,
+ * compressed ones are spooled once (in memory up to 4 MiB, else in a temporary file beside the
+ * target that is always deleted) to learn their digest before their name is written. Written to a
+ * file, an uncompressed archive whose layers keep their place is written in one pass over its
+ * uncompressed layers, hashed on a second thread as they go to the file, and runs of zeros beyond
+ * the end of what is written are left as holes. Entries of any size are written (WR-14).
  *
  * <p>Images whose configs are byte-identical (same layers and config fields) become one {@code
  * manifest.json} item with their tags merged, as Docker and containers/image do (WR-8); the truth
@@ -89,8 +95,23 @@ public final class SyntheticArchives {
     Path directory = absolute.getParent();
     check(spec);
     boolean done = false;
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16)) {
-      List<ImageTruth> truth = write(spec, file, directory);
+    try (FileChannel channel =
+        FileChannel.open(
+            absolute,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      List<ImageTruth> truth;
+      if (Files.isRegularFile(absolute)) {
+        ArchiveFile file = new ArchiveFile(channel);
+        truth = writeFile(spec, file, directory).truth();
+        file.finish();
+      } else {
+        // a pipe or a device: written in order, as a stream
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        truth = write(spec, out, directory);
+        out.flush();
+      }
       done = true;
       return new ArchiveFixture(target, spec, truth);
     } catch (IOException e) {
@@ -305,6 +326,75 @@ public final class SyntheticArchives {
             reason -> {
               throw new IllegalArgumentException("cannot materialise the spec: " + reason);
             });
+  }
+
+  /**
+   * Writes to a file. An uncompressed archive without a corruption is written in one pass over its
+   * uncompressed layers: laid out first with a placeholder digest of the same length for each (so
+   * every entry has its final size and offset), written with the layers' bytes hashed on a second
+   * thread on their way to the file, then laid out with the real digests and written again over the
+   * same file, skipping the layer bytes already in place. Should an entry not land where the first
+   * writing put it, the file is written again from the start in the two-pass way. Archives whose
+   * uncompressed layers hold less than {@value #ONE_PASS_MIN_BYTES} bytes of content are written in
+   * two passes straight away (for them the second layout costs more than a second pass saves), and
+   * so are those of the dialects that sort their entries by name, where a layer's place depends on
+   * its digest ({@link DialectWriter#sortsByName()}).
+   */
+  static Written writeFile(ArchiveSpec spec, ArchiveFile file, Path temporary) throws IOException {
+    ArchiveSpec effective = effectiveSpec(spec);
+    if (!onePassPays(effective)) {
+      return new Written(write(spec, file, temporary), false);
+    }
+    try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
+      store.deferUncompressed();
+      DialectWriter writer = writer(effective.dialect());
+      LayoutWriter.write(writer.layout(plan(effective, store)), Corruption.NONE, file);
+      if (store.resolveDeferred()) {
+        Layout layout = writer.layout(plan(effective, store));
+        long end = file.position();
+        file.seek(0);
+        try {
+          LayoutWriter.write(layout, Corruption.NONE, file);
+          if (file.position() == end) {
+            return new Written(truth(layout.items()), true);
+          }
+        } catch (LayerBlob.NotInPlace e) {
+          // an entry moved: fall through to the two-pass writing
+        }
+      }
+    }
+    file.seek(0);
+    return new Written(write(spec, file, temporary), false);
+  }
+
+  /** Content bytes of uncompressed layers from which {@link #writeFile} writes in one pass. */
+  static final long ONE_PASS_MIN_BYTES = 1 << 20;
+
+  /**
+   * What {@link #writeFile} wrote.
+   *
+   * @param truth the archive's truth
+   * @param onePass whether the uncompressed layers were written in one pass
+   */
+  record Written(List<ImageTruth> truth, boolean onePass) {}
+
+  private static boolean onePassPays(ArchiveSpec spec) {
+    if (spec.compression() != Compression.NONE
+        || spec.corruption() != Corruption.NONE
+        || writer(spec.dialect()).sortsByName()) {
+      return false;
+    }
+    Compression dialectDefault = spec.dialect().defaultLayerCompression();
+    long bytes = 0;
+    for (ImageSpec image : spec.images()) {
+      for (LayerSpec layer : image.layers()) {
+        Compression stored = layer.compression() != null ? layer.compression() : dialectDefault;
+        if (stored == Compression.NONE) {
+          bytes += layer.contentBytes();
+        }
+      }
+    }
+    return bytes >= ONE_PASS_MIN_BYTES;
   }
 
   private static List<ImageTruth> write(ArchiveSpec spec, OutputStream out, Path temporary)

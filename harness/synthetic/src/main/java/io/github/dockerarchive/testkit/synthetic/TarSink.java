@@ -10,10 +10,12 @@ import java.util.Arrays;
 /**
  * Writes the outer tar: headers in Go's style (NUL-terminated octal, as Docker, containerd,
  * go-containerregistry and containers/image write them) or commons-compress's (space-terminated, as
- * Jib writes them), two zero blocks at the end, no record padding. Also carries the two byte-level
- * defects, a wrong header checksum and a cut, and the header shapes of the outer-tar quirks: PAX
- * headers before every entry, long names in PAX or GNU extension headers, record padding and bytes
- * after the end-of-archive marker.
+ * Jib writes them), two zero blocks at the end, no record padding. An entry of 8 GiB or more gets a
+ * PAX extended header with its {@code size} (WR-14), as Go's Writer and Jib (commons-compress with
+ * {@code BIGNUMBER_POSIX}) choose, in Go's layout. Also carries the two byte-level defects, a wrong
+ * header checksum and a cut, and the header shapes of the outer-tar quirks: PAX headers before
+ * every entry, long names in PAX or GNU extension headers, record padding and bytes after the
+ * end-of-archive marker.
  */
 final class TarSink {
   private static final int BLOCK = TarHeader.BLOCK;
@@ -87,7 +89,7 @@ final class TarSink {
   void file(String name, int mode, long mtime, long size, Content content) throws IOException {
     header(name, mode, mtime, size, '0', "");
     long start = position;
-    OutputStream data = new Data();
+    OutputStream data = new EntryData();
     content.writeTo(data);
     if (position - start != size) {
       throw new IllegalStateException(
@@ -178,7 +180,8 @@ final class TarSink {
     if (entryCount++ == badChecksumEntry) {
       header.badChecksum();
     }
-    emit(header.encode(), 0, BLOCK);
+    byte[] blocks = header.encodeBlocks();
+    emit(blocks, 0, blocks.length);
   }
 
   /** An extended header ({@code x}, {@code L}, {@code K}) and its padded data. */
@@ -228,8 +231,29 @@ final class TarSink {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** The data of the current entry. */
-  private final class Data extends OutputStream {
+  /**
+   * The data of the current entry; content that is already in place in an {@link ArchiveFile} can
+   * ask where it starts and skip over itself.
+   */
+  final class EntryData extends OutputStream {
+    /** The archive offset the next data byte goes to. */
+    long archivePosition() {
+      return position;
+    }
+
+    /**
+     * Passes over {@code n} data bytes the target file already holds.
+     *
+     * @throws IllegalStateException when the target is not an {@link ArchiveFile} or is cut
+     */
+    void skip(long n) throws IOException {
+      if (!(out instanceof ArchiveFile file) || cutAt != Long.MAX_VALUE) {
+        throw new IllegalStateException("only an archive file written in full can skip data");
+      }
+      file.skip(n);
+      position += n;
+    }
+
     @Override
     public void write(int b) throws IOException {
       emit(new byte[] {(byte) b}, 0, 1);

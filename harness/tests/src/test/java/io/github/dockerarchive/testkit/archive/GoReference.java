@@ -28,7 +28,12 @@ final class GoReference {
     /** A tar stream, read with {@code archive/tar} to its end. */
     TAR('T'),
     /** A {@code manifest.json}, decoded into the reference's {@code []ManifestItem}. */
-    MANIFEST('M');
+    MANIFEST('M'),
+    /**
+     * The start of a tar stream: its headers, read until the first error (such as the data of an
+     * entry larger than the case ending early).
+     */
+    TAR_HEADERS('H');
 
     final char code;
 

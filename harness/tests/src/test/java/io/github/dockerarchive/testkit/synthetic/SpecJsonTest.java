@@ -122,6 +122,27 @@ class SpecJsonTest {
     assertThat(SpecJson.toJson(Quirk.baseSpec())).doesNotContain("quirks");
   }
 
+  @Test
+  @DisplayName("a layer's file content round-trips as \"content\", left out when seeded")
+  void contentRoundTrip() throws Exception {
+    ArchiveSpec spec =
+        ArchiveSpec.builder()
+            .image(
+                List.of("x:1"),
+                LayerSpec.filler(10).withContent(FileContent.ZEROS),
+                LayerSpec.filler(10))
+            .build();
+    String json = SpecJson.toJson(spec);
+    assertThat(json).containsOnlyOnce("\"content\" : \"zeros\"");
+    assertThat(SpecJson.fromJson(json)).isEqualTo(spec);
+    assertThatThrownBy(
+            () ->
+                SpecJson.fromJson(
+                    "{\"images\":[{\"layers\":[{\"content\":\"ones\",\"files\":[]}]}]}"))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("unknown file content \"ones\"");
+  }
+
   @ParameterizedTest(name = "{1}")
   @CsvSource(
       delimiter = '|',

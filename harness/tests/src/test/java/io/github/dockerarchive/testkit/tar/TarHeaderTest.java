@@ -79,10 +79,82 @@ class TarHeaderTest {
         .hasMessageContaining("101 bytes, at most 100 fit");
     assertThatThrownBy(() -> TarHeader.file("big", 1L << 33).encode())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("tar size 8589934592 does not fit a 12-byte octal field");
+        .hasMessageContaining("tar size 8589934592 does not fit a 12-byte octal field")
+        .hasMessageContaining("encodeBlocks() writes it as a PAX record");
+    assertThatThrownBy(() -> TarHeader.file("mode", 1).mode(010000000).encodeBlocks())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tar mode 2097152 does not fit a 8-byte octal field");
     assertThatThrownBy(() -> TarHeader.file("x", 0).raw(TarField.TYPE, "00"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("raw tar type is 2 bytes, the field has 1");
+  }
+
+  @Test
+  @DisplayName("WR-14: a size of 8 GiB goes into a PAX size record, the header's field holds 0")
+  void paxSize() {
+    long size = 1L << 33;
+    byte[] blocks = TarHeader.file("dir/big.bin", size).mode(0644).encodeBlocks();
+    assertThat(blocks).hasSize(3 * TarHeader.BLOCK);
+    byte[] pax = Arrays.copyOfRange(blocks, 0, 512);
+    assertThat(field(pax, TarField.NAME)).startsWith("dir/PaxHeaders.0/big.bin\0");
+    assertThat(pax[TarField.TYPE.offset()]).isEqualTo(TarHeader.PAX);
+    assertThat(field(pax, TarField.SIZE)).isEqualTo("00000000023\0");
+    assertThat(field(pax, TarField.DEV_MAJOR)).isEqualTo("\0".repeat(8));
+    assertThat(storedChecksum(pax)).isEqualTo(TarHeader.checksum(pax, 0));
+    assertThat(new String(blocks, 512, 19, StandardCharsets.US_ASCII))
+        .isEqualTo("19 size=8589934592\n");
+    assertThat(Arrays.copyOfRange(blocks, 512 + 19, 1024)).containsOnly(0);
+    byte[] main = Arrays.copyOfRange(blocks, 1024, 1536);
+    assertThat(field(main, TarField.NAME)).startsWith("dir/big.bin\0");
+    assertThat(field(main, TarField.SIZE)).isEqualTo("00000000000\0");
+    assertThat(main).isEqualTo(TarHeader.file("dir/big.bin", 0).mode(0644).encode());
+    assertThat(TarHeader.file("small", (1L << 33) - 1).encodeBlocks())
+        .isEqualTo(TarHeader.file("small", (1L << 33) - 1).encode());
+  }
+
+  @Test
+  @DisplayName("WR-14: uid, gid and mtime beyond octal become PAX records in key order")
+  void paxRecordsInKeyOrder() {
+    byte[] blocks =
+        TarHeader.file("f", 1).uid(1L << 21).gid(1L << 22).mtime(-1).size(1L << 40).encodeBlocks();
+    String data = new String(blocks, 512, 512, StandardCharsets.US_ASCII).replace("\0", "");
+    assertThat(data)
+        .isEqualTo(
+            TarHeader.paxRecord("gid", "4194304")
+                + TarHeader.paxRecord("mtime", "-1")
+                + TarHeader.paxRecord("size", "1099511627776")
+                + TarHeader.paxRecord("uid", "2097152"));
+    byte[] main = Arrays.copyOfRange(blocks, 1024, 1536);
+    assertThat(field(main, TarField.UID)).isEqualTo("0000000\0");
+    assertThat(field(main, TarField.MTIME)).isEqualTo("00000000000\0");
+    assertThat(TarHeader.of(TarHeader.DIRECTORY).name("a/dir/").uid(1L << 21).encodeBlocks())
+        .satisfies(b -> assertThat(field(b, TarField.NAME)).startsWith("a/dir/PaxHeaders.0\0"));
+  }
+
+  @Test
+  @DisplayName("WR-14: base-256 writes the number into the field, highest bit set (Go, GNU, star)")
+  void base256() {
+    byte[] h =
+        TarHeader.file("big", (1L << 33) + 5)
+            .uid(-1)
+            .bigNumbers(TarHeader.BigNumbers.BASE_256)
+            .encode();
+    byte[] size = Arrays.copyOfRange(h, TarField.SIZE.offset(), TarField.SIZE.offset() + 12);
+    assertThat(size).isEqualTo(new byte[] {(byte) 0x80, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 5});
+    byte[] uid = Arrays.copyOfRange(h, TarField.UID.offset(), TarField.UID.offset() + 8);
+    assertThat(uid).containsOnly((byte) 0xff);
+    assertThat(storedChecksum(h)).isEqualTo(TarHeader.checksum(h, 0));
+    assertThat(field(h, TarField.MTIME)).isEqualTo("00000000000\0");
+    TarArchiveEntry read = new TarArchiveEntry(h);
+    assertThat(read.getSize()).isEqualTo((1L << 33) + 5);
+    assertThatThrownBy(
+            () ->
+                TarHeader.file("x", 0)
+                    .uid(1L << 56)
+                    .bigNumbers(TarHeader.BigNumbers.BASE_256)
+                    .encode())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tar uid 72057594037927936 does not fit a 8-byte base-256 field");
   }
 
   @Test
