@@ -338,7 +338,7 @@ public final class SyntheticArchives {
    * uncompressed layers hold less than {@value #ONE_PASS_MIN_BYTES} bytes of content are written in
    * two passes straight away (for them the second layout costs more than a second pass saves), and
    * so are those of the dialects that sort their entries by name, where a layer's place depends on
-   * its digest ({@link DialectWriter#sortsByName()}).
+   * its digest ({@link DialectWriter#sortsByName()}), and those with quirks.
    */
   static Written writeFile(ArchiveSpec spec, ArchiveFile file, Path temporary) throws IOException {
     ArchiveSpec effective = effectiveSpec(spec);
@@ -347,7 +347,7 @@ public final class SyntheticArchives {
     }
     try (BlobStore store = new BlobStore(effective.seed(), temporary)) {
       store.deferUncompressed();
-      DialectWriter writer = writer(effective.dialect());
+      DialectWriter writer = writer(effective.dialect(), List.of());
       LayoutWriter.write(writer.layout(plan(effective, store)), Corruption.NONE, file);
       if (store.resolveDeferred()) {
         Layout layout = writer.layout(plan(effective, store));
@@ -381,7 +381,8 @@ public final class SyntheticArchives {
   private static boolean onePassPays(ArchiveSpec spec) {
     if (spec.compression() != Compression.NONE
         || spec.corruption() != Corruption.NONE
-        || writer(spec.dialect()).sortsByName()) {
+        || !spec.quirks().isEmpty()
+        || writer(spec.dialect(), List.of()).sortsByName()) {
       return false;
     }
     Compression dialectDefault = spec.dialect().defaultLayerCompression();
