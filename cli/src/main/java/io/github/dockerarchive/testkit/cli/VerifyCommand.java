@@ -1,6 +1,5 @@
 package io.github.dockerarchive.testkit.cli;
 
-import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.archive.VerificationReport;
@@ -14,14 +13,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dockerarchive verify}: recomputes every digest and checks it against the config. */
+/**
+ * {@code dockerarchive verify}: recomputes every digest and checks it against the config, and
+ * checks what writers get wrong besides (repeated layer paths, layer tar members, the OCI layout).
+ */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Recompute the config digest and every layer's diffID of every image and check them.",
-      "Exit 0 when all hold, 1 when something does not (one problem per line, with its rule ID),"
-          + " 2 when the archive cannot be read at all."
+      "Recompute the config digest and every layer's diffID of every image and check them;"
+          + " check every Layers path of a repeated layer, the members of every layer tar and"
+          + " an OCI layout (index.json) beside manifest.json.",
+      "Exit 0 when all hold (warnings allowed), 1 when something does not (one problem per"
+          + " line, with its rule ID), 2 when the archive cannot be read at all."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -39,9 +43,8 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path path = Path.of(reference.path());
     VerificationReport report;
-    try (ArchiveReader reader = ArchiveReader.open(path, ReaderOptions.defaults());
-        ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
-      report = ArchiveVerifier.verify(reader, progress::update);
+    try (ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
+      report = ArchiveVerifier.verify(path, ReaderOptions.defaults(), progress::update);
     }
     for (VerificationReport.Problem problem : report.problems()) {
       out.println(problem.format());
