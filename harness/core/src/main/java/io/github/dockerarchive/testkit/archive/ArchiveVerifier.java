@@ -155,7 +155,12 @@ public final class ArchiveVerifier {
         }
         loaded.add(
             new OciLayoutCheck.LoadedItem(
-                i, source.configDigest(), paths, entries, source.diffIds()));
+                i,
+                source.configDigest(),
+                paths,
+                entries,
+                source.diffIds(),
+                source.selection().item().isTagged()));
         imageCount++;
       } catch (ArchiveException e) {
         problems.add(new Problem(Severity.ERROR, e.rule(), i, e.getMessage()));

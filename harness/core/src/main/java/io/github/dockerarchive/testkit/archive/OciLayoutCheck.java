@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * (ARC-3); loaders that read the OCI side (containerd, Docker with the containerd store) get
  * another image when the two disagree.
  *
- * <p>Nested indexes are followed; attestation manifests are skipped; in a nested index a manifest
- * whose blob is absent, or whose config no item has, is another platform's and is ignored (DIA-7).
- * Layers are compared by the entries they resolve to (or, for two entries, by decompressed
- * content); the digests of layer blobs come from the pass that hashed them for their diffIDs.
+ * <p>Nested indexes are followed; attestation manifests are skipped; an untagged item need not be
+ * named ({@code docker save} of Docker 25-28 writes one descriptor per tag, and {@code "manifests":
+ * null} for an untagged image); in a nested index a manifest whose blob is absent, or whose config
+ * no item has, is another platform's and is ignored (DIA-7). Layers are compared by the entries
+ * they resolve to (or, for two entries, by decompressed content); the digests of layer blobs come
+ * from the pass that hashed them for their diffIDs.
  */
 final class OciLayoutCheck {
   static final String REF_NAME = "org.opencontainers.image.ref.name";
@@ -43,13 +45,15 @@ final class OciLayoutCheck {
    * @param paths its {@code Layers} paths
    * @param entries the entry each path resolves to (null where it does not)
    * @param diffIds the config's diffIDs
+   * @param tagged whether the item has tags (Docker 25-28 name only tagged images in index.json)
    */
   record LoadedItem(
       int index,
       Digest configDigest,
       List<String> paths,
       List<String> entries,
-      List<Digest> diffIds) {}
+      List<Digest> diffIds,
+      boolean tagged) {}
 
   private final ArchiveReader reader;
   private final List<LoadedItem> items;
@@ -78,7 +82,7 @@ final class OciLayoutCheck {
     if (index == null) {
       return;
     }
-    if (!index.path("manifests").isArray()) {
+    if (!index.path("manifests").isArray() && !index.path("manifests").isNull()) {
       check.error(
           "OCI-1",
           "index.json: expected \"manifests\" to be an array of descriptors, got "
@@ -87,7 +91,7 @@ final class OciLayoutCheck {
     }
     check.walk(index, "index.json", 0, false);
     for (LoadedItem item : items) {
-      if (!check.matched.contains(item.index())) {
+      if (item.tagged() && !check.matched.contains(item.index())) {
         problems.add(
             new Problem(
                 Severity.ERROR,

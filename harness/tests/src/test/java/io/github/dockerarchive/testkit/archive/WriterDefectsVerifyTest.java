@@ -183,8 +183,11 @@ class WriterDefectsVerifyTest {
       if (list.isEmpty()) {
         for (int n = 0; n < images.size(); n++) {
           ObjectNode d = blob(MediaTypes.OCI_MANIFEST, HandmadeImage.toJson(manifests.get(n)));
-          d.putObject("annotations")
-              .put(OciLayoutCheck.REF_NAME, images.get(n).repoTags().get(0).replaceAll(".*:", ""));
+          List<String> tags = images.get(n).repoTags();
+          if (!tags.isEmpty()) {
+            d.putObject("annotations")
+                .put(OciLayoutCheck.REF_NAME, tags.get(0).replaceAll(".*:", ""));
+          }
           list.add(d);
         }
       }
@@ -408,6 +411,22 @@ class WriterDefectsVerifyTest {
           .extracting(Problem::message)
           .anySatisfy(m -> assertThat(m).contains("lists no image of manifest.json"))
           .anySatisfy(m -> assertThat(m).contains("index.json names no OCI manifest"));
+    }
+
+    @Test
+    @DisplayName(
+        "OCI-1: \"manifests\": null names no image: fine for an untagged item (Docker 25), an error"
+            + " for a tagged one")
+    void nullManifests() throws Exception {
+      HandmadeImage untagged =
+          new HandmadeImage().nullTags().layout(Layout.DOCKER_HYBRID).layerFiles("a", "1");
+      VerificationReport report = verify(new Hybrid(untagged).build(i -> i.putNull("manifests")));
+      assertThat(report.problems()).isEmpty();
+      VerificationReport tagged =
+          verify(new Hybrid(image("example.com/a:1", "a", "1")).build(i -> i.putNull("manifests")));
+      assertThat(of(tagged, "OCI-1"))
+          .singleElement()
+          .satisfies(p -> assertThat(p.message()).contains("index.json names no OCI manifest"));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
