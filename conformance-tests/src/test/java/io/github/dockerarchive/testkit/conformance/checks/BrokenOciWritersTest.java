@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
-import io.github.dockerarchive.testkit.conformance.CheckResult;
-import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
 import io.github.dockerarchive.testkit.conformance.ImplementationException;
-import io.github.dockerarchive.testkit.conformance.Status;
 import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
 import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -85,17 +80,7 @@ class BrokenOciWritersTest {
   }
 
   private Set<String> failing(BuiltinImplementation implementation) throws Exception {
-    List<CheckResult> results =
-        ConformanceRunner.run(
-            OciChecks.checks(), implementation, ConformanceRunner.Options.in(work));
-    Set<String> failed = new TreeSet<>();
-    for (CheckResult r : results) {
-      assertThat(r.status()).as(r.check().id() + ": " + r.reason()).isNotEqualTo(Status.ERROR);
-      if (r.status() == Status.FAIL) {
-        failed.add(r.check().id());
-      }
-    }
-    return failed;
+    return BrokenWritersTest.failing(OciChecks.checks(), implementation, work);
   }
 
   @Test

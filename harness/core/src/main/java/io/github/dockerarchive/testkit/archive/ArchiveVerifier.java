@@ -424,6 +424,11 @@ public final class ArchiveVerifier {
         + use.diffId;
   }
 
+  /** {@code N (a, b, ...)}: a count and the first few of what it counts. */
+  private static String listed(long count, List<String> first) {
+    return count + " (" + String.join(", ", first) + (count > first.size() ? ", ..." : "") + ")";
+  }
+
   /** LAY-1 and LAY-2 for one layer entry, reported once, on the first image using it. */
   private static void reportMembers(
       LayerCheck check, LayerTarScan.Findings f, int image, List<Problem> problems) {
@@ -436,11 +441,9 @@ public final class ArchiveVerifier {
               image,
               layer
                   + ": "
-                  + f.duplicateCount()
-                  + " member(s) repeat an earlier member's name (expected each name once): "
-                  + String.join(", ", f.duplicates())
-                  + (f.duplicateCount() > f.duplicates().size() ? ", ..." : "")
-                  + "; extraction keeps the last, readers of the tar differ"));
+                  + listed(f.duplicateCount(), f.duplicates())
+                  + " member(s) repeating an earlier member's name (expected each name once);"
+                  + " extraction keeps the last, readers of the tar differ"));
     }
     if (f.danglingCount() > 0) {
       problems.add(
@@ -450,11 +453,9 @@ public final class ArchiveVerifier {
               image,
               layer
                   + ": "
-                  + f.danglingCount()
-                  + " hard link(s) whose target is not an earlier member of the layer: "
-                  + String.join(", ", f.danglingLinks())
-                  + (f.danglingCount() > f.danglingLinks().size() ? ", ..." : "")
-                  + "; extracting the layer fails on them"));
+                  + listed(f.danglingCount(), f.danglingLinks())
+                  + " hard link(s) whose target is not an earlier member of the layer;"
+                  + " extracting the layer fails on them"));
     }
     if (f.capped()) {
       problems.add(

@@ -85,8 +85,9 @@ final class LayerMeasurements {
         String unreadable = null;
         try {
           GoTarReader.scan(new LayerTarScan.StreamInput(hashing), scan);
-        } catch (GoTarReader.TarFormatException e) {
-          unreadable = e.getMessage();
+        } catch (GoTarReader.TarFormatException | RuntimeException e) {
+          // Not a tar Go reads: nothing to judge (decompression failures arrive as IOExceptions).
+          unreadable = TarIndex.describe(e);
         }
         hashing.drain();
         if (stored != null) {
@@ -176,7 +177,14 @@ final class LayerMeasurements {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
+      int n;
+      try {
+        n = in.read(b, off, len);
+      } catch (RuntimeException e) {
+        // A decoder's unchecked failure: an IOException, so the tar walk does not take it for its
+        // own.
+        throw new IOException(TarIndex.describe(e), e);
+      }
       if (n > 0) {
         md.update(b, off, n);
         total += n;

@@ -239,35 +239,12 @@ final class OciLayoutCheck {
 
   /** OCI-2 for a layer blob: its size from the index, its digest from the hashing pass. */
   private void checkLayerBlob(TarEntry entry, JsonNode d, Digest digest, String at) {
-    long size = d.path("size").asLong(-1);
-    if (size != entry.size()) {
-      error(
-          "OCI-2",
-          at
-              + " says size "
-              + d.path("size")
-              + " but blob \""
-              + entry.rawName()
-              + "\" holds "
-              + entry.size()
-              + " bytes");
-    }
+    compare(d, at, entry, entry.size(), digest, null);
     if (!digest.algorithm().equals(Digest.SHA256)) {
       return;
     }
     try {
-      Digest actual = reader.measurements().storedDigest(entry);
-      if (!actual.equals(digest)) {
-        error(
-            "OCI-2",
-            at
-                + " says digest "
-                + digest
-                + " but blob \""
-                + entry.rawName()
-                + "\" hashes to "
-                + actual);
-      }
+      compare(d, at, entry, entry.size(), digest, reader.measurements().storedDigest(entry));
     } catch (ArchiveException e) {
       error("OCI-2", at + ": reading blob \"" + entry.rawName() + "\": " + e.getMessage());
     }
@@ -362,32 +339,29 @@ final class OciLayoutCheck {
       error("OCI-2", at + ": reading blob \"" + entry.rawName() + "\": " + e.getMessage());
       return null;
     }
-    long size = d.path("size").asLong(-1);
-    if (size != bytes.length) {
-      error(
-          "OCI-2",
-          at
-              + " says size "
-              + d.path("size")
-              + " but blob \""
-              + entry.rawName()
-              + "\" holds "
-              + bytes.length
-              + " bytes");
-    }
-    Digest actual = Digest.of(digest.algorithm(), hash(digest.algorithm(), bytes));
-    if (!actual.equals(digest)) {
-      error(
-          "OCI-2",
-          at
-              + " says digest "
-              + digest
-              + " but blob \""
-              + entry.rawName()
-              + "\" hashes to "
-              + actual);
-    }
+    compare(d, at, entry, bytes.length, digest, null);
+    compare(
+        d,
+        at,
+        entry,
+        bytes.length,
+        digest,
+        Digest.of(digest.algorithm(), hash(digest.algorithm(), bytes)));
     return bytes;
+  }
+
+  /**
+   * OCI-2: the descriptor's size against the blob's ({@code actual == null}), or its digest against
+   * {@code actual}.
+   */
+  private void compare(
+      JsonNode d, String at, TarEntry entry, long size, Digest digest, Digest actual) {
+    String blob = " but blob \"" + entry.rawName() + "\" ";
+    if (actual == null && d.path("size").asLong(-1) != size) {
+      error("OCI-2", at + " says size " + d.path("size") + blob + "holds " + size + " bytes");
+    } else if (actual != null && !actual.equals(digest)) {
+      error("OCI-2", at + " says digest " + digest + blob + "hashes to " + actual);
+    }
   }
 
   private static byte[] hash(String algorithm, byte[] bytes) {
