@@ -1,6 +1,5 @@
 package io.github.dockerarchive.testkit.cli;
 
-import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ArchiveVerifier;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.archive.VerificationReport;
@@ -17,17 +16,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dockerarchive verify}: recomputes every digest and checks it against the config. */
+/**
+ * {@code dockerarchive verify}: recomputes every digest and checks it against the config, and
+ * checks what writers get wrong besides (repeated layer paths, layer tar members, the OCI layout).
+ */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Recompute the config digest and every layer's diffID of every image and check them.",
+      "Recompute the config digest and every layer's diffID of every image and check them;"
+          + " check every Layers path of a repeated layer, the members of every layer tar and"
+          + " an OCI layout (index.json) beside manifest.json.",
       "oci-archive:PATH[:NAME] verifies the image NAME selects (or the only one), resolved to"
           + " --platform: every blob's digest and size against its descriptor and every layer's"
           + " diffID.",
-      "Exit 0 when all hold, 1 when something does not (one problem per line, with its rule ID),"
-          + " 2 when the archive cannot be read at all."
+      "Exit 0 when all hold (warnings allowed), 1 when something does not (one problem per"
+          + " line, with its rule ID), 2 when the archive cannot be read at all."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -58,9 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
       platform.refuseFor(spec);
       ArchiveReference reference = ArchiveArgument.parse(archive);
       path = reference.path();
-      try (ArchiveReader reader = ArchiveReader.open(Path.of(path), ReaderOptions.defaults());
-          ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
-        report = ArchiveVerifier.verify(reader, progress::update);
+      try (ProgressBar progress = new ProgressBar(err, "verifying", quiet)) {
+        report = ArchiveVerifier.verify(Path.of(path), ReaderOptions.defaults(), progress::update);
       }
     }
     for (VerificationReport.Problem problem : report.problems()) {

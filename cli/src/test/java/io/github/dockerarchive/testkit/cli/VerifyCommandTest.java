@@ -2,8 +2,11 @@ package io.github.dockerarchive.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.TarEntry;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeTar;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -96,5 +99,79 @@ class VerifyCommandTest {
     CliRun run = CliRun.of("verify", broken.toString());
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
     assertThat(run.out()).contains("ERROR SRC-2 image @0").contains("file does not exist");
+  }
+
+  @Test
+  @DisplayName("ARC-12: a repeated layer's later path is a dangling symlink: exit 1, naming it")
+  void danglingRepeatedLayerPath() throws Exception {
+    HandmadeImage.Layer layer = HandmadeImage.Layer.of("etc/a", "the layer");
+    HandmadeImage image =
+        new HandmadeImage()
+            .tags("example.com/a:1")
+            .layer(layer)
+            .layer(layer)
+            .itemEdit(item -> ((ArrayNode) item.get("Layers")).set(1, "again/layer.tar"));
+    byte[] tar =
+        new HandmadeTar()
+            .file(image.blobPath(0), image.storedLayer(0))
+            .symlink("again/layer.tar", "../nowhere.tar")
+            .file(image.configPath(), image.configBytes())
+            .file("manifest.json", HandmadeImage.manifestJson(image))
+            .build();
+    CliRun run = CliRun.of("verify", HandmadeTar.write(dir.resolve("a.tar"), tar).toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("ERROR ARC-12 image @0: Layers[1] \"again/layer.tar\" repeats diffID")
+        .contains("INVALID");
+  }
+
+  @Test
+  @DisplayName("ARC-11: RepoTags a string: exit 1 with one ERROR ARC-11 line, not exit 2")
+  void wrongFieldType() throws Exception {
+    byte[] tar =
+        new HandmadeTar()
+            .file("manifest.json", "[{\"Config\":\"c.json\",\"RepoTags\":\"a:1\"}]")
+            .build();
+    CliRun run = CliRun.of("verify", HandmadeTar.write(dir.resolve("a.tar"), tar).toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("ERROR ARC-11 archive: decoding tar manifest.json: manifest.json item @0 field")
+        .contains("INVALID");
+  }
+
+  @Test
+  @DisplayName("LAY-1 and ARC-13 are warnings: exit 0, the warning printed")
+  void warningsOnly() throws Exception {
+    byte[] layer = new HandmadeTar().file("etc/a", "one").file("etc/a", "two").build();
+    byte[] tar =
+        new HandmadeImage().tags("example.com/a:1").layer(HandmadeImage.Layer.raw(layer)).build();
+    CliRun run = CliRun.of("verify", HandmadeTar.write(dir.resolve("a.tar"), tar).toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("WARNING LAY-1 image @0: layer \"").contains(": OK (");
+    byte[] empty = new HandmadeTar().file("manifest.json", "[]").build();
+    CliRun none = CliRun.of("verify", HandmadeTar.write(dir.resolve("e.tar"), empty).toString());
+    assertThat(none.exitCode()).as(none.out() + none.err()).isZero();
+    assertThat(none.out()).contains("WARNING ARC-13 archive: manifest.json holds no image");
+  }
+
+  @Test
+  @DisplayName("OCI-1: a hybrid archive whose index.json names no manifest of its image: exit 1")
+  void hybridIndexDisagrees() throws Exception {
+    HandmadeImage image =
+        new HandmadeImage()
+            .tags("example.com/a:1")
+            .layout(io.github.dockerarchive.testkit.writer.Layout.DOCKER_HYBRID)
+            .layerFiles("etc/a", "a");
+    byte[] broken =
+        new HandmadeTar()
+            .file(image.blobPath(0), image.storedLayer(0))
+            .file(image.configPath(), image.configBytes())
+            .file("index.json", "{\"schemaVersion\":2,\"manifests\":[]}")
+            .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}")
+            .file("manifest.json", HandmadeImage.manifestJson(image))
+            .build();
+    CliRun run = CliRun.of("verify", HandmadeTar.write(dir.resolve("h.tar"), broken).toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("ERROR OCI-1 image @0: index.json names no OCI manifest");
   }
 }

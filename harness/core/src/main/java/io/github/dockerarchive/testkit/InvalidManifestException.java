@@ -3,8 +3,8 @@ package io.github.dockerarchive.testkit;
 import org.apiguardian.api.API;
 
 /**
- * {@code manifest.json} is not a valid array of items: bad JSON or a value of the wrong type
- * (ARC-2).
+ * {@code manifest.json} is not a valid array of items: bad JSON (ARC-2) or a value of the wrong
+ * type (ARC-11).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class InvalidManifestException extends ArchiveException {

@@ -46,7 +46,8 @@ import org.apiguardian.api.API;
  * ARC-5 per layer). Links appear only in ARC-6, and there on the config entry: a symlinked layer is
  * SRC-5's subject. The hostile corpus's inputs and the real archives that fall under an ARC rule
  * ({@link HostileInputs#ruleOf}, {@link RealArchives}) and the generated compressed archives follow
- * the hand-made checks.
+ * the hand-made checks. ARC-11 and ARC-12 also judge what the implementation writes ({@link
+ * WrittenArchives}).
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArcChecks {
@@ -69,6 +70,7 @@ public final class ArcChecks {
     arc8(checks);
     arc9(checks);
     arc10(checks);
+    arcWrites(checks);
     checks.addAll(HostileInputs.checksUnder("ARC"));
     checks.addAll(RealArchives.checksUnder("ARC"));
     checks.add(
@@ -575,6 +577,82 @@ public final class ArcChecks {
               Path a = input(c, "archive.tar", tar.build());
               refused(c, CheckContext.archive(a, ""), "out", "a byte-order mark before the JSON");
             }));
+  }
+
+  /**
+   * ARC-11 and ARC-12 judge what the implementation writes: manifest.json's value types, and every
+   * Layers path of a layer the archive lists more than once. (Reading manifest.json values of the
+   * wrong type is checked by the hostile inputs under ARC-11.)
+   */
+  private static void arcWrites(List<Check> checks) {
+    Set<Capability> write = Set.of(Capability.WRITE);
+    checks.add(
+        Check.of(
+            "ARC-11",
+            "written-field-types",
+            "an image written to docker-archive:OUT:TAG has a manifest.json of items whose Config"
+                + " is a string, RepoTags and Layers arrays of strings (Go's []ManifestItem)",
+            write,
+            c -> {
+              Path out = WrittenArchives.write(c, WriteSupport.image("arc11", 2, 500), null);
+              requireGoTypes(WriteSupport.manifestItems(out));
+            }));
+    checks.add(
+        Check.of(
+            "ARC-12",
+            "written-repeated-layer",
+            "an image listing one layer twice, written to docker-archive: every Layers path"
+                + " resolves inside the archive to that layer's bytes (Docker opens each)",
+            write,
+            c ->
+                WrittenArchives.requireNoProblems(
+                    WrittenArchives.write(c, WrittenArchives.repeatedLayerImage("arc12"), null),
+                    "the archive written",
+                    "ARC-12",
+                    "SRC-7")));
+    checks.add(
+        Check.of(
+            "ARC-12",
+            "written-shared-layer-multi",
+            "copy --multi of two images sharing a layer: every Layers path of both items"
+                + " resolves to the shared layer's bytes",
+            Set.of(Capability.WRITE, Capability.WRITE_MULTI),
+            c ->
+                WrittenArchives.requireNoProblems(
+                    WrittenArchives.writeTwoSharing(c, null),
+                    "the archive written",
+                    "ARC-12",
+                    "SRC-7")));
+  }
+
+  /** Go's {@code []ManifestItem} types: what else a Go-based loader cannot decode (ARC-11). */
+  private static void requireGoTypes(List<com.fasterxml.jackson.databind.JsonNode> items)
+      throws io.github.dockerarchive.testkit.conformance.CheckFailure {
+    for (int i = 0; i < items.size(); i++) {
+      var item = items.get(i);
+      String at = "manifest.json item @" + i;
+      CheckContext.require(item.isObject(), at + " is " + item.getNodeType() + ", not an object");
+      var config = WriteSupport.field(item, "Config");
+      CheckContext.require(
+          config != null && config.isTextual(),
+          at
+              + " Config is "
+              + (config == null ? "absent" : config.getNodeType())
+              + ", not a string");
+      for (String key : List.of("RepoTags", "Layers")) {
+        var list = WriteSupport.field(item, key);
+        if (list == null || list.isNull()) {
+          continue;
+        }
+        CheckContext.require(
+            list.isArray(), at + " " + key + " is " + list.getNodeType() + ", not an array");
+        for (int k = 0; k < list.size(); k++) {
+          CheckContext.require(
+              list.get(k).isTextual(),
+              at + " " + key + "[" + k + "] is " + list.get(k).getNodeType() + ", not a string");
+        }
+      }
+    }
   }
 
   /** A tar holding the plain image's two layers under their blob paths and its config. */

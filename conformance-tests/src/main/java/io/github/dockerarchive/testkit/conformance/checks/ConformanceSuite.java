@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 
 /**
  * Every check of the suite, in a fixed order, with unique IDs: the checks of each rule family in
- * the order of docs/rules.md's families (ARC, RD, SEL, SRC, WR, REF, DIA, SAFE), each family from
- * its one class.
+ * the order of docs/rules.md's families (ARC, OCI, LAY, RD, SEL, SRC, WR, REF, DIA, SAFE), each
+ * family from its one class.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConformanceSuite {
@@ -20,13 +20,15 @@ public final class ConformanceSuite {
   /**
    * All checks.
    *
-   * @return the checks of {@link ArcChecks}, {@link ReadChecks}, {@link SelectionChecks}, {@link
-   *     SourceChecks}, {@link WriteChecks}, {@link ReferenceChecks}, {@link DialectChecks} and
-   *     {@link SafetyChecks}, in that order
+   * @return the checks of {@link ArcChecks}, {@link OciChecks}, {@link LayChecks}, {@link
+   *     ReadChecks}, {@link SelectionChecks}, {@link SourceChecks}, {@link WriteChecks}, {@link
+   *     ReferenceChecks}, {@link DialectChecks} and {@link SafetyChecks}, in that order
    */
   public static List<Check> checks() {
     List<Check> all = new ArrayList<>();
     all.addAll(ArcChecks.checks());
+    all.addAll(OciChecks.checks());
+    all.addAll(LayChecks.checks());
     all.addAll(ReadChecks.checks());
     all.addAll(SelectionChecks.checks());
     all.addAll(SourceChecks.checks());

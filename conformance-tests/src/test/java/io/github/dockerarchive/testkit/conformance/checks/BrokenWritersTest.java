@@ -44,8 +44,16 @@ class BrokenWritersTest {
 
   /** Runs the writer groups and returns the IDs of the checks that did not pass or skip. */
   private Set<String> failing(BuiltinImplementation broken) throws Exception {
+    return failing(writerChecks(), broken, work);
+  }
+
+  /**
+   * Runs {@code checks} and returns the IDs of those that did not pass or skip (none may error).
+   */
+  static Set<String> failing(List<Check> checks, BuiltinImplementation broken, Path work)
+      throws Exception {
     List<CheckResult> results =
-        ConformanceRunner.run(writerChecks(), broken, ConformanceRunner.Options.in(work));
+        ConformanceRunner.run(checks, broken, ConformanceRunner.Options.in(work));
     Set<String> failed = new TreeSet<>();
     for (CheckResult r : results) {
       assertThat(r.status()).as(r.check().id() + ": " + r.reason()).isNotEqualTo(Status.ERROR);

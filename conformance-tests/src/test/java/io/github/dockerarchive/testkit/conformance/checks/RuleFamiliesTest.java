@@ -30,6 +30,8 @@ class RuleFamiliesTest {
   static Stream<Arguments> families() {
     return Stream.of(
         family("ARC", ArcChecks::checks),
+        family("OCI", OciChecks::checks),
+        family("LAY", LayChecks::checks),
         family("RD", ReadChecks::checks),
         family("SEL", SelectionChecks::checks),
         family("SRC", SourceChecks::checks),

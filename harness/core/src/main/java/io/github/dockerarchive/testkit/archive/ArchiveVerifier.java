@@ -1,11 +1,14 @@
 package io.github.dockerarchive.testkit.archive;
 
 import io.github.dockerarchive.testkit.ArchiveException;
+import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.archive.ArchiveReader.Measurement;
 import io.github.dockerarchive.testkit.archive.VerificationReport.Problem;
 import io.github.dockerarchive.testkit.archive.VerificationReport.Severity;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.reference.DockerReference;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,14 +25,25 @@ import org.apiguardian.api.API;
 
 /**
  * Checks an archive completely: every image loads, every layer's decompressed bytes hash to its
- * diffID, and the tar itself has no unsafe names. Errors are what a Go-based loader fails on or
- * content that is wrong; producer oddities that loaders accept are warnings with a rule ID
- * (duplicate names, ARC-7; a config named for another digest, ARC-8; data after the end-of-archive
- * marker, ARC-9; a tag held by two items, SEL-7). Each distinct layer entry is hashed once, however
- * many images share it.
+ * diffID, every {@code Layers} path of a repeated layer resolves to the same bytes (ARC-12), the
+ * layer tars have no duplicate members or dangling hard links (LAY-1, LAY-2), an OCI layout beside
+ * {@code manifest.json} agrees with it (OCI-1..4), and the tar itself has no unsafe names. Errors
+ * are what a Go-based loader fails on or content that is wrong; producer oddities that loaders
+ * accept are warnings with a rule ID (duplicate names, ARC-7; a config named for another digest,
+ * ARC-8; data after the end-of-archive marker, ARC-9; no image at all, ARC-13; more layers than
+ * Docker loads, ARC-14; a tag held by two items, SEL-7). Each distinct layer entry is read once,
+ * however many images share it: its hashing also walks its tar headers and hashes its stored bytes.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ArchiveVerifier {
+  /**
+   * The most layers an image may have for Docker to load it (ARC-14): moby's layer store ({@code
+   * layer/layer_store.go}, {@code maxLayerDepth = 125}) refuses to register a layer whose parent
+   * chain is already 125 deep ({@code p.depth() >= maxLayerDepth}, a base layer has depth 1), so
+   * layer 126 fails.
+   */
+  public static final int MAX_LAYER_DEPTH = 125;
+
   private static final Pattern DIGEST_IN_NAME =
       Pattern.compile("(?:^|/)(?:sha256:|sha256/)?([0-9a-f]{64})(?:\\.json)?$");
 
@@ -51,6 +65,37 @@ public final class ArchiveVerifier {
   private ArchiveVerifier() {}
 
   /**
+   * Opens and verifies an archive. A {@code manifest.json} whose fields have the wrong types (which
+   * no Go-based loader decodes, ARC-11) is a report with that one error rather than an exception.
+   *
+   * @param path the archive
+   * @param options the reader's options
+   * @param listener progress receiver
+   * @return every problem found, in archive order
+   * @throws ArchiveException if the archive cannot be read at all (not a tar, no {@code
+   *     manifest.json}, {@code manifest.json} not JSON)
+   */
+  public static VerificationReport verify(
+      Path path, ReaderOptions options, ProgressListener listener) throws ArchiveException {
+    ArchiveReader reader;
+    try {
+      reader = ArchiveReader.open(path, options);
+    } catch (InvalidManifestException e) {
+      if (!"ARC-11".equals(e.rule())) {
+        throw e;
+      }
+      return new VerificationReport(
+          0, 0, 0, List.of(new Problem(Severity.ERROR, e.rule(), -1, e.getMessage())));
+    }
+    try (reader) {
+      return verify(reader, listener);
+    } catch (IOException e) {
+      throw new ArchiveException(
+          "RD-1", "closing the reader of \"" + path + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Verifies every image of an archive.
    *
    * @param reader an open reader
@@ -61,25 +106,124 @@ public final class ArchiveVerifier {
     List<Problem> problems = new ArrayList<>();
     checkNames(reader, problems);
     checkTags(reader.manifest(), problems);
+    if (reader.manifest().isEmpty()) {
+      problems.add(
+          new Problem(
+              Severity.WARNING,
+              "ARC-13",
+              -1,
+              "manifest.json holds no image (null or []): expected at least 1 item, got 0;"
+                  + " loaders load nothing from it"));
+    }
     Map<String, LayerCheck> layers = new LinkedHashMap<>();
+    Map<Digest, LayerUse> firstUse = new HashMap<>();
+    List<OciLayoutCheck.LoadedItem> loaded = new ArrayList<>();
     int imageCount = 0;
     for (int i = 0; i < reader.manifest().size(); i++) {
       ImageSource source = reader.imageSource(null, i);
       try {
         checkConfigName(i, source, problems);
-        for (LayerInfo layer : source.layers()) {
-          layers
-              .computeIfAbsent(layer.entryName(), k -> new LayerCheck(layer))
-              .users
-              .add(new LayerUse(i, layer));
+        checkDepth(i, source, problems);
+        List<LayerInfo> infos = source.layers();
+        List<String> paths = source.selection().item().layers();
+        List<String> entries = new ArrayList<>(infos.size());
+        for (int k = 0; k < infos.size(); k++) {
+          LayerInfo layer = infos.get(k);
+          String path = paths.get(k);
+          String entryName = layer.entryName();
+          long storedSize = layer.storedSize();
+          if (!EntryPaths.clean(path).equals(EntryPaths.clean(layer.path()))) {
+            TarEntry other = repeatedPath(reader, i, k, path, layer, problems);
+            if (other == null) {
+              entries.add(null);
+              continue;
+            }
+            entryName = other.name();
+            storedSize = other.size();
+          }
+          long size = storedSize;
+          entries.add(entryName);
+          LayerUse first = firstUse.get(layer.diffId());
+          String rule = first == null || first.entryName.equals(entryName) ? "SRC-7" : "ARC-12";
+          LayerUse use = new LayerUse(i, path, entryName, layer.diffId(), rule, first);
+          firstUse.putIfAbsent(layer.diffId(), use);
+          LayerCheck check = layers.computeIfAbsent(entryName, e -> new LayerCheck(path, e, size));
+          if (check.users.stream()
+              .noneMatch(u -> u.image == use.image && u.diffId.equals(use.diffId))) {
+            check.users.add(use);
+          }
         }
+        loaded.add(
+            new OciLayoutCheck.LoadedItem(
+                i,
+                source.configDigest(),
+                paths,
+                entries,
+                source.diffIds(),
+                source.selection().item().isTagged()));
         imageCount++;
       } catch (ArchiveException e) {
         problems.add(new Problem(Severity.ERROR, e.rule(), i, e.getMessage()));
       }
     }
     hashLayers(reader, List.copyOf(layers.values()), listener, problems);
+    OciLayoutCheck.check(reader, loaded, problems);
     return new VerificationReport(reader.manifest().size(), imageCount, layers.size(), problems);
+  }
+
+  /**
+   * A later {@code Layers} path of a diffID the image already lists (ARC-12): Docker's loader opens
+   * every path, so each must resolve inside the archive; its entry is hashed like any other.
+   *
+   * @return the entry the path resolves to, or null (reported)
+   */
+  private static TarEntry repeatedPath(
+      ArchiveReader reader,
+      int image,
+      int position,
+      String path,
+      LayerInfo first,
+      List<Problem> problems) {
+    try {
+      return reader.resolve(path, "ARC-12");
+    } catch (ArchiveException e) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              "ARC-12",
+              image,
+              "Layers["
+                  + position
+                  + "] \""
+                  + path
+                  + "\" repeats diffID "
+                  + first.diffId()
+                  + " (first at \""
+                  + first.path()
+                  + "\") but does not resolve inside the archive, as Docker's loader needs: "
+                  + e.getMessage()));
+      return null;
+    }
+  }
+
+  /** Warns of an image Docker's layer store cannot hold (ARC-14). */
+  private static void checkDepth(int index, ImageSource source, List<Problem> problems)
+      throws ArchiveException {
+    int count = source.diffIds().size();
+    if (count > MAX_LAYER_DEPTH) {
+      problems.add(
+          new Problem(
+              Severity.WARNING,
+              "ARC-14",
+              index,
+              "the image has "
+                  + count
+                  + " layers; Docker loads at most "
+                  + MAX_LAYER_DEPTH
+                  + " (its layer store's maxLayerDepth) and fails on layer "
+                  + (MAX_LAYER_DEPTH + 1)
+                  + " with \"max depth exceeded\""));
+    }
   }
 
   /**
@@ -91,7 +235,7 @@ public final class ArchiveVerifier {
       List<LayerCheck> checks,
       ProgressListener listener,
       List<Problem> problems) {
-    long total = checks.stream().mapToLong(c -> c.first.storedSize()).sum();
+    long total = checks.stream().mapToLong(c -> c.storedSize).sum();
     AtomicLong done = new AtomicLong();
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), checks.size()));
     List<List<Problem>> found = new ArrayList<>();
@@ -113,7 +257,7 @@ public final class ArchiveVerifier {
             pool.submit(
                 () -> {
                   hashLayer(reader, check, sink);
-                  long now = done.addAndGet(check.first.storedSize());
+                  long now = done.addAndGet(check.storedSize);
                   synchronized (listener) {
                     listener.progress(now, total);
                   }
@@ -235,39 +379,123 @@ public final class ArchiveVerifier {
   }
 
   private static void hashLayer(ArchiveReader reader, LayerCheck check, List<Problem> problems) {
-    LayerInfo layer = check.first;
+    LayerUse owner = check.users.get(0);
+    Measurement m;
+    TarEntry entry;
     try {
-      Measurement m = reader.measureContent(layer.path(), layer.diffId().algorithm());
-      for (LayerUse use : check.users) {
-        if (!m.digest().equals(use.layer.diffId())) {
-          problems.add(
-              new Problem(
-                  Severity.ERROR,
-                  "SRC-7",
-                  use.image,
-                  "layer \""
-                      + use.layer.path()
-                      + "\": content hashes to "
-                      + m.digest()
-                      + " but the config lists diffID "
-                      + use.layer.diffId()));
-        }
-      }
+      entry = reader.resolve(check.path, "ARC-2");
+      m = reader.measurements().contentDigest(entry, owner.diffId.algorithm());
     } catch (ArchiveException e) {
       for (LayerUse use : check.users) {
         problems.add(new Problem(Severity.ERROR, e.rule(), use.image, e.getMessage()));
       }
+      return;
+    }
+    for (LayerUse use : check.users) {
+      if (m.digest().algorithm().equals(use.diffId.algorithm()) && !m.digest().equals(use.diffId)) {
+        problems.add(new Problem(Severity.ERROR, use.rule, use.image, mismatch(use, m.digest())));
+      }
+    }
+    LayerMeasurements.LayerScan scan = reader.measurements().scan(entry);
+    if (scan != null) {
+      reportMembers(check, scan.findings(), owner.image, problems);
     }
   }
 
-  private record LayerUse(int image, LayerInfo layer) {}
+  private static String mismatch(LayerUse use, Digest actual) {
+    if (use.rule.equals("ARC-12")) {
+      return "layer \""
+          + use.path
+          + "\" repeats diffID "
+          + use.diffId
+          + " (first at \""
+          + use.first.path
+          + "\") but resolves to entry \""
+          + use.entryName
+          + "\", whose content hashes to "
+          + actual
+          + "; every path of a layer must hold the same bytes";
+    }
+    return "layer \""
+        + use.path
+        + "\": content hashes to "
+        + actual
+        + " but the config lists diffID "
+        + use.diffId;
+  }
+
+  /** {@code N (a, b, ...)}: a count and the first few of what it counts. */
+  private static String listed(long count, List<String> first) {
+    return count + " (" + String.join(", ", first) + (count > first.size() ? ", ..." : "") + ")";
+  }
+
+  /** LAY-1 and LAY-2 for one layer entry, reported once, on the first image using it. */
+  private static void reportMembers(
+      LayerCheck check, LayerTarScan.Findings f, int image, List<Problem> problems) {
+    String layer = "layer \"" + check.path + "\"";
+    if (f.duplicateCount() > 0) {
+      problems.add(
+          new Problem(
+              Severity.WARNING,
+              "LAY-1",
+              image,
+              layer
+                  + ": "
+                  + listed(f.duplicateCount(), f.duplicates())
+                  + " member(s) repeating an earlier member's name (expected each name once);"
+                  + " extraction keeps the last, readers of the tar differ"));
+    }
+    if (f.danglingCount() > 0) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              "LAY-2",
+              image,
+              layer
+                  + ": "
+                  + listed(f.danglingCount(), f.danglingLinks())
+                  + " hard link(s) whose target is not an earlier member of the layer;"
+                  + " extracting the layer fails on them"));
+    }
+    if (f.capped()) {
+      problems.add(
+          new Problem(
+              Severity.WARNING,
+              "LAY-1",
+              image,
+              layer
+                  + " has more member names than verify remembers ("
+                  + LayerTarScan.MAX_NAMES
+                  + " names or "
+                  + LayerTarScan.MAX_NAME_CHARS
+                  + " characters); LAY-1 and LAY-2 were checked for the first members only, of "
+                  + f.members()));
+    }
+  }
+
+  /**
+   * One use of a layer entry.
+   *
+   * @param image the item index
+   * @param path the {@code Layers} path as written
+   * @param entryName the entry it resolves to
+   * @param diffId the diffID the config lists for it
+   * @param rule SRC-7, or ARC-12 for a repeat of a diffID first seen at another entry
+   * @param first the first use of that diffID in the archive, or null when this is it
+   */
+  private record LayerUse(
+      int image, String path, String entryName, Digest diffId, String rule, LayerUse first) {}
 
   private static final class LayerCheck {
-    final LayerInfo first;
+    final String path;
+    final String entryName;
+    final long storedSize;
     final List<LayerUse> users = new ArrayList<>();
 
-    LayerCheck(LayerInfo first) {
-      this.first = first;
+    LayerCheck(String path, String entryName, long storedSize) {
+      this.path = path;
+      this.entryName = entryName;
+      this.storedSize = storedSize;
     }
   }
 }

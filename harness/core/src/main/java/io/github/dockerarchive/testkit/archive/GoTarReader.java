@@ -132,13 +132,25 @@ final class GoTarReader {
 
   /** Every entry up to the end of the archive, and where the archive ends. */
   static Walk walk(Input input) throws IOException, TarFormatException {
-    GoTarReader reader = new GoTarReader(input);
     List<Header> headers = new ArrayList<>();
+    long end = scan(input, headers::add);
+    return new Walk(List.copyOf(headers), end);
+  }
+
+  /**
+   * Hands every entry up to the end of the archive to {@code sink} as it is read, keeping none of
+   * them (for tars of unbounded entry count, such as layers).
+   *
+   * @return the offset just after the end-of-archive marker, or the end of the bytes read
+   */
+  static long scan(Input input, java.util.function.Consumer<Header> sink)
+      throws IOException, TarFormatException {
+    GoTarReader reader = new GoTarReader(input);
     Header h;
     while ((h = reader.next()) != null) {
-      headers.add(h);
+      sink.accept(h);
     }
-    return new Walk(List.copyOf(headers), reader.position);
+    return reader.position;
   }
 
   private long have(long want) throws IOException {

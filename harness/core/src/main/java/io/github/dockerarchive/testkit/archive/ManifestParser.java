@@ -167,9 +167,13 @@ final class ManifestParser {
     slice.end(elements.size());
   }
 
+  /**
+   * A value of the wrong type for the reference's {@code []ManifestItem} (ARC-11): Go's decoder
+   * fails on it, so does every Go-based loader.
+   */
   static InvalidManifestException wrongType(String where, String expected, GoJsonValue actual) {
     return new InvalidManifestException(
-        "ARC-2",
+        "ARC-11",
         "decoding tar manifest.json: " + where + " must be " + expected + ", got " + actual.kind());
   }
 }

@@ -40,7 +40,7 @@ public enum HostileFamily {
   /** {@link CompressionCases}: decompression bombs and broken compressed data. */
   COMPRESSION(CompressionCases::cases, "ARC-5", "SAFE-3"),
   /** {@link ManifestCases}: {@code manifest.json} limits and shapes. */
-  MANIFESTS(ManifestCases::cases, "ARC-2", "RD-3", "SRC-2"),
+  MANIFESTS(ManifestCases::cases, "ARC-11", "ARC-2", "RD-3", "SRC-2"),
   /** {@link ConfigCases}: image config shapes and size. */
   CONFIGS(ConfigCases::cases, "RD-3", "SRC-2"),
   /** {@link DigestCases}: diffIDs. */

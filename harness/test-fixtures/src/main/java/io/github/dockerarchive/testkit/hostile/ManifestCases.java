@@ -175,9 +175,13 @@ public final class ManifestCases {
     return withManifest(b, padded(HandmadeImage.manifestJson(b), length), t -> {});
   }
 
+  /** Refused as a manifest.json with a value of the wrong type for Go's decoder (ARC-11). */
+  private static final Refusal WRONG_TYPE =
+      new Refusal("ARC-11", InvalidManifestException.class, "decoding tar manifest.json", OPEN);
+
   /** A manifest.json of valid JSON with a value of the wrong type somewhere. */
   private static HostileCase wrongType(String name, String json, String fragment) {
-    return INVALID
+    return (json.startsWith("[") ? WRONG_TYPE : INVALID)
         .saying(fragment)
         .of("manifest-type-" + name, "manifest.json " + json, () -> manifestIs(json));
   }

@@ -187,14 +187,14 @@ class ManifestParsingTest {
           "[7]                                                 | item @0 | object",
           "[\"c.json\"]                                        | item @0 | object",
         })
-    @DisplayName("ARC-2: a value of the wrong type is an InvalidManifestException")
+    @DisplayName("ARC-11: a value of the wrong type is an InvalidManifestException")
     void wrongType(String json, String item, String field) {
       assertThatThrownBy(() -> parse(json))
           .isInstanceOf(InvalidManifestException.class)
           .hasMessageStartingWith("decoding tar manifest.json: ")
           .hasMessageContaining(item)
           .hasMessageContaining(field)
-          .satisfies(e -> assertThat(((ArchiveException) e).rule()).isEqualTo("ARC-2"));
+          .satisfies(e -> assertThat(((ArchiveException) e).rule()).isEqualTo("ARC-11"));
     }
 
     @ParameterizedTest(name = "{0}")

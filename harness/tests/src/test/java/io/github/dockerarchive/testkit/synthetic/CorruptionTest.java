@@ -132,11 +132,20 @@ class CorruptionTest {
         try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
           Readback.assertReadsAsTruth(reader, fixture);
           VerificationReport report = verify(reader);
-          assertThat(report.isValid()).isTrue();
+          // The OCI layout some dialects write beside manifest.json names blobs by digest: a config
+          // stored under another digest's name is absent there (OCI-3), while loaders that read
+          // manifest.json load the archive.
+          List<VerificationReport.Problem> ociSide =
+              report.problems().stream()
+                  .filter(p -> p.rule() != null && p.rule().startsWith("OCI-"))
+                  .toList();
+          assertThat(ociSide).allMatch(p -> p.rule().equals("OCI-3"));
           assertThat(report.problems())
+              .filteredOn(p -> !ociSide.contains(p))
               .isNotEmpty()
               .allMatch(
                   p -> p.severity() == Severity.WARNING && corruption.rule().equals(p.rule()));
+          assertThat(report.isValid()).isEqualTo(ociSide.isEmpty());
         }
       }
     }
