@@ -1,0 +1,209 @@
+package io.github.dockerarchive.testkit.conformance.adapters;
+
+import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
+import io.github.dockerarchive.testkit.conformance.Capability;
+import io.github.dockerarchive.testkit.conformance.CopyRequest;
+import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.conformance.ImplementationException;
+import io.github.dockerarchive.testkit.files.FileTrees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A tool that only loads and saves archives through its daemon (Docker Engine, containerd): its
+ * adapter script copies {@code docker-archive:} to {@code docker-archive:} (load or import, then
+ * save or export), and the built-in implementation converts the other ends. A read loads the
+ * archive, saves the image selected and converts what the tool saved into {@code oci:} or {@code
+ * dir:}; a write converts the {@code oci:} or {@code dir:} source into an archive, which the tool
+ * loads and saves to the destination. Refusals and failures of the tool's own steps are the tool's;
+ * the conversions only carry images between the suite's ends and the tool's.
+ */
+final class DaemonImplementation implements ArchiveImplementation {
+  private static final String ARCHIVE = "docker-archive:";
+
+  /** Starts the tool's daemon in its directory. */
+  @FunctionalInterface
+  interface Starter {
+    PrivateDaemon start(Path directory) throws IOException, InterruptedException;
+  }
+
+  private final String name;
+  private final Starter starter;
+  private final Path directory;
+  private final CommandImplementation script;
+  private final BuiltinImplementation converter;
+  private final Path scratch;
+  private PrivateDaemon daemon;
+  private String restartFailure = "";
+
+  DaemonImplementation(
+      String name,
+      Starter starter,
+      PrivateDaemon daemon,
+      Path directory,
+      CommandImplementation script,
+      Path scratch) {
+    this.name = name;
+    this.starter = starter;
+    this.daemon = daemon;
+    this.directory = directory;
+    this.script = script;
+    this.converter = new BuiltinImplementation();
+    this.scratch = scratch;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(
+        Capability.READ, Capability.READ_TO_DIR, Capability.WRITE, Capability.WRITE_MULTI);
+  }
+
+  @Override
+  public synchronized void copy(CopyRequest request)
+      throws ImplementationException, InterruptedException {
+    boolean fromArchives = request.sources().stream().allMatch(s -> s.startsWith(ARCHIVE));
+    boolean fromLayouts = request.sources().stream().noneMatch(s -> s.startsWith(ARCHIVE));
+    boolean toArchive = request.destination().startsWith(ARCHIVE);
+    if (daemon == null) {
+      throw new ImplementationException(
+          ImplementationException.Kind.CRASHED,
+          name + "'s daemon did not start again after a copy that hung: " + restartFailure,
+          null);
+    }
+    if (fromArchives && toArchive) {
+      run(request); // the tool's own round trip
+      return;
+    }
+    Path work;
+    try {
+      work = Files.createTempDirectory(scratch, "copy-");
+    } catch (IOException e) {
+      throw new ImplementationException(
+          ImplementationException.Kind.CRASHED, "no scratch directory: " + e.getMessage(), e);
+    }
+    try {
+      if (fromArchives && !request.multi()) {
+        read(request, work);
+      } else if (fromLayouts && toArchive) {
+        write(request, work);
+      } else {
+        throw new ImplementationException(
+            ImplementationException.Kind.REFUSED,
+            name
+                + " copies out of docker-archive: sources or into a docker-archive: destination,"
+                + " not "
+                + request.sources()
+                + " to "
+                + request.destination(),
+            null);
+      }
+    } finally {
+      try {
+        FileTrees.delete(work);
+      } catch (IOException e) {
+        System.err.println(name + ": could not remove " + work + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Loads the archive, saves the image selected, converts what the tool saved. */
+  private void read(CopyRequest request, Path work)
+      throws ImplementationException, InterruptedException {
+    Path saved = work.resolve("saved.tar");
+    run(CopyRequest.of(request.sources().get(0), ARCHIVE + saved));
+    convert(CopyRequest.of(ARCHIVE + saved, request.destination()), "what " + name + " saved");
+  }
+
+  /** Converts each source into an archive of its own, which the tool loads and saves. */
+  private void write(CopyRequest request, Path work)
+      throws ImplementationException, InterruptedException {
+    List<String> archives = new ArrayList<>();
+    for (int i = 0; i < request.sources().size(); i++) {
+      String source = request.sources().get(i);
+      String archive = ARCHIVE + work.resolve("source-" + i + ".tar");
+      if (!request.multi()) {
+        convert(CopyRequest.of(source, archive), "the source " + source);
+        archives.add(archive);
+        continue;
+      }
+      // A multi copy tags each image with its source's reference where the protocol says so; the
+      // conversion applies that rule, and the tool is given the tag it wrote as the selector.
+      convert(CopyRequest.multi(List.of(source), archive), "the source " + source);
+      List<String> tags;
+      try {
+        tags = ImageContent.ofArchive(archive).repoTags();
+      } catch (IOException e) {
+        throw new ImplementationException(
+            ImplementationException.Kind.CRASHED,
+            "the suite cannot read its conversion of " + source + ": " + e.getMessage(),
+            e);
+      }
+      archives.add(tags.isEmpty() ? archive : archive + ":" + tags.get(0));
+    }
+    run(new CopyRequest(archives, request.destination(), request.multi(), request.layout()));
+  }
+
+  /**
+   * Runs the script; after a copy that hung or crashed the daemon may still be busy with it (a load
+   * goes on in the daemon when its client is killed), so it is started afresh, with an empty store,
+   * for the next copy.
+   */
+  private void run(CopyRequest request) throws ImplementationException, InterruptedException {
+    try {
+      script.copy(request);
+    } catch (ImplementationException e) {
+      if (e.kind() != ImplementationException.Kind.REFUSED) {
+        restart();
+      }
+      throw e;
+    }
+  }
+
+  private void restart() throws InterruptedException {
+    daemon.close();
+    daemon = null;
+    try {
+      Files.createDirectories(directory);
+      daemon = starter.start(directory);
+    } catch (IOException e) {
+      restartFailure = e.getMessage();
+    }
+  }
+
+  private void convert(CopyRequest request, String what) throws ImplementationException {
+    try {
+      converter.copy(request);
+    } catch (ImplementationException e) {
+      throw new ImplementationException(
+          e.kind(),
+          "the suite's conversion of " + what + " for " + name + " failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      script.close();
+    } finally {
+      if (daemon != null) {
+        daemon.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " through " + daemon;
+  }
+}
