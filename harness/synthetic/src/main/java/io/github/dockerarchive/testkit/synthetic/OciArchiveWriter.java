@@ -30,8 +30,9 @@ import java.util.TreeMap;
  *   <li>DIA-4 {@code containerd} ({@code ctr images export} of containerd 1.6, §1.5; byte-identical
  *       after {@code ctr images import --no-unpack}, see ContainerdExportIdentityTest): gzip layers
  *       named by their compressed digest, no {@code LayerSources}, no {@code repositories}, compact
- *       {@code oci-layout}, {@code index.json} without a {@code mediaType} member (containerd 2.0
- *       added it); blobs and {@code oci-layout} 0444, the JSON documents 0644, mtime 0.
+ *       {@code oci-layout}, {@code index.json} without a {@code mediaType} member (containerd
+ *       1.6.31, 1.7.15 and 2.0 add it); blobs and {@code oci-layout} 0444, the JSON documents 0644,
+ *       mtime 0.
  *   <li>DIA-7 {@code docker-containerd-store} (Docker 29 with the containerd image store, §1.5): as
  *       DIA-4, but what {@code index.json} lists is each image's multi-platform OCI index (as
  *       pulled from a registry): the image's own platform manifest, a manifest of another platform
@@ -74,7 +75,8 @@ final class OciArchiveWriter implements DialectWriter {
     int blobMode = hybrid ? 0644 : 0444;
     LayoutEntries entries = new LayoutEntries();
     List<ItemDraft> items = new ArrayList<>();
-    // containerd 1.6 writes index.json without its mediaType; 2.x and Docker write it.
+    // containerd before 1.6.31 and 1.7.15 writes index.json without its mediaType; later
+    // releases, 2.x and Docker write it.
     GoJson index = beginIndex(hybrid || nestedIndex);
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     boolean tagged = false;
@@ -162,7 +164,7 @@ final class OciArchiveWriter implements DialectWriter {
 
   /**
    * An OCI image index, open at its {@code manifests} array; with its {@code mediaType} member or
-   * without it (as containerd 1.x writes {@code index.json}: the field was added in 2.0).
+   * without it (as containerd before 1.6.31 and 1.7.15 writes {@code index.json}).
    */
   private static GoJson beginIndex(boolean withMediaType) {
     GoJson index = new GoJson().beginObject().field("schemaVersion", 2);
