@@ -4,8 +4,8 @@
 # the run and sets it). Only the archive ends are containerd's: the suite converts between its
 # oci:/dir: ends and docker-archive: itself, so this script copies docker-archive: to
 # docker-archive: only, always from an empty image store:
-#   ctr images import --no-unpack --digests SRC, pick the image (SRC:REF, SRC:@N, or the only one),
-#   then ctr images export --platform linux/amd64 DST NAME...
+#   ctr images import --no-unpack --digests --all-platforms SRC, pick the image (SRC:REF, SRC:@N,
+#   or the only one), then ctr images export --platform linux/amd64 DST NAME...
 #   (the tag of DST, the source's references with --multi, else the image's digest name)
 # containerd writes the OCI layout plus manifest.json; no Docker 25+ hybrid (LayerSources).
 set -euo pipefail
@@ -37,6 +37,10 @@ clear_store
 qualified() {
   local ref="$1" first=""
   [[ "$ref" == */* ]] && first="${ref%%/*}"
+  if [[ "$first" == index.docker.io ]]; then
+    ref="docker.io/${ref#*/}"
+    first=docker.io
+  fi
   if [[ -z "$first" || ("$first" != *.* && "$first" != *:* && "$first" != localhost) ]]; then
     if [[ "$ref" == */* ]]; then ref="docker.io/$ref"; else ref="docker.io/library/$ref"; fi
   fi
@@ -78,7 +82,7 @@ select_image() {
   local archive="$1" selector="$2" alone="$3" name digest config want
   local -a targets
   if [[ -z "${imported[$archive]:-}" ]]; then
-    ctr images import --no-unpack --digests --platform "$platform" "$archive" >/dev/null
+    ctr images import --no-unpack --digests --all-platforms "$archive" >/dev/null
     imported[$archive]=1
   fi
   case "$selector" in
@@ -131,7 +135,8 @@ for i in "${!handles[@]}"; do
   if [[ "$name" != "${handles[$i]}" ]]; then
     ctr images tag --force "${handles[$i]}" "$name" >/dev/null
   fi
-  names+=("$name")
+  # A name given twice would be exported twice, into RepoTags too: each name once.
+  [[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
 done
 # Straight to the destination: how the tool writes it (partly, when stopped) is what is judged.
 ctr images export --platform "$platform" "$destination_path" "${names[@]}"

@@ -26,32 +26,17 @@ import java.util.Set;
 final class DaemonImplementation implements ArchiveImplementation {
   private static final String ARCHIVE = "docker-archive:";
 
-  /** Starts the tool's daemon in its directory. */
-  @FunctionalInterface
-  interface Starter {
-    PrivateDaemon start(Path directory) throws IOException, InterruptedException;
-  }
-
   private final String name;
-  private final Starter starter;
-  private final Path directory;
+  private final PrivateDaemon daemon;
   private final CommandImplementation script;
   private final BuiltinImplementation converter;
   private final Path scratch;
-  private PrivateDaemon daemon;
   private String restartFailure = "";
 
   DaemonImplementation(
-      String name,
-      Starter starter,
-      PrivateDaemon daemon,
-      Path directory,
-      CommandImplementation script,
-      Path scratch) {
+      String name, PrivateDaemon daemon, CommandImplementation script, Path scratch) {
     this.name = name;
-    this.starter = starter;
     this.daemon = daemon;
-    this.directory = directory;
     this.script = script;
     this.converter = new BuiltinImplementation();
     this.scratch = scratch;
@@ -74,7 +59,7 @@ final class DaemonImplementation implements ArchiveImplementation {
     boolean fromArchives = request.sources().stream().allMatch(s -> s.startsWith(ARCHIVE));
     boolean fromLayouts = request.sources().stream().noneMatch(s -> s.startsWith(ARCHIVE));
     boolean toArchive = request.destination().startsWith(ARCHIVE);
-    if (daemon == null) {
+    if (!restartFailure.isEmpty()) {
       throw new ImplementationException(
           ImplementationException.Kind.CRASHED,
           name + "'s daemon did not start again after a copy that hung: " + restartFailure,
@@ -170,11 +155,8 @@ final class DaemonImplementation implements ArchiveImplementation {
   }
 
   private void restart() throws InterruptedException {
-    daemon.close();
-    daemon = null;
     try {
-      Files.createDirectories(directory);
-      daemon = starter.start(directory);
+      daemon.restart();
     } catch (IOException e) {
       restartFailure = e.getMessage();
     }
@@ -196,9 +178,7 @@ final class DaemonImplementation implements ArchiveImplementation {
     try {
       script.close();
     } finally {
-      if (daemon != null) {
-        daemon.close();
-      }
+      daemon.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.adapters;
 
+import io.github.dockerarchive.testkit.conformance.ImplementationUnavailableException;
 import io.github.dockerarchive.testkit.files.FileTrees;
 import java.io.File;
 import java.io.IOException;
@@ -10,70 +11,191 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
- * A daemon (dockerd, containerd) a run starts for itself in a directory of its own, once: its log
- * in that directory, the wait until its client answers, and on {@link #close()} the stop by its PID
- * (TERM, then KILL with every process it started), the unmounting of what it left mounted below its
- * directory and the directory's removal. A shutdown hook does the same if the JVM ends first.
+ * A private {@code dockerd} or {@code containerd}, for the {@code docker} and {@code containerd}
+ * conformance implementations and for interop tests: every file it writes (data, state, sockets,
+ * log) lives under a short temporary directory of its own ({@code da-docker-*} in {@code
+ * java.io.tmpdir}, or {@code /tmp} when that path is long: a Unix socket path holds at most 107
+ * bytes), so it neither needs nor touches the machine's daemon. {@link #close()} stops it by its
+ * PID (TERM, then KILL with every process it started), unmounts what it left mounted below its
+ * directory and removes the directory; a shutdown hook does the same if the JVM ends first.
  */
-final class PrivateDaemon implements AutoCloseable {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class PrivateDaemon implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Writes what the daemon reads before it starts (its config file). */
+  @FunctionalInterface
+  private interface Preparation {
+    void prepare() throws IOException;
+  }
+
   private final String name;
-  private final Process process;
   private final Path directory;
+  private final List<String> command;
+  private final Preparation preparation;
+  private final List<String> client;
+  private final Map<String, String> environment;
   private final Thread hook;
+  private Process process;
   private boolean closed;
 
-  private PrivateDaemon(String name, Process process, Path directory) {
+  private PrivateDaemon(
+      String name,
+      Path directory,
+      List<String> command,
+      Preparation preparation,
+      List<String> client,
+      Map<String, String> environment) {
     this.name = name;
-    this.process = process;
     this.directory = directory;
+    this.command = List.copyOf(command);
+    this.preparation = preparation;
+    this.client = List.copyOf(client);
+    this.environment = Map.copyOf(environment);
     this.hook = new Thread(this::stop, name + "-stop");
   }
 
   /**
-   * Starts a daemon and waits until {@code probe} (its client) exits 0.
+   * Starts a private Docker Engine: {@code dockerd} with its data root, exec root, socket and PID
+   * file in its directory, the {@code vfs} storage driver and no network set-up.
    *
-   * @param name the daemon's name, for messages
-   * @param directory its own directory (short: sockets live there), removed on close
-   * @param command its command line
-   * @param probe a client command that succeeds once the daemon answers
-   * @return the running daemon
-   * @throws IOException when it exits or does not answer within a minute (the message holds the end
+   * @return the daemon, answering {@code docker version}
+   * @throws ImplementationUnavailableException when {@code dockerd} or {@code docker} is not
+   *     installed or the JVM does not run as root
+   * @throws IOException when it does not start or answer within a minute (the message holds the end
    *     of its log)
    * @throws InterruptedException when interrupted while waiting
    */
-  static PrivateDaemon start(String name, Path directory, List<String> command, List<String> probe)
+  public static PrivateDaemon docker()
+      throws ImplementationUnavailableException, IOException, InterruptedException {
+    requireAvailable("docker.io", "dockerd", "docker");
+    Path dir = shortDirectory("docker");
+    String host = "unix://" + dir.resolve("docker.sock");
+    List<String> command =
+        List.of(
+            "dockerd",
+            "--host",
+            host,
+            "--data-root",
+            dir.resolve("root").toString(),
+            "--exec-root",
+            dir.resolve("exec").toString(),
+            "--pidfile",
+            dir.resolve("docker.pid").toString(),
+            "--storage-driver",
+            "vfs",
+            "--iptables=false",
+            "--ip-masq=false",
+            "--bridge=none");
+    return start(
+        new PrivateDaemon(
+            "dockerd",
+            dir,
+            command,
+            () -> {},
+            List.of("docker", "--host", host),
+            Map.of("DOCKER_HOST", host)));
+  }
+
+  /**
+   * Starts a private containerd: a config file of its own (root, state and socket in its directory,
+   * the CRI plugin disabled).
+   *
+   * @return the daemon, answering {@code ctr version}
+   * @throws ImplementationUnavailableException when {@code containerd} or {@code ctr} is not
+   *     installed or the JVM does not run as root
+   * @throws IOException when it does not start or answer within a minute (the message holds the end
+   *     of its log)
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public static PrivateDaemon containerd()
+      throws ImplementationUnavailableException, IOException, InterruptedException {
+    requireAvailable("containerd", "containerd", "ctr");
+    Path dir = shortDirectory("containerd");
+    Path socket = dir.resolve("containerd.sock");
+    Path config = dir.resolve("config.toml");
+    String toml =
+        String.join(
+            "\n",
+            "version = 2",
+            "root = \"" + dir.resolve("root") + "\"",
+            "state = \"" + dir.resolve("state") + "\"",
+            "disabled_plugins = [\"io.containerd.grpc.v1.cri\"]",
+            "[grpc]",
+            "  address = \"" + socket + "\"",
+            "");
+    return start(
+        new PrivateDaemon(
+            "containerd",
+            dir,
+            List.of("containerd", "--config", config.toString()),
+            () -> Files.writeString(config, toml, StandardCharsets.UTF_8),
+            List.of("ctr", "--address", socket.toString()),
+            Map.of("CONTAINERD_ADDRESS", socket.toString())));
+  }
+
+  private static void requireAvailable(String packageName, String... tools)
+      throws ImplementationUnavailableException {
+    for (String tool : tools) {
+      if (ScriptProvider.findOnPath(tool) == null) {
+        throw new ImplementationUnavailableException(
+            tool + " is not installed (apt-get install -y " + packageName + ")");
+      }
+    }
+    String user = System.getProperty("user.name");
+    if (!"root".equals(user)) {
+      throw new ImplementationUnavailableException(
+          "a private " + tools[0] + " needs root, and this runs as " + user);
+    }
+  }
+
+  /** A new directory short enough for Unix socket paths below it. */
+  private static Path shortDirectory(String name) throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    return Files.createTempDirectory(
+        tmp.toString().length() <= 40 ? tmp : Path.of("/tmp"), "da-" + name + "-");
+  }
+
+  private static PrivateDaemon start(PrivateDaemon daemon)
       throws IOException, InterruptedException {
+    Runtime.getRuntime().addShutdownHook(daemon.hook);
+    try {
+      daemon.launch();
+      return daemon;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      daemon.close();
+      throw e;
+    }
+  }
+
+  /** Starts the process and waits until the client answers. */
+  private void launch() throws IOException, InterruptedException {
+    preparation.prepare();
     Path log = directory.resolve(name + ".log");
-    Process process =
+    process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .start();
-    PrivateDaemon daemon = new PrivateDaemon(name, process, directory);
-    Runtime.getRuntime().addShutdownHook(daemon.hook);
-    try {
-      long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-      while (!answers(probe)) {
-        if (!process.isAlive()) {
-          throw new IOException(
-              name + " exited with status " + process.exitValue() + ": " + tail(log));
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IOException(
-              name + " did not answer within " + START_TIMEOUT.toSeconds() + " s: " + tail(log));
-        }
-        Thread.sleep(200);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    List<String> probe = new ArrayList<>(client);
+    probe.add("version");
+    while (!answers(probe)) {
+      if (!process.isAlive()) {
+        throw new IOException(
+            name + " exited with status " + process.exitValue() + ": " + logTail());
       }
-      return daemon;
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      daemon.close();
-      throw e;
+      if (System.nanoTime() > deadline) {
+        throw new IOException(
+            name + " did not answer within " + START_TIMEOUT.toSeconds() + " s: " + logTail());
+      }
+      Thread.sleep(200);
     }
   }
 
@@ -91,9 +213,34 @@ final class PrivateDaemon implements AutoCloseable {
     return p.exitValue() == 0;
   }
 
-  private static String tail(Path log) {
+  /**
+   * The client's command line bound to this daemon ({@code docker --host unix://...} or {@code ctr
+   * --address ...}); append the arguments.
+   *
+   * @return the command
+   */
+  public List<String> client() {
+    return client;
+  }
+
+  /**
+   * The environment that points the client at this daemon ({@code DOCKER_HOST} or {@code
+   * CONTAINERD_ADDRESS}).
+   *
+   * @return the variables
+   */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /**
+   * The end of the daemon's log, for failure messages.
+   *
+   * @return at most its last 2,000 characters
+   */
+  public String logTail() {
     try {
-      String text = Files.readString(log, StandardCharsets.UTF_8);
+      String text = Files.readString(directory.resolve(name + ".log"), StandardCharsets.UTF_8);
       return text.substring(Math.max(0, text.length() - 2000));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
@@ -101,12 +248,21 @@ final class PrivateDaemon implements AutoCloseable {
   }
 
   /**
-   * The daemon's process ID.
+   * Stops the daemon and starts it again with an empty store in the same directory, at the same
+   * socket (after a copy that hung, the daemon may still be busy with it).
    *
-   * @return its PID
+   * @throws IOException when it does not start again
+   * @throws InterruptedException when interrupted while waiting
    */
-  long pid() {
-    return process.pid();
+  public synchronized void restart() throws IOException, InterruptedException {
+    if (closed) {
+      throw new IllegalStateException(name + " is closed");
+    }
+    stopProcess();
+    unmountBelow(directory);
+    FileTrees.delete(directory);
+    Files.createDirectories(directory);
+    launch();
   }
 
   @Override
@@ -119,12 +275,26 @@ final class PrivateDaemon implements AutoCloseable {
     stop();
   }
 
-  /** Stops the daemon and every process it started, unmounts and removes its directory, once. */
+  /** Stops the daemon, unmounts and removes its directory, once. */
   private synchronized void stop() {
     if (closed) {
       return;
     }
     closed = true;
+    stopProcess();
+    unmountBelow(directory);
+    try {
+      FileTrees.delete(directory);
+    } catch (IOException e) {
+      System.err.println(name + ": could not remove " + directory + ": " + e.getMessage());
+    }
+  }
+
+  /** TERM, then KILL after 20 s, with every process the daemon started (dockerd's containerd). */
+  private void stopProcess() {
+    if (process == null) {
+      return;
+    }
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     try {
@@ -132,17 +302,16 @@ final class PrivateDaemon implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
       }
+      for (ProcessHandle child : children) {
+        child.onExit().get(10, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // a child that did not stop in time is killed below
     } finally {
       process.destroyForcibly();
       children.forEach(ProcessHandle::destroyForcibly);
-    }
-    unmountBelow(directory);
-    try {
-      FileTrees.delete(directory);
-    } catch (IOException e) {
-      System.err.println(name + ": could not remove " + directory + ": " + e.getMessage());
     }
   }
 
@@ -181,6 +350,6 @@ final class PrivateDaemon implements AutoCloseable {
 
   @Override
   public String toString() {
-    return name + " (PID " + process.pid() + ", in " + directory + ")";
+    return name + " (PID " + (process == null ? "none" : process.pid()) + ", in " + directory + ")";
   }
 }

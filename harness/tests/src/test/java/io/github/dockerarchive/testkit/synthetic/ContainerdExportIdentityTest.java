@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.image.Compression;
-import io.github.dockerarchive.testkit.testing.ContainerdDaemon;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DIA-4 is what containerd writes: a synthetic containerd archive, imported into a real containerd
@@ -27,27 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * names, order, header fields and JSON bytes.
  */
 @DisplayName("Interop: ctr images export writes the containerd dialect byte for byte (DIA-4)")
-class ContainerdExportIdentityTest {
+class ContainerdExportIdentityTest extends ContainerdTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir static Path daemonDir;
-  private static ContainerdDaemon daemon;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void startContainerd() throws Exception {
-    ContainerdDaemon.assumeAvailable();
-    daemon = ContainerdDaemon.start(daemonDir);
-  }
-
-  @AfterAll
-  static void stopContainerd() {
-    if (daemon != null) {
-      daemon.close();
-      daemon = null;
-    }
-  }
 
   /** Every test starts from an empty image list, so that names never carry over. */
   @AfterEach
