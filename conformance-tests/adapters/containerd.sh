@@ -4,8 +4,9 @@
 # the run and sets it). Only the archive ends are containerd's: the suite converts between its
 # oci:/dir: ends and docker-archive: itself, so this script copies docker-archive: to
 # docker-archive: only, always from an empty image store:
-#   ctr images import --no-unpack --digests --all-platforms SRC, pick the image (SRC:REF, SRC:@N,
-#   or the only one), then ctr images export --platform linux/amd64 DST NAME...
+#   ctr images import --no-unpack --digests [--all-platforms] SRC, pick the image (SRC:REF, SRC:@N,
+#   SRC:sha256:HEX for the image whose config has that digest, as the suite resolves :@N, or the
+#   only one), then ctr images export --platform linux/amd64 DST NAME...
 #   (the tag of DST, the source's references with --multi, else the image's digest name)
 # containerd writes the OCI layout plus manifest.json; no Docker 25+ hybrid (LayerSources).
 set -euo pipefail
@@ -82,7 +83,16 @@ select_image() {
   local archive="$1" selector="$2" alone="$3" name digest config want
   local -a targets
   if [[ -z "${imported[$archive]:-}" ]]; then
-    ctr images import --no-unpack --digests --all-platforms "$archive" >/dev/null
+    # The host's platform first (an archive may list platforms whose blobs it lacks, as Docker's
+    # containerd store writes them); an image of another platform only with --all-platforms.
+    local errors="$CONFORMANCE_SCRATCH/import.err"
+    if ! ctr images import --no-unpack --digests "$archive" >/dev/null 2>"$errors"; then
+      if ! grep -q 'filtered out' "$errors"; then
+        cat "$errors" >&2
+        exit 1
+      fi
+      ctr images import --no-unpack --digests --all-platforms "$archive" >/dev/null
+    fi
     imported[$archive]=1
   fi
   case "$selector" in
@@ -97,6 +107,7 @@ select_image() {
       want="$(archive_config_digest "$archive" 0)"
       ;;
     @*) want="$(archive_config_digest "$archive" "${selector#@}")" ;;
+    sha256:*) want="$selector" ;; # the image whose config has this digest
     *)
       name="$(qualified "$selector")"
       digest="$(images | awk -v n="$name" '$1 == n { print $2; exit }')"
@@ -129,7 +140,7 @@ for i in "${!handles[@]}"; do
   name="${handles[$i]}" # exported by its digest name: no tag
   if [[ -n "$tag" ]]; then
     name="$(qualified "$tag")"
-  elif $multi && [[ -n "$selector" && "$selector" != @* ]]; then
+  elif $multi && [[ -n "$selector" && "$selector" != @* && "$selector" != sha256:* ]]; then
     name="$(qualified "$selector")" # the source's reference tags its image
   fi
   if [[ "$name" != "${handles[$i]}" ]]; then

@@ -4,7 +4,8 @@
 # dockerd for the run and sets it). Only the archive ends are Docker's: the suite converts between
 # its oci:/dir: ends and docker-archive: itself, so this script copies docker-archive: to
 # docker-archive: only, always from an empty image store:
-#   docker load -i SRC, pick the image (SRC:REF, SRC:@N, or the only one), then
+#   docker load -i SRC, pick the image (SRC:REF, SRC:@N, SRC:sha256:HEX for the image whose config
+#   has that digest, as the suite resolves :@N, or the only one), then
 #   docker save -o DST NAME...   (the tag of DST, the sources' references with --multi, else the ID)
 # Docker 20.10 writes only the classic layout, so no docker-hybrid.
 set -euo pipefail
@@ -63,6 +64,7 @@ select_image() {
     @*)
       id="$(archive_config_digest "$archive" "${selector#@}")"
       ;;
+    sha256:*) id="$selector" ;; # the image whose config has this digest: its ID
     *)
       id="$(docker image inspect --format '{{.Id}}' "$selector" 2>/dev/null)" ||
         refuse "no image $selector in $archive (after docker load)"
@@ -86,7 +88,7 @@ for i in "${!ids[@]}"; do
   if [[ -n "$tag" ]]; then
     docker tag "${ids[$i]}" "$tag"
     names+=("$tag")
-  elif $multi && [[ -n "$selector" && "$selector" != @* ]]; then
+  elif $multi && [[ -n "$selector" && "$selector" != @* && "$selector" != sha256:* ]]; then
     docker tag "${ids[$i]}" "$selector" # the source's reference tags its image
     names+=("$selector")
   else

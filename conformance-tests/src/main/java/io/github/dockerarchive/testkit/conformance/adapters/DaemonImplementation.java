@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.adapters;
 
+import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.conformance.ArchiveImplementation;
 import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.CopyRequest;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A tool that only loads and saves archives through its daemon (Docker Engine, containerd): its
@@ -25,6 +28,8 @@ import java.util.Set;
  */
 final class DaemonImplementation implements ArchiveImplementation {
   private static final String ARCHIVE = "docker-archive:";
+  private static final Pattern INDEX_SELECTOR =
+      Pattern.compile("docker-archive:([^:]+):@(\\d{1,9})");
 
   private final String name;
   private final PrivateDaemon daemon;
@@ -66,7 +71,7 @@ final class DaemonImplementation implements ArchiveImplementation {
           null);
     }
     if (fromArchives && toArchive) {
-      run(request); // the tool's own round trip
+      run(resolved(request)); // the tool's own round trip
       return;
     }
     Path work;
@@ -105,7 +110,7 @@ final class DaemonImplementation implements ArchiveImplementation {
   private void read(CopyRequest request, Path work)
       throws ImplementationException, InterruptedException {
     Path saved = work.resolve("saved.tar");
-    run(CopyRequest.of(request.sources().get(0), ARCHIVE + saved));
+    run(CopyRequest.of(resolve(request.sources().get(0)), ARCHIVE + saved));
     convert(CopyRequest.of(ARCHIVE + saved, request.destination()), "what " + name + " saved");
   }
 
@@ -136,6 +141,33 @@ final class DaemonImplementation implements ArchiveImplementation {
       archives.add(tags.isEmpty() ? archive : archive + ":" + tags.get(0));
     }
     run(new CopyRequest(archives, request.destination(), request.multi(), request.layout()));
+  }
+
+  private static CopyRequest resolved(CopyRequest request) {
+    List<String> sources = request.sources().stream().map(DaemonImplementation::resolve).toList();
+    return new CopyRequest(sources, request.destination(), request.multi(), request.layout());
+  }
+
+  /**
+   * A source {@code docker-archive:PATH:@N} as {@code docker-archive:PATH:sha256:HEX}, the config
+   * digest (image ID) of item N as this project's reader finds it, which copes with more shapes of
+   * {@code manifest.json} than the script's {@code tar} and {@code jq}; any other source, or one
+   * the reader cannot open, unchanged (the script then reads item N itself).
+   */
+  private static String resolve(String source) {
+    Matcher m = INDEX_SELECTOR.matcher(source);
+    if (!m.matches()) {
+      return source;
+    }
+    try (ArchiveReader reader = ArchiveReader.open(Path.of(m.group(1)))) {
+      int index = Integer.parseInt(m.group(2));
+      if (index >= reader.manifest().size()) {
+        return source;
+      }
+      return ARCHIVE + m.group(1) + ":" + reader.imageSource(null, index).configDigest();
+    } catch (IOException | RuntimeException e) {
+      return source;
+    }
   }
 
   /**
