@@ -37,6 +37,7 @@ final class DaemonImplementation implements ArchiveImplementation {
   private final BuiltinImplementation converter;
   private final Path scratch;
   private String restartFailure = "";
+  private boolean restartPending;
 
   DaemonImplementation(
       String name, PrivateDaemon daemon, CommandImplementation script, Path scratch) {
@@ -64,6 +65,9 @@ final class DaemonImplementation implements ArchiveImplementation {
     boolean fromArchives = request.sources().stream().allMatch(s -> s.startsWith(ARCHIVE));
     boolean fromLayouts = request.sources().stream().noneMatch(s -> s.startsWith(ARCHIVE));
     boolean toArchive = request.destination().startsWith(ARCHIVE);
+    if (restartPending) {
+      restart();
+    }
     if (!restartFailure.isEmpty()) {
       throw new ImplementationException(
           ImplementationException.Kind.CRASHED,
@@ -171,22 +175,25 @@ final class DaemonImplementation implements ArchiveImplementation {
   }
 
   /**
-   * Runs the script; after a copy that hung or crashed the daemon may still be busy with it (a load
-   * goes on in the daemon when its client is killed), so it is started afresh, with an empty store,
-   * for the next copy.
+   * Runs the script. After a copy that hung, crashed or was stopped, the daemon may still be busy
+   * with it (a load goes on in the daemon when its client is killed), so it is started afresh, with
+   * an empty store, before the next copy.
    */
   private void run(CopyRequest request) throws ImplementationException, InterruptedException {
+    boolean clean = false;
     try {
       script.copy(request);
+      clean = true;
     } catch (ImplementationException e) {
-      if (e.kind() != ImplementationException.Kind.REFUSED) {
-        restart();
-      }
+      clean = e.kind() == ImplementationException.Kind.REFUSED;
       throw e;
+    } finally {
+      restartPending = !clean;
     }
   }
 
   private void restart() throws InterruptedException {
+    restartPending = false;
     try {
       daemon.restart();
     } catch (IOException e) {
