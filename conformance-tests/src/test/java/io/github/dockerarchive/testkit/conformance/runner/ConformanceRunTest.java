@@ -193,15 +193,7 @@ class ConformanceRunTest {
   void anImplementationThatCannotBeSetUpIsAnErrorForEveryCheck() throws Exception {
     assertThat(run().run(settings(List.of("peer-good", "broken"), List.of(), false)))
         .isEqualTo(ConformanceRun.FAILED);
-    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
-    List<JsonNode> broken = new ArrayList<>();
-    json.forEach(
-        n -> {
-          if (n.get("implementation").asText().equals("broken")) {
-            broken.add(n);
-          }
-        });
-    assertThat(broken)
+    assertThat(resultsOf("broken"))
         .hasSize(5)
         .allSatisfy(
             n -> {
@@ -219,15 +211,7 @@ class ConformanceRunTest {
     assertThat(run().run(settings(List.of("good", "absent"), List.of(), false)))
         .as(err.toString())
         .isEqualTo(ConformanceRun.OK);
-    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
-    List<JsonNode> absent = new ArrayList<>();
-    json.forEach(
-        n -> {
-          if (n.get("implementation").asText().equals("absent")) {
-            absent.add(n);
-          }
-        });
-    assertThat(absent)
+    assertThat(resultsOf("absent"))
         .hasSize(5)
         .allSatisfy(
             n -> {
@@ -236,6 +220,19 @@ class ConformanceRunTest {
             });
     assertThat(err.toString()).contains("absent: skipped: absentd needs root");
     assertThat(out.toString()).containsPattern("SEL-1\\s+MUST\\s+PASS\\s+n/a");
+  }
+
+  /** The results of one implementation in {@code out/results.json}. */
+  private List<JsonNode> resultsOf(String implementation) throws Exception {
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    List<JsonNode> results = new ArrayList<>();
+    json.forEach(
+        n -> {
+          if (n.get("implementation").asText().equals(implementation)) {
+            results.add(n);
+          }
+        });
+    return results;
   }
 
   @Test
