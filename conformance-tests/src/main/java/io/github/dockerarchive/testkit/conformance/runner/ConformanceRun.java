@@ -6,6 +6,7 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckResult;
 import io.github.dockerarchive.testkit.conformance.ConformanceRunner;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
+import io.github.dockerarchive.testkit.conformance.ImplementationUnavailableException;
 import io.github.dockerarchive.testkit.conformance.Rule;
 import io.github.dockerarchive.testkit.conformance.Rules;
 import io.github.dockerarchive.testkit.conformance.Status;
@@ -296,7 +297,11 @@ public final class ConformanceRun {
 
   /** An implementation ready to run, or the reason it could not be set up. */
   private record Prepared(
-      String name, ArchiveImplementation implementation, boolean gated, String setupError) {
+      String name,
+      ArchiveImplementation implementation,
+      boolean gated,
+      String setupError,
+      String skipped) {
     void closeQuietly() {
       if (implementation != null) {
         try {
@@ -315,12 +320,14 @@ public final class ConformanceRun {
     try {
       Implementations.Selected s =
           factory.create(name, new ImplementationSettings(scratch, settings.copyTimeout()));
-      return new Prepared(name, s.implementation(), forced || !s.reportOnly(), "");
+      return new Prepared(name, s.implementation(), forced || !s.reportOnly(), "", "");
     } catch (IllegalArgumentException e) {
       throw new UsageException("--impl " + name + ": " + e.getMessage());
+    } catch (ImplementationUnavailableException e) {
+      return new Prepared(name, null, false, "", "skipped: " + e.getMessage());
     } catch (Exception e) {
       return new Prepared(
-          name, null, forced || !factory.reportOnly(name), "cannot set up " + name + ": " + e);
+          name, null, forced || !factory.reportOnly(name), "cannot set up " + name + ": " + e, "");
     }
   }
 
@@ -329,13 +336,15 @@ public final class ConformanceRun {
       throws InterruptedException {
     long start = System.nanoTime();
     if (p.implementation() == null) {
-      err.printf("dockerarchive conformance: %s: %s%n", p.name(), p.setupError());
+      // Not available on this machine (every check not applicable, with the reason), or an
+      // implementation that could not be set up (every check an error).
+      boolean skipped = !p.skipped().isEmpty();
+      String reason = skipped ? p.skipped() : p.setupError();
+      err.printf("dockerarchive conformance: %s: %s%n", p.name(), reason);
+      Status status = skipped ? Status.UNSUPPORTED : Status.ERROR;
       List<CheckResult> results =
           checks.stream()
-              .map(
-                  c ->
-                      new CheckResult(
-                          c, p.name(), Status.ERROR, p.setupError(), "", false, Duration.ZERO))
+              .map(c -> new CheckResult(c, p.name(), status, reason, "", false, Duration.ZERO))
               .toList();
       return new ImplementationResults(p.name(), p.gated(), false, Set.of(), results);
     }

@@ -10,6 +10,7 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.ImplementationSettings;
+import io.github.dockerarchive.testkit.conformance.ImplementationUnavailableException;
 import io.github.dockerarchive.testkit.conformance.adapters.Implementations;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,6 +99,9 @@ class ConformanceRunTest {
         assertThat(settings.scratch()).isDirectory();
         if (name.equals("broken")) {
           throw new IOException("the tool is not installed");
+        }
+        if (name.equals("absent")) {
+          throw new ImplementationUnavailableException("absentd needs root");
         }
         if (name.equals("unknown")) {
           throw new IllegalArgumentException("unknown implementation \"unknown\"");
@@ -189,15 +193,7 @@ class ConformanceRunTest {
   void anImplementationThatCannotBeSetUpIsAnErrorForEveryCheck() throws Exception {
     assertThat(run().run(settings(List.of("peer-good", "broken"), List.of(), false)))
         .isEqualTo(ConformanceRun.FAILED);
-    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
-    List<JsonNode> broken = new ArrayList<>();
-    json.forEach(
-        n -> {
-          if (n.get("implementation").asText().equals("broken")) {
-            broken.add(n);
-          }
-        });
-    assertThat(broken)
+    assertThat(resultsOf("broken"))
         .hasSize(5)
         .allSatisfy(
             n -> {
@@ -208,6 +204,35 @@ class ConformanceRunTest {
             });
     assertThat(err.toString()).contains("broken: 5 checks ended in ERROR");
     assertThat(created.get("peer-good").closed).hasValue(1);
+  }
+
+  @Test
+  void anImplementationUnavailableHereIsSkippedWithTheReasonAndFailsNothing() throws Exception {
+    assertThat(run().run(settings(List.of("good", "absent"), List.of(), false)))
+        .as(err.toString())
+        .isEqualTo(ConformanceRun.OK);
+    assertThat(resultsOf("absent"))
+        .hasSize(5)
+        .allSatisfy(
+            n -> {
+              assertThat(n.get("status").asText()).isEqualTo("UNSUPPORTED");
+              assertThat(n.get("reason").asText()).isEqualTo("skipped: absentd needs root");
+            });
+    assertThat(err.toString()).contains("absent: skipped: absentd needs root");
+    assertThat(out.toString()).containsPattern("SEL-1\\s+MUST\\s+PASS\\s+n/a");
+  }
+
+  /** The results of one implementation in {@code out/results.json}. */
+  private List<JsonNode> resultsOf(String implementation) throws Exception {
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+    List<JsonNode> results = new ArrayList<>();
+    json.forEach(
+        n -> {
+          if (n.get("implementation").asText().equals(implementation)) {
+            results.add(n);
+          }
+        });
+    return results;
   }
 
   @Test

@@ -14,8 +14,9 @@ public enum Dialect {
   /** Docker 25 to 28: OCI layout plus {@code manifest.json}, {@code LayerSources} (DIA-3). */
   DOCKER_HYBRID("DIA-3", Compression.NONE),
   /**
-   * containerd's exporter ({@code ctr images export}, nerdctl): gzip blobs named by their digest,
-   * {@code index.json} pointing at each image manifest (DIA-4).
+   * containerd's exporter ({@code ctr images export}) as containerd 1.6.20 writes it, byte for
+   * byte: gzip blobs named by their digest, {@code index.json} pointing at each image manifest,
+   * without the {@code mediaType} member that containerd 1.6.31, 1.7.15 and 2.0 add (DIA-4).
    */
   CONTAINERD("DIA-4", Compression.GZIP),
   /** go-containerregistry (crane, kaniko): {@code sha256:<hex>} config, {@code .tar.gz} (DIA-5). */

@@ -27,9 +27,12 @@ import java.util.TreeMap;
  *       {@code oci-layout} as {@code {"imageLayoutVersion": "1.0.0"}} (with the space), {@code
  *       repositories} (familiar name → tag → top diffID hex) when tagged; files 0644, layer and
  *       config blobs dated at the image's creation.
- *   <li>DIA-4 {@code containerd} (Docker 29 containerd store, nerdctl, §1.5): gzip layers named by
- *       their compressed digest, no {@code LayerSources}, no {@code repositories}, compact {@code
- *       oci-layout}; blobs and {@code oci-layout} 0444, the JSON documents 0644, mtime 0.
+ *   <li>DIA-4 {@code containerd} ({@code ctr images export} of containerd 1.6, §1.5; byte-identical
+ *       after {@code ctr images import --no-unpack}, see ContainerdExportIdentityTest): gzip layers
+ *       named by their compressed digest, no {@code LayerSources}, no {@code repositories}, compact
+ *       {@code oci-layout}, {@code index.json} without a {@code mediaType} member (containerd
+ *       1.6.31, 1.7.15 and 2.0 add it); blobs and {@code oci-layout} 0444, the JSON documents 0644,
+ *       mtime 0.
  *   <li>DIA-7 {@code docker-containerd-store} (Docker 29 with the containerd image store, §1.5): as
  *       DIA-4, but what {@code index.json} lists is each image's multi-platform OCI index (as
  *       pulled from a registry): the image's own platform manifest, a manifest of another platform
@@ -98,7 +101,9 @@ final class OciArchiveWriter implements DialectWriter {
     int blobMode = hybrid ? 0644 : 0444;
     LayoutEntries entries = new LayoutEntries();
     List<ItemDraft> items = new ArrayList<>();
-    GoJson index = beginIndex();
+    // containerd before 1.6.31 and 1.7.15 writes index.json without its mediaType; later
+    // releases, 2.x and Docker write it.
+    GoJson index = beginIndex(hybrid || nestedIndex);
     Map<String, Map<String, String>> repositories = new TreeMap<>();
     boolean tagged = false;
     entries.add(Entry.directory("blobs/", 0755, 0));
@@ -209,13 +214,15 @@ final class OciArchiveWriter implements DialectWriter {
     return digest;
   }
 
-  /** An OCI image index, open at its {@code manifests} array. */
-  private static GoJson beginIndex() {
-    GoJson index =
-        new GoJson()
-            .beginObject()
-            .field("schemaVersion", 2)
-            .field("mediaType", MediaTypes.OCI_INDEX);
+  /**
+   * An OCI image index, open at its {@code manifests} array; with its {@code mediaType} member or
+   * without it (as containerd before 1.6.31 and 1.7.15 writes {@code index.json}).
+   */
+  private static GoJson beginIndex(boolean withMediaType) {
+    GoJson index = new GoJson().beginObject().field("schemaVersion", 2);
+    if (withMediaType) {
+      index.field("mediaType", MediaTypes.OCI_INDEX);
+    }
     return index.name("manifests").beginArray();
   }
 
@@ -274,7 +281,7 @@ final class OciArchiveWriter implements DialectWriter {
     // Another platform's manifest: listed, its blobs never pulled, so absent from the archive.
     String otherArchitecture = "arm64".equals(architecture) ? "amd64" : "arm64";
     byte[] other = absentManifest(os + "/" + otherArchitecture + " of " + manifestDigest);
-    GoJson index = beginIndex();
+    GoJson index = beginIndex(true);
     platformDescriptor(index, manifestDigest, manifestSize, os, architecture, null);
     platformDescriptor(
         index,

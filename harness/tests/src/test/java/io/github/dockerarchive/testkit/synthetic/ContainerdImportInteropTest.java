@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.image.MediaTypes;
-import io.github.dockerarchive.testkit.testing.ContainerdDaemon;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,25 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * index for DIA-7). containerd itself refuses compressed outer archives, so the archives are plain.
  */
 @DisplayName("Interop: ctr images import takes every synthetic dialect (DIA-1..7)")
-class ContainerdImportInteropTest {
+class ContainerdImportInteropTest extends ContainerdTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir static Path daemonDir;
-  @TempDir Path dir;
-  private static ContainerdDaemon daemon;
-
-  @BeforeAll
-  static void startContainerd() throws Exception {
-    ContainerdDaemon.assumeAvailable();
-    daemon = ContainerdDaemon.start(daemonDir);
-  }
-
-  @AfterAll
-  static void stopContainerd() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Dialect.class)

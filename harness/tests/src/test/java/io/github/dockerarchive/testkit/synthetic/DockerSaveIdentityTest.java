@@ -3,7 +3,6 @@ package io.github.dockerarchive.testkit.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dockerarchive.testkit.testing.ExternalTool;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -78,11 +77,12 @@ class DockerSaveIdentityTest extends DockerTestSupport {
             .build();
     ArchiveFixture fixture = SyntheticArchives.materialize(spec, dir.resolve("ours.tar"));
     Path theirs = loadAndSave(fixture, List.of("example.com/identity/repeat:1"));
-    List<String> ours = describe(fixture.path(), Set.of());
+    List<String> ours = TarListing.describe(fixture.path(), Set.of());
     Set<String> symlinked = symlinkedLayerDirectories(fixture.path());
     assertThat(symlinked).hasSize(1);
-    assertThat(describe(theirs, symlinked)).isEqualTo(describe(fixture.path(), symlinked));
-    assertThat(ours).hasSameSizeAs(describe(theirs, Set.of()));
+    assertThat(TarListing.describe(theirs, symlinked))
+        .isEqualTo(TarListing.describe(fixture.path(), symlinked));
+    assertThat(ours).hasSameSizeAs(TarListing.describe(theirs, Set.of()));
   }
 
   private static ArchiveSpec.Builder legacy() {
@@ -96,7 +96,8 @@ class DockerSaveIdentityTest extends DockerTestSupport {
     byte[] actual = Files.readAllBytes(fixture.path());
     if (!java.util.Arrays.equals(actual, expected)) {
       // Show the first differing entry rather than two blobs of bytes.
-      assertThat(describe(fixture.path(), Set.of())).isEqualTo(describe(theirs, Set.of()));
+      assertThat(TarListing.describe(fixture.path(), Set.of()))
+          .isEqualTo(TarListing.describe(theirs, Set.of()));
     }
     assertThat(actual).as("byte for byte").isEqualTo(expected);
   }
@@ -110,33 +111,6 @@ class DockerSaveIdentityTest extends DockerTestSupport {
     docker.run(args.toArray(String[]::new));
     docker.run("image", "rm", "--force", fixture.image(0).configDigest().toString());
     return theirs;
-  }
-
-  /**
-   * Each entry's header fields and content, one line each; mtime left out under {@code undated}.
-   */
-  private static List<String> describe(Path tar, Set<String> undated) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(tar);
-        TarArchiveInputStream entries = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry e; (e = entries.getNextEntry()) != null; ) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        entries.transferTo(content);
-        boolean dated = undated.stream().noneMatch(e.getName()::startsWith);
-        lines.add(
-            String.join(
-                " ",
-                e.getName(),
-                Integer.toOctalString(e.getMode()),
-                e.getUserName() + ":" + e.getGroupName(),
-                String.valueOf(e.getLongUserId()),
-                String.valueOf(e.getLongGroupId()),
-                e.getLinkName(),
-                dated ? String.valueOf(e.getModTime().getTime()) : "(time of the save)",
-                content.toString(java.nio.charset.StandardCharsets.ISO_8859_1)));
-      }
-    }
-    return lines;
   }
 
   private static Set<String> symlinkedLayerDirectories(Path tar) throws IOException {

@@ -1,6 +1,5 @@
 package io.github.dockerarchive.testkit.synthetic;
 
-import io.github.dockerarchive.testkit.testing.DockerDaemon;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,15 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
  * own and stopped by its PID afterwards; skipped with the reason where Docker is not installed.
  */
 abstract class DockerTestSupport {
-  @TempDir static Path daemonDir;
-  static DockerDaemon daemon;
+  static TestDaemon daemon;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startDocker() throws Exception {
-    DockerDaemon.assumeAvailable();
-    daemon = DockerDaemon.start(daemonDir);
+    daemon = TestDaemon.dockerOrSkip();
   }
 
   @AfterAll
