@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dockerarchive.testkit.testing.DockerDaemon;
 import io.github.dockerarchive.testkit.testing.ExternalTool;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,9 +43,8 @@ class QuirkInteropTest {
           "podman version 4.3.1", Set.of(Quirk.OUTER_GZIP),
           "docker 20.10", Set.of(Quirk.OUTER_ZSTD));
 
-  @TempDir static Path daemonDir;
   @TempDir static Path podmanDir;
-  static DockerDaemon daemon;
+  static TestDaemon daemon;
   static String noDocker;
 
   @TempDir Path dir;
@@ -54,13 +52,11 @@ class QuirkInteropTest {
   @BeforeAll
   static void startDocker() throws Exception {
     try {
-      DockerDaemon.assumeAvailable();
+      daemon = TestDaemon.dockerOrSkip();
     } catch (TestAbortedException e) {
       noDocker = e.getMessage();
       System.err.println("SKIPPED docker load of the quirks: " + noDocker);
-      return;
     }
-    daemon = DockerDaemon.start(daemonDir);
   }
 
   @AfterAll
