@@ -429,7 +429,10 @@ public final class ArchiveVerifier {
     return count + " (" + String.join(", ", first) + (count > first.size() ? ", ..." : "") + ")";
   }
 
-  /** LAY-1 and LAY-2 for one layer entry, reported once, on the first image using it. */
+  /**
+   * LAY-1, LAY-2 and SAFE-2 for one layer entry's members, reported once, on the first image using
+   * it.
+   */
   private static void reportMembers(
       LayerCheck check, LayerTarScan.Findings f, int image, List<Problem> problems) {
     String layer = "layer \"" + check.path + "\"";
@@ -456,6 +459,19 @@ public final class ArchiveVerifier {
                   + listed(f.danglingCount(), f.danglingLinks())
                   + " hard link(s) whose target is not an earlier member of the layer;"
                   + " extracting the layer fails on them"));
+    }
+    if (f.escapingCount() > 0) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              "SAFE-2",
+              image,
+              layer
+                  + ": "
+                  + listed(f.escapingCount(), f.escaping())
+                  + " member name(s) absolute or climbing out through \"..\" (expected names"
+                  + " relative to the layer root); Docker and podman confine them, a naive"
+                  + " extractor writes outside its target"));
     }
     if (f.capped()) {
       problems.add(

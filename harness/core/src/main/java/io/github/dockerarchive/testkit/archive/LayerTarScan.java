@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 /**
  * What the members of one layer tar look like, learned while the layer's bytes are hashed (one
  * pass, bounded memory): member names that occur twice (LAY-1) and hard links whose target is not
- * an earlier member (LAY-2). Names are compared as Docker's extraction compares them: cleaned, a
- * leading {@code /} dropped. At most {@link #MAX_NAMES} names (and {@link #MAX_NAME_CHARS}
- * characters of them) are remembered; past that the scan stops checking and says so.
+ * an earlier member (LAY-2), and names that leave the extraction root, absolute or through {@code
+ * ..} (SAFE-2). Names are compared as Docker's extraction compares them: cleaned, a leading {@code
+ * /} dropped. At most {@link #MAX_NAMES} names (and {@link #MAX_NAME_CHARS} characters of them) are
+ * remembered; past that the scan stops checking and says so.
  */
 final class LayerTarScan implements Consumer<GoTarReader.Header> {
   /** The most member names remembered per layer. */
@@ -33,6 +34,8 @@ final class LayerTarScan implements Consumer<GoTarReader.Header> {
   private long duplicateCount;
   private final List<String> danglingLinks = new ArrayList<>();
   private long danglingCount;
+  private final List<String> escaping = new ArrayList<>();
+  private long escapingCount;
 
   @Override
   public void accept(GoTarReader.Header h) {
@@ -40,6 +43,14 @@ final class LayerTarScan implements Consumer<GoTarReader.Header> {
       return;
     }
     members++;
+    String raw = GoTarReader.decode(h.name());
+    String cleaned = EntryPaths.clean(raw);
+    if (raw.startsWith("/") || cleaned.equals("..") || cleaned.startsWith("../")) {
+      escapingCount++;
+      if (escaping.size() < MAX_KEPT) {
+        escaping.add("\"" + GoTarReader.printable(raw) + "\"");
+      }
+    }
     if (capped) {
       return;
     }
@@ -89,6 +100,8 @@ final class LayerTarScan implements Consumer<GoTarReader.Header> {
         duplicateCount,
         List.copyOf(danglingLinks),
         danglingCount,
+        List.copyOf(escaping),
+        escapingCount,
         capped,
         unreadable);
   }
@@ -101,6 +114,8 @@ final class LayerTarScan implements Consumer<GoTarReader.Header> {
    * @param duplicateCount how many members repeat an earlier name
    * @param danglingLinks the first hard links whose target is no earlier member, {@code "a" -> "b"}
    * @param danglingCount how many such hard links
+   * @param escaping the first names that are absolute or climb out through {@code ..}, quoted
+   * @param escapingCount how many such names
    * @param capped whether names stopped being remembered (checks incomplete)
    * @param unreadable why the bytes are not a tar Go reads, or null
    */
@@ -110,6 +125,8 @@ final class LayerTarScan implements Consumer<GoTarReader.Header> {
       long duplicateCount,
       List<String> danglingLinks,
       long danglingCount,
+      List<String> escaping,
+      long escapingCount,
       boolean capped,
       String unreadable) {}
 

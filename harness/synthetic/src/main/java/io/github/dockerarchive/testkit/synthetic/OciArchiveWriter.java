@@ -108,11 +108,18 @@ final class OciArchiveWriter implements DialectWriter {
     boolean tagged = false;
     entries.add(Entry.directory("blobs/", 0755, 0));
     entries.add(Entry.directory("blobs/sha256/", 0755, 0));
+    // OCI_INDEX_MISSING_IMAGE: the last tagged image after the first gets no index.json
+    // descriptor (an untagged one is rightly left out, OCI-1)
+    int unindexed = -1;
+    if (has(Quirk.OCI_INDEX_MISSING_IMAGE)) {
+      for (int n = images.size() - 1; n > 0 && unindexed < 0; n--) {
+        unindexed = images.get(n).tags.isEmpty() ? -1 : n;
+      }
+    }
     for (int n = 0; n < images.size(); n++) {
       PlannedImage image = images.get(n);
       boolean first = n == 0;
-      // OCI_INDEX_MISSING_IMAGE: the last image gets no index.json descriptor
-      boolean indexed = !(has(Quirk.OCI_INDEX_MISSING_IMAGE) && n > 0 && n == images.size() - 1);
+      boolean indexed = n != unindexed;
       long created = hybrid ? image.createdSeconds() : 0;
       List<String> layerPaths =
           entries.layers(image, l -> "blobs/sha256/" + l.storedDigest.hex(), blobMode, created);

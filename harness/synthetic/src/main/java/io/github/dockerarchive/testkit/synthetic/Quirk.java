@@ -78,11 +78,11 @@ public enum Quirk {
       QuirkFamily.OCI_LAYOUT,
       QuirkValidity.DEFECT,
       "OCI-1",
-      "index.json has no descriptor for the last image manifest.json lists",
+      "index.json has no descriptor for the last tagged image manifest.json lists",
       "early Docker 25.0 releases: docker save of an image by ID or digest",
       "loaders that read index.json (Docker and nerdctl with the containerd store) and lose it",
       List.of("https://github.com/moby/moby/pull/47232", "https://github.com/moby/moby/pull/47294"),
-      spec -> QuirkShapes.secondImage(QuirkShapes.oci(spec), "oci-index-missing-image", false)),
+      spec -> QuirkShapes.secondImage(QuirkShapes.oci(spec), "oci-index-missing-image", true)),
   /**
    * {@code org.opencontainers.image.ref.name} holds the tag alone ({@code 1}), as the OCI image
    * layout's implementor's note suggests, beside the full name in {@code io.containerd.image.name}.
@@ -926,7 +926,7 @@ public enum Quirk {
   REPEATED_LAYER_ABSOLUTE_SYMLINK(
       QuirkFamily.REPEATED_LAYERS,
       QuirkValidity.DEFECT,
-      "SAFE-2",
+      "ARC-12",
       "a repeated layer's path is a symlink with an absolute target /<blob>",
       "hand-edited archives",
       "loaders that resolve the target against the host's root (Docker resolves it inside"
@@ -951,7 +951,7 @@ public enum Quirk {
   REPEATED_LAYER_SYMLINK_LOOP(
       QuirkFamily.REPEATED_LAYERS,
       QuirkValidity.DEFECT,
-      "ARC-6",
+      "ARC-12",
       "a repeated layer's later path is one of two symlinks pointing at each other",
       "hand-edited and hostile archives",
       "docker load (too many links); loaders that follow links without a depth limit hang",

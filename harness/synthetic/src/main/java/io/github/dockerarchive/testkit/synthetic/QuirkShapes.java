@@ -304,7 +304,11 @@ final class QuirkShapes {
                   () ->
                       distinctImages(spec) < 2
                           ? Optional.of("needs at least two images, the spec has fewer")
-                          : Optional.empty());
+                          : images.stream().skip(1).allMatch(i -> i.tags().isEmpty())
+                              ? Optional.of(
+                                  "needs a tagged image after the first (an untagged one is"
+                                      + " rightly left out of index.json), the spec has none")
+                              : Optional.empty());
       case OCI_MANIFEST_NO_LAYERS ->
           needDialect(d, OCI_DIALECTS).or(() -> needImage(first)).or(() -> noLayers(first));
       case REPO_TAGS_NULL, REPO_TAGS_ABSENT, REPO_TAGS_EMPTY ->

@@ -61,8 +61,12 @@ class OciLayoutQuirkTest extends QuirkFamilyShapeTest {
         List<String> configs = new ArrayList<>();
         items.forEach(item -> configs.add(a.configDigest(item)));
         assertThat(configs).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(Set.copyOf(a.indexedConfigs()))
-            .isEqualTo(Set.copyOf(configs.subList(0, configs.size() - 1)));
+        // exactly one image after the first (the last tagged one) has no descriptor
+        List<String> left = new ArrayList<>(configs);
+        left.removeAll(a.indexedConfigs());
+        assertThat(left).hasSize(1);
+        assertThat(configs.indexOf(left.get(0))).isPositive();
+        assertThat(Set.copyOf(a.indexedConfigs())).hasSize(Set.copyOf(configs).size() - 1);
       }
       case OCI_REF_NAME_TAG -> assertRefNames(a, (name, digest) -> tagOf(name));
       case OCI_REF_NAME_FULL_REFERENCE -> assertRefNames(a, (name, digest) -> name);
