@@ -79,8 +79,16 @@ final class Truths {
         try (ArchiveReader reader = ArchiveReader.open(fixture.path())) {
           assertReadsAsTruth(reader, fixture);
           VerificationReport report = verify(reader);
-          assertThat(report.isValid()).isTrue();
-          assertThat(report.problems()).isNotEmpty().allMatch(p -> c.rule().equals(p.rule()));
+          // Dialects that write an OCI layout beside manifest.json name blobs by digest there: a
+          // config stored under another digest's name is absent on that side (OCI-3), while
+          // loaders that read manifest.json load the archive.
+          List<VerificationReport.Problem> ociSide =
+              report.problems().stream().filter(p -> "OCI-3".equals(p.rule())).toList();
+          assertThat(report.problems())
+              .filteredOn(p -> !ociSide.contains(p))
+              .isNotEmpty()
+              .allMatch(p -> c.rule().equals(p.rule()));
+          assertThat(report.isValid()).isEqualTo(ociSide.isEmpty());
         }
       }
     }
