@@ -41,6 +41,14 @@ class RuleFamiliesTest {
         family("SAFE", SafetyChecks::checks));
   }
 
+  /**
+   * Rule families of docs/rules.md that the adapter protocol cannot reach, with the reason: the
+   * protocol copies {@code docker-archive:} from and to {@code oci:} and {@code dir:}; the {@code
+   * oci-archive:} transport (OAR) is the library's and the command-line tool's, checked by their
+   * own tests and against skopeo.
+   */
+  static final Set<String> NOT_IN_THE_PROTOCOL = Set.of("OAR");
+
   private static Arguments family(String prefix, Supplier<List<Check>> checks) {
     return Arguments.of(prefix, checks);
   }
@@ -78,6 +86,7 @@ class RuleFamiliesTest {
         Rules.all().stream()
             .map(Rule::id)
             .map(RuleFamiliesTest::familyOf)
+            .filter(family -> !NOT_IN_THE_PROTOCOL.contains(family))
             .collect(Collectors.toSet());
     Set<String> classes = families().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
     assertThat(classes).isEqualTo(ruleFamilies);
