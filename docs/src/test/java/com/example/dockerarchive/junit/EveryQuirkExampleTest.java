@@ -40,9 +40,20 @@ class EveryQuirkExampleTest {
     static List<String> configPaths(Path archive) throws IOException {
       List<String> paths = new ArrayList<>();
       for (JsonNode item : new ObjectMapper().readTree(read(archive, "manifest.json"))) {
-        paths.add(item.get("Config").asText());
+        paths.add(field(item, "Config").asText());
       }
       return paths;
+    }
+
+    // keys match case-insensitively: Jib before 2.3 writes "config"
+    private static JsonNode field(JsonNode item, String key) throws IOException {
+      for (var fields = item.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        if (field.getKey().equalsIgnoreCase(key)) {
+          return field.getValue();
+        }
+      }
+      throw new IOException("no " + key + " in " + item);
     }
 
     static byte[] read(Path archive, String name) throws IOException {
