@@ -424,9 +424,34 @@ public final class ArchiveVerifier {
         + use.diffId;
   }
 
-  /** {@code N (a, b, ...)}: a count and the first few of what it counts. */
-  private static String listed(long count, List<String> first) {
-    return count + " (" + String.join(", ", first) + (count > first.size() ? ", ..." : "") + ")";
+  /**
+   * A problem about some members of a layer, when there are any: their count and the first few
+   * names, then what is wrong with them.
+   */
+  private static void reportCounted(
+      List<Problem> problems,
+      Severity severity,
+      String rule,
+      int image,
+      String layer,
+      long count,
+      List<String> first,
+      String what) {
+    if (count > 0) {
+      problems.add(
+          new Problem(
+              severity,
+              rule,
+              image,
+              layer
+                  + ": "
+                  + count
+                  + " ("
+                  + String.join(", ", first)
+                  + (count > first.size() ? ", ..." : "")
+                  + ") "
+                  + what));
+    }
   }
 
   /**
@@ -436,43 +461,37 @@ public final class ArchiveVerifier {
   private static void reportMembers(
       LayerCheck check, LayerTarScan.Findings f, int image, List<Problem> problems) {
     String layer = "layer \"" + check.path + "\"";
-    if (f.duplicateCount() > 0) {
-      problems.add(
-          new Problem(
-              Severity.WARNING,
-              "LAY-1",
-              image,
-              layer
-                  + ": "
-                  + listed(f.duplicateCount(), f.duplicates())
-                  + " member(s) repeating an earlier member's name (expected each name once);"
-                  + " extraction keeps the last, readers of the tar differ"));
-    }
-    if (f.danglingCount() > 0) {
-      problems.add(
-          new Problem(
-              Severity.ERROR,
-              "LAY-2",
-              image,
-              layer
-                  + ": "
-                  + listed(f.danglingCount(), f.danglingLinks())
-                  + " hard link(s) whose target is not an earlier member of the layer;"
-                  + " extracting the layer fails on them"));
-    }
-    if (f.escapingCount() > 0) {
-      problems.add(
-          new Problem(
-              Severity.ERROR,
-              "SAFE-2",
-              image,
-              layer
-                  + ": "
-                  + listed(f.escapingCount(), f.escaping())
-                  + " member name(s) absolute or climbing out through \"..\" (expected names"
-                  + " relative to the layer root); Docker and podman confine them, a naive"
-                  + " extractor writes outside its target"));
-    }
+    reportCounted(
+        problems,
+        Severity.WARNING,
+        "LAY-1",
+        image,
+        layer,
+        f.duplicateCount(),
+        f.duplicates(),
+        "member(s) repeating an earlier member's name (expected each name once);"
+            + " extraction keeps the last, readers of the tar differ");
+    reportCounted(
+        problems,
+        Severity.ERROR,
+        "LAY-2",
+        image,
+        layer,
+        f.danglingCount(),
+        f.danglingLinks(),
+        "hard link(s) whose target is not an earlier member of the layer;"
+            + " extracting the layer fails on them");
+    reportCounted(
+        problems,
+        Severity.ERROR,
+        "SAFE-2",
+        image,
+        layer,
+        f.escapingCount(),
+        f.escaping(),
+        "member name(s) absolute or climbing out through \"..\" (expected names"
+            + " relative to the layer root); Docker and podman confine them, a naive"
+            + " extractor writes outside its target");
     if (f.capped()) {
       problems.add(
           new Problem(

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.files;
 
+import io.github.dockerarchive.testkit.internal.Cleanup;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -127,25 +128,12 @@ public final class Spool extends OutputStream {
    * @throws IOException when it cannot be closed or deleted (deleting is still tried)
    */
   public void delete() throws IOException {
-    IOException failure = null;
-    try {
-      close();
-    } catch (IOException e) {
-      failure = e;
-    }
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Cleanup.all(
+        this::close,
+        () -> {
+          if (file != null) {
+            Files.deleteIfExists(file);
+          }
+        });
   }
 }

@@ -7,6 +7,7 @@ import io.github.dockerarchive.testkit.archive.ArchiveReader;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
+import io.github.dockerarchive.testkit.internal.Cleanup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class OciArchiveInput extends ChosenOciInput {
           OciIndexes.choose(readIndex(reader, where), name, platform, blobs, where);
       return new OciArchiveInput(reader, path, name, blobs, chosen);
     } catch (ArchiveException | RuntimeException e) {
-      closeQuietly(reader, e);
+      Cleanup.after(e, reader::close);
       throw e;
     }
   }
@@ -116,14 +117,6 @@ public final class OciArchiveInput extends ChosenOciInput {
 
   private static boolean hasManifestJson(ArchiveReader reader) {
     return reader.entries().stream().anyMatch(e -> e.name().equals("manifest.json"));
-  }
-
-  private static void closeQuietly(ArchiveReader reader, Exception cause) {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      cause.addSuppressed(e);
-    }
   }
 
   /**

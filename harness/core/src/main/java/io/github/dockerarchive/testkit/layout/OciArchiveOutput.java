@@ -2,8 +2,8 @@ package io.github.dockerarchive.testkit.layout;
 
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.files.FileTrees;
-import io.github.dockerarchive.testkit.image.BlobInfo;
-import io.github.dockerarchive.testkit.image.ImageOutput;
+import io.github.dockerarchive.testkit.internal.Cleanup;
+import io.github.dockerarchive.testkit.internal.TemporaryFiles;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.tar.TarHeader;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
@@ -11,15 +11,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -36,7 +33,7 @@ import org.apiguardian.api.API;
  * nothing.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public final class OciArchiveOutput implements ImageOutput {
+public final class OciArchiveOutput extends BlobDirectoryOutput {
   /** The largest entry a plain USTAR header describes (11 octal digits). */
   static final long MAX_ENTRY_SIZE = 077777777777L;
 
@@ -49,6 +46,7 @@ public final class OciArchiveOutput implements ImageOutput {
   private Path temporary;
 
   private OciArchiveOutput(Path target, String name, Path staging, OciLayoutOutput layout) {
+    super(OciLayoutInput.blobsOf(staging));
     this.target = target;
     this.name = name;
     this.staging = staging;
@@ -81,35 +79,14 @@ public final class OciArchiveOutput implements ImageOutput {
     try {
       return new OciArchiveOutput(absolute, name, staging, OciLayoutOutput.create(staging, name));
     } catch (ArchiveException | RuntimeException e) {
-      deleteTree(staging, e);
+      Cleanup.after(e, () -> FileTrees.delete(staging));
       throw e;
     }
   }
 
   @Override
-  public boolean wantsDecompressedLayers() {
-    return false;
-  }
-
-  @Override
   public List<String> supportedManifestMediaTypes() {
     return layout.supportedManifestMediaTypes();
-  }
-
-  @Override
-  public BlobInfo putBlob(InputStream stream, BlobInfo info, boolean isConfig)
-      throws ArchiveException {
-    return layout.putBlob(stream, info, isConfig);
-  }
-
-  @Override
-  public boolean acceptsConcurrentBlobs() {
-    return layout.acceptsConcurrentBlobs();
-  }
-
-  @Override
-  public Optional<BlobInfo> tryReusingBlob(BlobInfo info) throws ArchiveException {
-    return layout.tryReusingBlob(info);
   }
 
   @Override
@@ -132,7 +109,7 @@ public final class OciArchiveOutput implements ImageOutput {
   public void commit() throws ArchiveException {
     layout.commit();
     try {
-      temporary = createTemporary();
+      temporary = TemporaryFiles.createBeside(target, ArchiveWriter.TEMPORARY_MARKER);
       try (OutputStream out =
           new BufferedOutputStream(
               Files.newOutputStream(temporary, StandardOpenOption.WRITE), BUFFER)) {
@@ -145,22 +122,6 @@ public final class OciArchiveOutput implements ImageOutput {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw new ArchiveException("OAR-6", "writing oci-archive " + describe() + ": " + e, e);
-    }
-  }
-
-  private Path createTemporary() throws IOException {
-    String prefix = "." + target.getFileName() + ArchiveWriter.TEMPORARY_MARKER;
-    while (true) {
-      Path candidate =
-          target.resolveSibling(
-              prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
-      try {
-        Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-            .close();
-        return candidate;
-      } catch (FileAlreadyExistsException e) {
-        // another random name
-      }
     }
   }
 
@@ -220,35 +181,14 @@ public final class OciArchiveOutput implements ImageOutput {
    */
   @Override
   public void close() throws IOException {
-    IOException failure = null;
-    try {
-      layout.close();
-      if (temporary != null) {
-        Files.deleteIfExists(temporary);
-        temporary = null;
-      }
-    } catch (IOException e) {
-      failure = e;
-    }
-    try {
-      FileTrees.delete(staging);
-    } catch (IOException e) {
-      if (failure == null) {
-        failure = e;
-      } else {
-        failure.addSuppressed(e);
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static void deleteTree(Path tree, Exception cause) {
-    try {
-      FileTrees.delete(tree);
-    } catch (IOException e) {
-      cause.addSuppressed(e);
-    }
+    layout.close();
+    Cleanup.all(
+        () -> {
+          if (temporary != null) {
+            Files.deleteIfExists(temporary);
+            temporary = null;
+          }
+        },
+        () -> FileTrees.delete(staging));
   }
 }

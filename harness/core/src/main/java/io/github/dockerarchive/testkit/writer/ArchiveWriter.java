@@ -9,6 +9,8 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.VerifyingCopy;
 import io.github.dockerarchive.testkit.files.Spool;
 import io.github.dockerarchive.testkit.image.BlobInfo;
+import io.github.dockerarchive.testkit.internal.Cleanup;
+import io.github.dockerarchive.testkit.internal.TemporaryFiles;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.writer.LegacyLayers.LegacyLayer;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +21,6 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
 
@@ -145,7 +145,7 @@ public final class ArchiveWriter implements Closeable {
                 + Files.size(absolute)
                 + " bytes; to replace it use WriterOptions.withReplaceExisting(true) (copy --replace)");
       }
-      Path temporary = createTemporary(absolute);
+      Path temporary = TemporaryFiles.createBeside(absolute, TEMPORARY_MARKER);
       FileChannel channel;
       try {
         channel = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -202,21 +202,6 @@ public final class ArchiveWriter implements Closeable {
       }
     }
     return deleted;
-  }
-
-  private static Path createTemporary(Path absolute) throws IOException {
-    String prefix = "." + absolute.getFileName() + TEMPORARY_MARKER;
-    while (true) {
-      String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-      Path candidate = absolute.resolveSibling(prefix + suffix);
-      try {
-        Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
-            .close();
-        return candidate;
-      } catch (FileAlreadyExistsException e) {
-        // another random name
-      }
-    }
   }
 
   /**
@@ -449,11 +434,7 @@ public final class ArchiveWriter implements Closeable {
       }
       return copy.check();
     } catch (ArchiveException | RuntimeException e) {
-      try {
-        spool.delete();
-      } catch (IOException deleting) {
-        e.addSuppressed(deleting);
-      }
+      Cleanup.after(e, spool::delete);
       throw e;
     }
   }
@@ -716,18 +697,14 @@ public final class ArchiveWriter implements Closeable {
   }
 
   private void abandon(Exception cause) {
-    try {
-      sink.close();
-    } catch (IOException e) {
-      cause.addSuppressed(e);
-    }
-    if (temporary != null) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException e) {
-        cause.addSuppressed(e);
-      }
-    }
+    Cleanup.after(
+        cause,
+        sink::close,
+        () -> {
+          if (temporary != null) {
+            Files.deleteIfExists(temporary);
+          }
+        });
   }
 
   private void ensureUsable() throws ArchiveException {
