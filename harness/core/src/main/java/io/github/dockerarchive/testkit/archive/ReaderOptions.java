@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.archive;
 
+import io.github.dockerarchive.testkit.image.ImageConfig;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.apiguardian.api.API;
@@ -29,8 +30,8 @@ public record ReaderOptions(
   /** The default limit for {@code manifest.json}: 1 MiB (1,048,576 bytes). */
   public static final long DEFAULT_MANIFEST_LIMIT = 1L << 20;
 
-  /** The default limit for an image config: 4 MiB (4,194,304 bytes). */
-  public static final long DEFAULT_CONFIG_LIMIT = 4L << 20;
+  /** The default limit for an image config: {@link ImageConfig#DEFAULT_SIZE_LIMIT}, 4 MiB. */
+  public static final long DEFAULT_CONFIG_LIMIT = ImageConfig.DEFAULT_SIZE_LIMIT;
 
   /**
    * Checks the values.

@@ -22,6 +22,12 @@ public final class ImageConfig {
       Pattern.compile(
           "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
+  /**
+   * The largest image config read or copied by default: 4 MiB (4,194,304 bytes), the reference's
+   * limit for a config blob.
+   */
+  public static final long DEFAULT_SIZE_LIMIT = 4L << 20;
+
   private ImageConfig() {}
 
   /**

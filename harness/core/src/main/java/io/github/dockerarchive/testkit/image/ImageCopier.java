@@ -32,7 +32,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ImageCopier {
-  private static final long CONFIG_LIMIT = 4L << 20;
+  private static final long CONFIG_LIMIT = ImageConfig.DEFAULT_SIZE_LIMIT;
 
   /** Layers copied at once into outputs that accept it: one per core, at most four. */
   private static final int LAYER_THREADS =

@@ -1,5 +1,6 @@
 package io.github.dockerarchive.testkit.writer;
 
+import io.github.dockerarchive.testkit.image.ImageConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -27,8 +28,8 @@ public record WriterOptions(
   /** Default {@link #spoolThreshold()}: 1 MiB. */
   public static final long DEFAULT_SPOOL_THRESHOLD = 1L << 20;
 
-  /** Default {@link #configLimit()}: 4 MiB, as the reference. */
-  public static final long DEFAULT_CONFIG_LIMIT = 4L << 20;
+  /** Default {@link #configLimit()}: {@link ImageConfig#DEFAULT_SIZE_LIMIT}, 4 MiB. */
+  public static final long DEFAULT_CONFIG_LIMIT = ImageConfig.DEFAULT_SIZE_LIMIT;
 
   /**
    * Checks the values.
