@@ -39,9 +39,9 @@ final class IgnoresLayerCompression extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    ImageSource source = (ImageSource) super.openArchiveImage(reference, options);
+    ImageSource source = (ImageSource) super.openArchive(reference, options);
     return new ForwardingImageInput(source) {
       @Override
       public BlobStream getBlob(Digest digest) throws ArchiveException {

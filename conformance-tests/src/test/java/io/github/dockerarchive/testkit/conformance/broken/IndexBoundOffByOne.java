@@ -23,7 +23,7 @@ final class IndexBoundOffByOne extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     if (reference.index() > 0 && Files.isRegularFile(Path.of(reference.path()))) {
       int count;
@@ -31,10 +31,9 @@ final class IndexBoundOffByOne extends BrokenImplementation {
         count = reader.manifest().size();
       }
       if (reference.index() == count) {
-        return super.openArchiveImage(
-            ArchiveReference.ofIndex(reference.path(), count - 1), options);
+        return super.openArchive(ArchiveReference.ofIndex(reference.path(), count - 1), options);
       }
     }
-    return super.openArchiveImage(reference, options);
+    return super.openArchive(reference, options);
   }
 }

@@ -28,9 +28,9 @@ final class SkipsLayerVerification extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    return new ForwardingImageInput(super.openArchiveImage(reference, options)) {
+    return new ForwardingImageInput(super.openArchive(reference, options)) {
       @Override
       public BlobStream getBlob(Digest digest) throws ArchiveException {
         return delegate.rawBlob(digest);
