@@ -30,13 +30,17 @@ import java.util.Map;
  * too, with the reason (ignoring compression also breaks reading the gzip dialects).
  */
 abstract class BrokenImplementation extends BuiltinImplementation {
+  private final String brokenRule;
+
   /**
    * A defective implementation.
    *
    * @param name the name results are reported under ({@code broken-...})
+   * @param brokenRule the rule the defect breaks
    */
-  BrokenImplementation(String name) {
+  BrokenImplementation(String name, String brokenRule) {
     super(name, ReaderOptions.defaults());
+    this.brokenRule = brokenRule;
   }
 
   /**
@@ -44,7 +48,9 @@ abstract class BrokenImplementation extends BuiltinImplementation {
    *
    * @return a rule ID
    */
-  abstract String brokenRule();
+  final String brokenRule() {
+    return brokenRule;
+  }
 
   /**
    * Other rules (or single checks, by check ID) that may fail because of the same defect, each with

@@ -23,12 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class FollowsEscapingLinks extends BrokenImplementation {
   FollowsEscapingLinks() {
-    super("broken-follows-escaping-links");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SAFE-2";
+    super("broken-follows-escaping-links", "SAFE-2");
   }
 
   @Override

@@ -19,12 +19,7 @@ import java.util.Map;
  */
 final class IgnoresLayerCompression extends BrokenImplementation {
   IgnoresLayerCompression() {
-    super("broken-ignores-layer-compression");
-  }
-
-  @Override
-  String brokenRule() {
-    return "ARC-5";
+    super("broken-ignores-layer-compression", "ARC-5");
   }
 
   @Override

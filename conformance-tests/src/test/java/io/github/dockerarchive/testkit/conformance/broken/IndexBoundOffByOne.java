@@ -14,12 +14,7 @@ import java.nio.file.Path;
  */
 final class IndexBoundOffByOne extends BrokenImplementation {
   IndexBoundOffByOne() {
-    super("broken-index-bound-off-by-one");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SEL-3";
+    super("broken-index-bound-off-by-one", "SEL-3");
   }
 
   @Override

@@ -19,12 +19,7 @@ import java.util.Map;
  */
 final class LastTagMatch extends BrokenImplementation {
   LastTagMatch() {
-    super("broken-last-tag-match");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SEL-2";
+    super("broken-last-tag-match", "SEL-2");
   }
 
   @Override

@@ -20,12 +20,7 @@ import java.util.Map;
  */
 final class LeavesTemporaryFiles extends BrokenImplementation {
   LeavesTemporaryFiles() {
-    super("broken-leaves-temporary-files");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SAFE-1";
+    super("broken-leaves-temporary-files", "SAFE-1");
   }
 
   @Override

@@ -19,12 +19,7 @@ import java.io.InputStream;
  */
 final class SkipsLayerVerification extends BrokenImplementation {
   SkipsLayerVerification() {
-    super("broken-skips-layer-verification");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SRC-7";
+    super("broken-skips-layer-verification", "SRC-7");
   }
 
   @Override
