@@ -6,6 +6,7 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.onArchive;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.plain;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.readsArchive;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apiguardian.api.API;
 
@@ -661,24 +661,5 @@ public final class ArcChecks {
       tar.file(i.blobPath(n), i.storedLayer(n));
     }
     return tar.file(configPath, i.configBytes());
-  }
-
-  /** {@link #readsArchive(String, String, String, String, Supplier)} of a file archive.tar. */
-  private static Check readsArchive(
-      String rule, String name, String title, Supplier<HandmadeInput> input) {
-    return readsArchive(rule, name, title, "archive.tar", input);
-  }
-
-  /** A check that the only image of a hand-made archive reads as the image it was made from. */
-  private static Check readsArchive(
-      String rule, String name, String title, String fileName, Supplier<HandmadeInput> input) {
-    return onArchive(
-        rule,
-        name,
-        title,
-        fileName,
-        "",
-        input,
-        (c, source, images) -> expectImage(read(c, source, "out"), images.get(0), "the image"));
   }
 }

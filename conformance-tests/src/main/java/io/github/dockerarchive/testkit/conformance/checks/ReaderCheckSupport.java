@@ -493,6 +493,24 @@ final class ReaderCheckSupport {
         });
   }
 
+  /** {@link #readsArchive(String, String, String, String, Supplier)} of a file archive.tar. */
+  static Check readsArchive(String rule, String name, String title, Supplier<HandmadeInput> input) {
+    return readsArchive(rule, name, title, "archive.tar", input);
+  }
+
+  /** A check that the only image of a hand-made archive reads as the image it was made from. */
+  static Check readsArchive(
+      String rule, String name, String title, String fileName, Supplier<HandmadeInput> input) {
+    return onArchive(
+        rule,
+        name,
+        title,
+        fileName,
+        "",
+        input,
+        (c, source, images) -> expectImage(read(c, source, "out"), images.get(0), "the image"));
+  }
+
   /** The ordinary archive of the images {@code items} makes, made afresh in each run. */
   private static Supplier<HandmadeInput> ordinary(Supplier<List<HandmadeImage>> items) {
     return () -> HandmadeInput.of(items.get().toArray(HandmadeImage[]::new));
