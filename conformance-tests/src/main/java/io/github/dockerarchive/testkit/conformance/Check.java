@@ -66,6 +66,17 @@ public record Check(
     return new Check(ruleId + "/" + name, Rules.byId(ruleId), title, Set.of(), true, body);
   }
 
+  /**
+   * Whether a selector names this check: its rule's ID ({@code SEL-1}), the rule's group ({@code
+   * SEL}) or the check's own ID ({@code SEL-1/name}), as {@code --rules} takes them.
+   *
+   * @param selector a rule ID, group or check ID
+   * @return true if it names this check
+   */
+  public boolean selectedBy(String selector) {
+    return rule.selectedBy(selector) || id.equals(selector);
+  }
+
   /** The body of a check: it returns to pass, and throws {@link CheckFailure} to fail. */
   @FunctionalInterface
   @API(status = API.Status.EXPERIMENTAL, since = "0.1")

@@ -65,6 +65,11 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
     return EnumSet.allOf(Capability.class);
   }
 
+  /**
+   * Parses the request, runs {@link #transfer} and tells its failures apart: a checked exception or
+   * an {@link IllegalArgumentException} is a clean refusal, an interruption a time-out, anything
+   * else a crash.
+   */
   @Override
   public void copy(CopyRequest request) throws ImplementationException {
     try {
@@ -74,17 +79,7 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
       }
       TransportReference destination = TransportReference.parse(request.destination());
       WriterOptions options = WriterOptions.defaults().withLayout(layout(request));
-      if (request.multi()) {
-        if (!(destination instanceof TransportReference.DockerArchive d)) {
-          throw new IllegalArgumentException(
-              "--multi needs a docker-archive: destination, got " + destination);
-        }
-        TransportCopy.copyMulti(
-            sources, d.archive(), options, s -> ImageCopier.Progress.NONE, note -> {});
-      } else {
-        TransportCopy.copy(
-            sources.get(0), destination, options, List.of(), ImageCopier.Progress.NONE);
-      }
+      transfer(sources, destination, options, request.multi());
     } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw new ImplementationException(ImplementationException.Kind.TIMED_OUT, e.toString(), e);
@@ -92,6 +87,36 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
       throw new ImplementationException(ImplementationException.Kind.REFUSED, e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       throw new ImplementationException(ImplementationException.Kind.CRASHED, e.toString(), e);
+    }
+  }
+
+  /**
+   * The transfer of a parsed copy: {@link TransportCopy#copy} of the one source, or {@link
+   * TransportCopy#copyMulti} of all of them into a {@code docker-archive:} destination. A subclass
+   * may do it another way; {@link #copy} still parses the request and classifies what this throws.
+   *
+   * @param sources the sources, in order (one unless {@code multi})
+   * @param destination the destination
+   * @param options the writer's options, with the layout the request asks for
+   * @param multi whether every source becomes one image of the destination archive
+   * @throws IOException when the copy is refused or fails
+   */
+  protected void transfer(
+      List<TransportReference> sources,
+      TransportReference destination,
+      WriterOptions options,
+      boolean multi)
+      throws IOException {
+    if (multi) {
+      if (!(destination instanceof TransportReference.DockerArchive d)) {
+        throw new IllegalArgumentException(
+            "--multi needs a docker-archive: destination, got " + destination);
+      }
+      TransportCopy.copyMulti(
+          sources, d.archive(), options, s -> ImageCopier.Progress.NONE, note -> {});
+    } else {
+      TransportCopy.copy(
+          sources.get(0), destination, options, List.of(), ImageCopier.Progress.NONE);
     }
   }
 
@@ -113,7 +138,7 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
 
   @Override
   public ImageInput openImage(String reference) throws IOException {
-    return ImageSource.open(ArchiveReference.parseTransport(reference), readerOptions);
+    return openArchive(ArchiveReference.parseTransport(reference), readerOptions);
   }
 
   @Override
@@ -127,7 +152,21 @@ public class BuiltinImplementation implements ArchiveImplementation, JavaApi {
     if (options.temporaryDirectory().isPresent()) {
       o = o.withTemporaryDirectory(options.temporaryDirectory().get());
     }
-    return ImageSource.open(ArchiveReference.parseTransport(reference), o);
+    return openArchive(ArchiveReference.parseTransport(reference), o);
+  }
+
+  /**
+   * Opens one image of an archive: {@link ImageSource#open}. Both {@link #openImage} methods end
+   * here, with their reader options; a subclass may open it another way.
+   *
+   * @param reference the archive and selector
+   * @param options the reader's options
+   * @return the image
+   * @throws IOException when it cannot be opened
+   */
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
+      throws IOException {
+    return ImageSource.open(reference, options);
   }
 
   @Override

@@ -3,9 +3,10 @@ package io.github.dockerarchive.testkit.conformance.checks;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.assemble;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
-import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.onArchive;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.plain;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.readsArchive;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import io.github.dockerarchive.testkit.conformance.Capability;
 import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.ImageContent;
+import io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.HandmadeInput;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.MediaTypes;
@@ -115,7 +117,7 @@ public final class ArcChecks {
             "ARC-1",
             "plain-ustar",
             "a plain uncompressed ustar archive is read",
-            () -> Input.of(plain())));
+            () -> HandmadeInput.of(plain())));
     checks.add(
         readsArchive(
             "ARC-1",
@@ -147,7 +149,7 @@ public final class ArcChecks {
                             e.setModTime(1_700_000_000_000L);
                           })
                       .build();
-              return new Input(i, tar);
+              return HandmadeInput.of(i, tar);
             }));
     checks.add(
         readsArchive(
@@ -167,7 +169,7 @@ public final class ArcChecks {
                       TarPatch.SIZE_LEN,
                       String.format(Locale.ROOT, "%011o ", size));
               tar = TarPatch.setField(tar, h, TarPatch.MODE, TarPatch.MODE_LEN, "0000644 ");
-              return new Input(i, tar);
+              return HandmadeInput.of(i, tar);
             }));
     for (Compression c :
         List.of(Compression.GZIP, Compression.BZIP2, Compression.XZ, Compression.ZSTD)) {
@@ -179,7 +181,7 @@ public final class ArcChecks {
               "an archive compressed as a whole with " + name + " (file named .tar) is read",
               () -> {
                 HandmadeImage i = plain();
-                return new Input(i, HandmadeImage.archive(i).compressed(c));
+                return HandmadeInput.of(i, HandmadeImage.archive(i).compressed(c));
               }));
     }
     checks.add(
@@ -188,16 +190,16 @@ public final class ArcChecks {
             "uncompressed-named-tar-gz",
             "an uncompressed archive named .tar.gz is read (compression is found by magic bytes)",
             "archive.tar.gz",
-            () -> Input.of(plain())));
+            () -> HandmadeInput.of(plain())));
   }
 
   /** The plain image with its first layer stored again under a name of 150 characters. */
-  private static Input longNames(int mode) {
+  private static HandmadeInput longNames(int mode) {
     String longPath = "layers/" + "x".repeat(130) + "/layer.tar";
     HandmadeImage i = plain().itemEdit(item -> ((ArrayNode) item.get("Layers")).set(0, longPath));
     HandmadeTar tar = HandmadeImage.archive(i).longFileMode(mode);
     tar.file(longPath, i.storedLayer(0));
-    return new Input(i, tar.build());
+    return HandmadeInput.of(i, tar.build());
   }
 
   private static void arc2(List<Check> checks) {
@@ -206,14 +208,14 @@ public final class ArcChecks {
             "ARC-2",
             "lower-case-keys",
             "an item with the lower-case keys config, repoTags, layers (old Jib) is read",
-            () -> Input.of(plain().lowerCaseKeys())));
+            () -> HandmadeInput.of(plain().lowerCaseKeys())));
     checks.add(
         readsArchive(
             "ARC-2",
             "mixed-case-keys",
             "an item with the keys CONFIG, repotags, LaYeRs is read (keys match ignoring case)",
             () ->
-                Input.of(
+                HandmadeInput.of(
                     plain()
                         .itemEdit(
                             item -> {
@@ -229,7 +231,7 @@ public final class ArcChecks {
             "unknown-keys-ignored",
             "an item with Parent, an empty LayerSources and unknown keys is read",
             () ->
-                Input.of(
+                HandmadeInput.of(
                     plain()
                         .itemEdit(
                             item -> {
@@ -244,7 +246,8 @@ public final class ArcChecks {
             "null-tags-and-layers",
             "an item with RepoTags null and Layers null (an image of zero layers) is read",
             () ->
-                Input.of(new HandmadeImage().nullTags().itemEdit(item -> item.putNull("Layers")))));
+                HandmadeInput.of(
+                    new HandmadeImage().nullTags().itemEdit(item -> item.putNull("Layers")))));
     checks.add(
         Check.of(
             "ARC-2",
@@ -314,13 +317,12 @@ public final class ArcChecks {
 
   private static void arc3(List<Check> checks) {
     checks.add(
-        Check.of(
+        readsArchive(
             "ARC-3",
             "ignores-index-json-and-legacy-files",
             "manifest.json is followed, not an index.json, repositories, <id>/json or blobs that"
                 + " describe a decoy image",
-            READ,
-            c -> {
+            () -> {
               HandmadeImage real = plain().layout(Layout.DOCKER_HYBRID);
               HandmadeImage decoy =
                   new HandmadeImage()
@@ -358,9 +360,7 @@ public final class ArcChecks {
                 tar.file(real.blobPath(i), real.storedLayer(i));
               }
               tar.file(real.configPath(), real.configBytes());
-              tar.file("manifest.json", HandmadeImage.manifestJson(real));
-              Path a = input(c, "archive.tar", tar.build());
-              expectImage(read(c, CheckContext.archive(a, ""), "out"), real, "the image");
+              return HandmadeInput.withManifest(real, tar);
             }));
   }
 
@@ -386,7 +386,7 @@ public final class ArcChecks {
                 tar.file("layers/" + i.blobPath(n), i.storedLayer(n));
               }
               tar.file(i.configPath(), i.configBytes());
-              return Input.withManifest(i, tar);
+              return HandmadeInput.withManifest(i, tar);
             }));
     checks.add(
         readsArchive(
@@ -406,7 +406,7 @@ public final class ArcChecks {
               tar.file("./layers//" + i.blobPath(1), i.storedLayer(1));
               tar.file("./" + i.configPath(), i.configBytes());
               tar.file("./manifest.json", HandmadeImage.manifestJson(i));
-              return new Input(i, tar.build());
+              return HandmadeInput.of(i, tar.build());
             }));
   }
 
@@ -420,7 +420,7 @@ public final class ArcChecks {
               "layer-" + name,
               "a layer stored with " + name + " under a .tar name is read decompressed",
               () ->
-                  Input.of(
+                  HandmadeInput.of(
                       new HandmadeImage()
                           .tags("example.com/app:1")
                           .layer(HandmadeImage.Layer.of("etc/one.txt", "first layer"), c)
@@ -437,7 +437,7 @@ public final class ArcChecks {
               for (Compression c : Compression.values()) {
                 i.layer(HandmadeImage.Layer.of("layer" + n + ".txt", "layer " + n++), c);
               }
-              return Input.of(i);
+              return HandmadeInput.of(i);
             }));
     checks.add(
         readsArchive(
@@ -452,7 +452,7 @@ public final class ArcChecks {
               tar.file("layer0.tar.gz", i.storedLayer(0));
               tar.file(i.blobPath(1), i.storedLayer(1));
               tar.file(i.configPath(), i.configBytes());
-              return Input.withManifest(i, tar);
+              return HandmadeInput.withManifest(i, tar);
             }));
   }
 
@@ -478,16 +478,14 @@ public final class ArcChecks {
             "Config reached through a chain of 8 symlinks is read",
             () -> configThroughLinks(8, false)));
     checks.add(
-        Check.of(
+        onArchive(
             "ARC-6",
             "symlink-chain-of-9-refused",
             "Config reached through a chain of 9 symlinks (all inside the archive) is refused",
-            READ,
-            c -> {
-              Input in = configThroughLinks(9, false);
-              Path a = input(c, "archive.tar", in.tar());
-              refused(c, CheckContext.archive(a, ""), "out", "a chain of 9 links");
-            }));
+            "archive.tar",
+            "",
+            () -> configThroughLinks(9, false),
+            (c, source, images) -> refused(c, source, "out", "a chain of 9 links")));
   }
 
   /**
@@ -495,7 +493,7 @@ public final class ArcChecks {
    * {@code ../l2/config.json} ... to the config (symlinks, each relative to its own directory), or
    * one hard link {@code l1/config.json} to the config's root-relative name.
    */
-  private static Input configThroughLinks(int links, boolean hard) {
+  private static HandmadeInput configThroughLinks(int links, boolean hard) {
     HandmadeImage i = plain().itemEdit(item -> item.put("Config", "l1/config.json"));
     HandmadeTar tar = blobs(i, i.configPath());
     if (hard) {
@@ -506,7 +504,7 @@ public final class ArcChecks {
         tar.symlink("l" + n + "/config.json", target);
       }
     }
-    return Input.withManifest(i, tar);
+    return HandmadeInput.withManifest(i, tar);
   }
 
   private static void arc7(List<Check> checks) {
@@ -521,7 +519,7 @@ public final class ArcChecks {
               HandmadeImage decoy = new HandmadeImage().tags("example.com/app:1");
               HandmadeTar tar = HandmadeImage.archive(i);
               tar.file("manifest.json", HandmadeImage.manifestJson(decoy));
-              return new Input(i, tar.build());
+              return HandmadeInput.of(i, tar.build());
             }));
   }
 
@@ -536,7 +534,7 @@ public final class ArcChecks {
               HandmadeImage i = plain();
               String decoy = "f".repeat(64) + ".json";
               HandmadeImage renamed = i.itemEdit(item -> item.put("Config", decoy));
-              return Input.withManifest(renamed, blobs(renamed, decoy));
+              return HandmadeInput.withManifest(renamed, blobs(renamed, decoy));
             }));
   }
 
@@ -552,19 +550,20 @@ public final class ArcChecks {
               byte[] tar = HandmadeImage.archive(i).build();
               byte[] withTrailer = java.util.Arrays.copyOf(tar, tar.length + (64 << 10));
               java.util.Arrays.fill(withTrailer, tar.length, withTrailer.length, (byte) 'x');
-              return new Input(i, withTrailer);
+              return HandmadeInput.of(i, withTrailer);
             }));
   }
 
   private static void arc10(List<Check> checks) {
     checks.add(
-        Check.of(
+        onArchive(
             "ARC-10",
             "manifest-with-byte-order-mark-refused",
             "manifest.json starting with a UTF-8 byte-order mark is refused, as Go's encoding/json"
                 + " refuses it",
-            READ,
-            c -> {
+            "archive.tar",
+            "",
+            () -> {
               HandmadeImage i = plain();
               byte[] json = HandmadeImage.manifestJson(i);
               byte[] withBom = new byte[json.length + 3];
@@ -574,9 +573,9 @@ public final class ArcChecks {
               System.arraycopy(json, 0, withBom, 3, json.length);
               HandmadeTar tar = blobs(i, i.configPath());
               tar.file("manifest.json", withBom);
-              Path a = input(c, "archive.tar", tar.build());
-              refused(c, CheckContext.archive(a, ""), "out", "a byte-order mark before the JSON");
-            }));
+              return HandmadeInput.of(i, tar.build());
+            },
+            (c, source, images) -> refused(c, source, "out", "a byte-order mark before the JSON")));
   }
 
   /**
@@ -662,45 +661,5 @@ public final class ArcChecks {
       tar.file(i.blobPath(n), i.storedLayer(n));
     }
     return tar.file(configPath, i.configBytes());
-  }
-
-  /** A hand-made archive and the image it must read as. */
-  private record Input(HandmadeImage image, byte[] tar) {
-    /** The image and the ordinary archive of it: its blobs, config and manifest.json, plain. */
-    static Input of(HandmadeImage image) {
-      return new Input(image, HandmadeImage.archive(image).build());
-    }
-
-    /** The image and a tar laid out by hand for it, finished with the image's manifest.json. */
-    static Input withManifest(HandmadeImage image, HandmadeTar tar) {
-      tar.file("manifest.json", HandmadeImage.manifestJson(image));
-      return new Input(image, tar.build());
-    }
-  }
-
-  /** Makes an input; a supplier that may throw nothing checked. */
-  @FunctionalInterface
-  private interface InputMaker {
-    Input make();
-  }
-
-  /** {@link #readsArchive(String, String, String, String, InputMaker)} of a file archive.tar. */
-  private static Check readsArchive(String rule, String name, String title, InputMaker maker) {
-    return readsArchive(rule, name, title, "archive.tar", maker);
-  }
-
-  /** A check that the only image of a hand-made archive reads as the image it was made from. */
-  private static Check readsArchive(
-      String rule, String name, String title, String fileName, InputMaker maker) {
-    return Check.of(
-        rule,
-        name,
-        title,
-        READ,
-        c -> {
-          Input in = maker.make();
-          Path a = input(c, fileName, in.tar());
-          expectImage(read(c, CheckContext.archive(a, ""), "out"), in.image(), "the image");
-        });
   }
 }

@@ -48,22 +48,14 @@ public final class ConformanceSuite {
   /**
    * The checks of some rules.
    *
-   * @param ruleIds rule IDs ({@code SEL-1}) or group prefixes ({@code SEL}); empty for all
+   * @param ruleIds rule IDs ({@code SEL-1}), group prefixes ({@code SEL}) or check IDs ({@code
+   *     SEL-1/name}), as {@link Check#selectedBy} takes them; empty for all
    * @return the matching checks, in suite order
    */
   public static List<Check> checks(Collection<String> ruleIds) {
     if (ruleIds.isEmpty()) {
       return checks();
     }
-    return checks().stream()
-        .filter(
-            c ->
-                ruleIds.stream()
-                    .anyMatch(
-                        r ->
-                            c.rule().id().equals(r)
-                                || c.rule().id().startsWith(r + "-")
-                                || c.id().equals(r)))
-        .toList();
+    return checks().stream().filter(c -> ruleIds.stream().anyMatch(c::selectedBy)).toList();
   }
 }

@@ -414,8 +414,9 @@ final class ReaderCheckSupport {
         rule,
         name,
         title,
-        items,
+        "archive.tar",
         selector,
+        ordinary(items),
         (c, source, images) -> expectItem(read(c, source, "out"), images, expected, what));
   }
 
@@ -428,22 +429,57 @@ final class ReaderCheckSupport {
       String selector,
       String why) {
     return onArchive(
-        rule, name, title, items, selector, (c, source, images) -> refused(c, source, "out", why));
+        rule,
+        name,
+        title,
+        "archive.tar",
+        selector,
+        ordinary(items),
+        (c, source, images) -> refused(c, source, "out", why));
+  }
+
+  /**
+   * A hand-made archive and the images it must read as.
+   *
+   * @param images the images, in {@code manifest.json} order
+   * @param tar the archive's bytes
+   */
+  record HandmadeInput(List<HandmadeImage> images, byte[] tar) {
+    /** The ordinary archive of some images: their blobs, configs and manifest.json, plain. */
+    static HandmadeInput of(HandmadeImage... images) {
+      return new HandmadeInput(List.of(images), HandmadeImage.archive(images).build());
+    }
+
+    /** One image and an archive of it made some other way. */
+    static HandmadeInput of(HandmadeImage image, byte[] tar) {
+      return new HandmadeInput(List.of(image), tar);
+    }
+
+    /** One image and a tar laid out by hand for it, finished with the image's manifest.json. */
+    static HandmadeInput withManifest(HandmadeImage image, HandmadeTar tar) {
+      tar.file("manifest.json", HandmadeImage.manifestJson(image));
+      return of(image, tar.build());
+    }
   }
 
   /** What a check does with a hand-made archive: its source (with the selector) and its items. */
   @FunctionalInterface
-  private interface ArchiveBody {
+  interface ArchiveBody {
     void run(CheckContext c, String source, List<HandmadeImage> images) throws Exception;
   }
 
-  /** A reading check on the archive of hand-made items, named with one selector. */
-  private static Check onArchive(
+  /**
+   * A reading check on a hand-made archive, made afresh in each run and written into the scratch
+   * directory under {@code fileName}; the body gets its {@code docker-archive:} source with the
+   * selector.
+   */
+  static Check onArchive(
       String rule,
       String name,
       String title,
-      Supplier<List<HandmadeImage>> items,
+      String fileName,
       String selector,
+      Supplier<HandmadeInput> input,
       ArchiveBody body) {
     return Check.of(
         rule,
@@ -451,10 +487,33 @@ final class ReaderCheckSupport {
         title,
         READ,
         c -> {
-          List<HandmadeImage> images = items.get();
-          Path a = archiveOf(c, images.toArray(HandmadeImage[]::new));
-          body.run(c, CheckContext.archive(a, selector), images);
+          HandmadeInput in = input.get();
+          Path a = input(c, fileName, in.tar());
+          body.run(c, CheckContext.archive(a, selector), in.images());
         });
+  }
+
+  /** {@link #readsArchive(String, String, String, String, Supplier)} of a file archive.tar. */
+  static Check readsArchive(String rule, String name, String title, Supplier<HandmadeInput> input) {
+    return readsArchive(rule, name, title, "archive.tar", input);
+  }
+
+  /** A check that the only image of a hand-made archive reads as the image it was made from. */
+  static Check readsArchive(
+      String rule, String name, String title, String fileName, Supplier<HandmadeInput> input) {
+    return onArchive(
+        rule,
+        name,
+        title,
+        fileName,
+        "",
+        input,
+        (c, source, images) -> expectImage(read(c, source, "out"), images.get(0), "the image"));
+  }
+
+  /** The ordinary archive of the images {@code items} makes, made afresh in each run. */
+  private static Supplier<HandmadeInput> ordinary(Supplier<List<HandmadeImage>> items) {
+    return () -> HandmadeInput.of(items.get().toArray(HandmadeImage[]::new));
   }
 
   /** The item list an implementation exposes through its Java API; UNSUPPORTED without one. */

@@ -6,10 +6,10 @@ import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupp
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.READ_TO_DIR;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.archiveOf;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.expectImage;
-import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.input;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.plain;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.read;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.readToDir;
+import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.readsArchive;
 import static io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.refused;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +22,7 @@ import io.github.dockerarchive.testkit.conformance.Check;
 import io.github.dockerarchive.testkit.conformance.CheckContext;
 import io.github.dockerarchive.testkit.conformance.CheckFailure;
 import io.github.dockerarchive.testkit.conformance.JavaApi;
+import io.github.dockerarchive.testkit.conformance.checks.ReaderCheckSupport.HandmadeInput;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobStream;
 import io.github.dockerarchive.testkit.image.Compression;
@@ -343,16 +344,11 @@ public final class SourceChecks {
                 expectImage(c.readDir(dir, "the dir: image"), i, "the image");
               }));
       checks.add(
-          Check.of(
+          readsArchive(
               "SRC-5",
               kind + "-layer-read",
               "an image whose layers are reached through " + link + " is read",
-              READ,
-              c -> {
-                HandmadeImage i = plain().layersAs(style);
-                Path a = archiveOf(c, i);
-                expectImage(read(c, CheckContext.archive(a, ""), "out"), i, "the image");
-              }));
+              () -> HandmadeInput.of(plain().layersAs(style))));
     }
   }
 
@@ -601,20 +597,18 @@ public final class SourceChecks {
 
   private static void src8(List<Check> checks) {
     checks.add(
-        Check.of(
+        readsArchive(
             "SRC-8",
             "repeated-diff-id-first-path-wins",
             "a diffID listed twice is read from its first path; the second path (other bytes) is"
                 + " never used",
-            READ,
-            c -> {
+            () -> {
               HandmadeImage i =
                   layerListedTwice()
                       .itemEdit(item -> ((ArrayNode) item.get("Layers")).set(2, "other/layer.tar"));
               HandmadeTar tar = HandmadeImage.archive(i);
               tar.file("other/layer.tar", "not the layer: a second path must never be read");
-              Path file = input(c, "archive.tar", tar.build());
-              expectImage(read(c, CheckContext.archive(file, ""), "out"), i, "the image");
+              return HandmadeInput.of(i, tar.build());
             }));
     checks.add(
         Check.of(

@@ -151,13 +151,10 @@ public final class ConformanceRun {
     if (wanted.isEmpty()) {
       return suite;
     }
-    Set<String> ruleIds = new LinkedHashSet<>();
-    Rules.all().forEach(r -> ruleIds.add(r.id()));
-    suite.forEach(c -> ruleIds.add(c.rule().id()));
     for (String w : wanted) {
       boolean known =
-          ruleIds.stream().anyMatch(id -> id.equals(w) || id.startsWith(w + "-"))
-              || suite.stream().anyMatch(c -> c.id().equals(w));
+          Rules.all().stream().anyMatch(r -> r.selectedBy(w))
+              || suite.stream().anyMatch(c -> c.selectedBy(w));
       if (!known) {
         throw new UsageException(
             "--rules: \""
@@ -165,16 +162,7 @@ public final class ConformanceRun {
                 + "\" is no rule ID (SEL-1), group (SEL) or check ID (SEL-1/name); see --list");
       }
     }
-    return suite.stream()
-        .filter(
-            c ->
-                wanted.stream()
-                    .anyMatch(
-                        w ->
-                            c.rule().id().equals(w)
-                                || c.rule().id().startsWith(w + "-")
-                                || c.id().equals(w)))
-        .toList();
+    return suite.stream().filter(c -> wanted.stream().anyMatch(c::selectedBy)).toList();
   }
 
   /**

@@ -1,10 +1,6 @@
 package io.github.dockerarchive.testkit.conformance.broken;
 
-import io.github.dockerarchive.testkit.archive.ImageSource;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
-import io.github.dockerarchive.testkit.conformance.CopyRequest;
-import io.github.dockerarchive.testkit.conformance.ImplementationException;
-import io.github.dockerarchive.testkit.conformance.ReadOptions;
 import io.github.dockerarchive.testkit.conformance.adapters.BuiltinImplementation;
 import io.github.dockerarchive.testkit.image.ImageCopier;
 import io.github.dockerarchive.testkit.image.ImageInput;
@@ -14,12 +10,12 @@ import io.github.dockerarchive.testkit.layout.TransportCopy;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import io.github.dockerarchive.testkit.reference.TransportReference;
+import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
-import io.github.dockerarchive.testkit.writer.Layout;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +30,17 @@ import java.util.Map;
  * too, with the reason (ignoring compression also breaks reading the gzip dialects).
  */
 abstract class BrokenImplementation extends BuiltinImplementation {
+  private final String brokenRule;
+
   /**
    * A defective implementation.
    *
    * @param name the name results are reported under ({@code broken-...})
+   * @param brokenRule the rule the defect breaks
    */
-  BrokenImplementation(String name) {
+  BrokenImplementation(String name, String brokenRule) {
     super(name, ReaderOptions.defaults());
+    this.brokenRule = brokenRule;
   }
 
   /**
@@ -48,7 +48,9 @@ abstract class BrokenImplementation extends BuiltinImplementation {
    *
    * @return a rule ID
    */
-  abstract String brokenRule();
+  final String brokenRule() {
+    return brokenRule;
+  }
 
   /**
    * Other rules (or single checks, by check ID) that may fail because of the same defect, each with
@@ -61,19 +63,36 @@ abstract class BrokenImplementation extends BuiltinImplementation {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Hooks; the defaults are the built-in behaviour
+  // Hooks; the defaults are the built-in behaviour. Every read (copies and the Java API) opens the
+  // archive's image through openArchive, which a subclass may override.
 
   /**
-   * Opens an image of an archive (every read: copies and the Java API).
+   * Opens the image of a temporary copy of an archive, with the reference's selector, through the
+   * built-in reader; closing the image deletes the copy. When opening fails the copy stays, for the
+   * caller to delete (or to leak, as a defect may).
    *
    * @param reference the archive and selector
+   * @param copy the copy to read instead of the archive
    * @param options the reader options
-   * @return the image
+   * @return the image, deleting the copy on close
    * @throws IOException when it cannot be opened
    */
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  final ImageInput openCopy(ArchiveReference reference, Path copy, ReaderOptions options)
       throws IOException {
-    return ImageSource.open(reference, options);
+    ImageInput image =
+        super.openArchive(
+            new ArchiveReference(copy.toString(), reference.reference(), reference.index()),
+            options);
+    return new ForwardingImageInput(image) {
+      @Override
+      public void close() throws IOException {
+        try {
+          delegate.close();
+        } finally {
+          Files.deleteIfExists(copy);
+        }
+      }
+    };
   }
 
   /**
@@ -124,53 +143,37 @@ abstract class BrokenImplementation extends BuiltinImplementation {
   // The copy, as TransportCopy does it, through the hooks
 
   @Override
-  public void copy(CopyRequest request) throws ImplementationException {
-    try {
-      List<TransportReference> sources = new ArrayList<>();
-      for (String s : request.sources()) {
-        sources.add(TransportReference.parse(s));
-      }
-      TransportReference destination = TransportReference.parse(request.destination());
-      Layout layout =
-          switch (request.layout().orElse("docker-archive")) {
-            case "docker-archive" -> Layout.DOCKER_ARCHIVE;
-            case "docker-hybrid" -> Layout.DOCKER_HYBRID;
-            default -> throw new IllegalArgumentException("unknown layout " + request.layout());
-          };
-      WriterOptions options = WriterOptions.defaults().withLayout(layout);
-      if (destination instanceof TransportReference.DockerArchive d) {
-        ArchiveReference target = d.archive().forWriting();
-        List<List<DockerReference>> tags = new ArrayList<>();
-        if (request.multi()) {
-          if (target.reference() != null) {
-            throw new IllegalArgumentException("a multi-image destination takes no tag");
-          }
-          sources.forEach(s -> tags.add(TransportCopy.tagsOf(s)));
-        } else {
-          tags.add(target.reference() == null ? List.of() : List.of(target.reference()));
+  protected void transfer(
+      List<TransportReference> sources,
+      TransportReference destination,
+      WriterOptions options,
+      boolean multi)
+      throws IOException {
+    if (destination instanceof TransportReference.DockerArchive d) {
+      ArchiveReference target = d.archive().forWriting();
+      List<List<DockerReference>> tags = new ArrayList<>();
+      if (multi) {
+        if (target.reference() != null) {
+          throw new IllegalArgumentException("a multi-image destination takes no tag");
         }
-        write(Path.of(target.path()), options, sources, tags);
-      } else if (request.multi()) {
-        throw new IllegalArgumentException("--multi needs a docker-archive: destination");
+        sources.forEach(s -> tags.add(TransportCopy.tagsOf(s)));
       } else {
-        try (ImageInput in = open(sources.get(0));
-            ImageOutput out = readOutput(Endpoints.layoutOutput(destination))) {
-          ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
-        }
+        tags.add(target.reference() == null ? List.of() : List.of(target.reference()));
       }
-    } catch (InterruptedIOException e) {
-      Thread.currentThread().interrupt();
-      throw new ImplementationException(ImplementationException.Kind.TIMED_OUT, e.toString(), e);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ImplementationException(ImplementationException.Kind.REFUSED, e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      throw new ImplementationException(ImplementationException.Kind.CRASHED, e.toString(), e);
+      write(Path.of(target.path()), options, sources, tags);
+    } else if (multi) {
+      throw new IllegalArgumentException("--multi needs a docker-archive: destination");
+    } else {
+      try (ImageInput in = open(sources.get(0));
+          ImageOutput out = readOutput(Endpoints.layoutOutput(destination))) {
+        ImageCopier.copy(in, out, ImageCopier.Progress.NONE);
+      }
     }
   }
 
   private ImageInput open(TransportReference source) throws IOException {
     if (source instanceof TransportReference.DockerArchive d) {
-      return openArchiveImage(d.archive(), ReaderOptions.defaults());
+      return openArchive(d.archive(), ReaderOptions.defaults());
     }
     return Endpoints.open(source);
   }
@@ -203,26 +206,7 @@ abstract class BrokenImplementation extends BuiltinImplementation {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The Java API through the hooks
-
-  @Override
-  public ImageInput openImage(String reference) throws IOException {
-    return openArchiveImage(ArchiveReference.parseTransport(reference), ReaderOptions.defaults());
-  }
-
-  @Override
-  public ImageInput openImage(String reference, ReadOptions options) throws IOException {
-    ReaderOptions o =
-        ReaderOptions.defaults()
-            .withManifestLimit(options.manifestLimit())
-            .withConfigLimit(options.configLimit())
-            .withMaxArchiveSize(options.maxArchiveSize())
-            .withMaxLayerSize(options.maxLayerSize());
-    if (options.temporaryDirectory().isPresent()) {
-      o = o.withTemporaryDirectory(options.temporaryDirectory().get());
-    }
-    return openArchiveImage(ArchiveReference.parseTransport(reference), o);
-  }
+  // Writing through the Java API, through the hooks
 
   @Override
   public ArchiveSink createArchive(Path target) throws IOException {

@@ -16,12 +16,7 @@ import java.util.Set;
  */
 final class DropsRepeatedImage extends BrokenImplementation {
   DropsRepeatedImage() {
-    super("broken-drops-repeated-image");
-  }
-
-  @Override
-  String brokenRule() {
-    return "WR-9";
+    super("broken-drops-repeated-image", "WR-9");
   }
 
   @Override

@@ -1,10 +1,8 @@
 package io.github.dockerarchive.testkit.conformance.broken;
 
-import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
-import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,12 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 final class FollowsEscapingLinks extends BrokenImplementation {
   FollowsEscapingLinks() {
-    super("broken-follows-escaping-links");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SAFE-2";
+    super("broken-follows-escaping-links", "SAFE-2");
   }
 
   @Override
@@ -42,11 +35,11 @@ final class FollowsEscapingLinks extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     Path archive = Path.of(reference.path());
     if (!Files.isRegularFile(archive)) {
-      return super.openArchiveImage(reference, options); // a pipe can be read once only
+      return super.openArchive(reference, options); // a pipe can be read once only
     }
     Map<String, byte[]> files = new HashMap<>();
     Map<String, String> escaping = new HashMap<>();
@@ -69,10 +62,10 @@ final class FollowsEscapingLinks extends BrokenImplementation {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return super.openArchiveImage(reference, options); // not a tar it can rewrite
+      return super.openArchive(reference, options); // not a tar it can rewrite
     }
     if (escaping.isEmpty()) {
-      return super.openArchiveImage(reference, options);
+      return super.openArchive(reference, options);
     }
     Map<String, byte[]> resolved = new HashMap<>();
     for (Entry<String, String> link : escaping.entrySet()) {
@@ -98,25 +91,11 @@ final class FollowsEscapingLinks extends BrokenImplementation {
             file.setModTime(entry.getModTime());
             return new TarRewrite.Replacement(file, bytes);
           });
-      ImageInput in = super.openArchiveImage(withPath(reference, copy), options);
-      return new ForwardingImageInput(in) {
-        @Override
-        public void close() throws IOException {
-          try {
-            delegate.close();
-          } finally {
-            Files.deleteIfExists(copy);
-          }
-        }
-      };
+      return openCopy(reference, copy, options);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(copy);
       throw e;
     }
-  }
-
-  private static ArchiveReference withPath(ArchiveReference r, Path path) throws ArchiveException {
-    return new ArchiveReference(path.toString(), r.reference(), r.index());
   }
 
   /**

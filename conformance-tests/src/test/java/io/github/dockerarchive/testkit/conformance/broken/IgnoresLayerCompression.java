@@ -19,12 +19,7 @@ import java.util.Map;
  */
 final class IgnoresLayerCompression extends BrokenImplementation {
   IgnoresLayerCompression() {
-    super("broken-ignores-layer-compression");
-  }
-
-  @Override
-  String brokenRule() {
-    return "ARC-5";
+    super("broken-ignores-layer-compression", "ARC-5");
   }
 
   @Override
@@ -39,9 +34,9 @@ final class IgnoresLayerCompression extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    ImageSource source = (ImageSource) super.openArchiveImage(reference, options);
+    ImageSource source = (ImageSource) super.openArchive(reference, options);
     return new ForwardingImageInput(source) {
       @Override
       public BlobStream getBlob(Digest digest) throws ArchiveException {

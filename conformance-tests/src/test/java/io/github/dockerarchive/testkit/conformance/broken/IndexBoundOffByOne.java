@@ -14,16 +14,11 @@ import java.nio.file.Path;
  */
 final class IndexBoundOffByOne extends BrokenImplementation {
   IndexBoundOffByOne() {
-    super("broken-index-bound-off-by-one");
+    super("broken-index-bound-off-by-one", "SEL-3");
   }
 
   @Override
-  String brokenRule() {
-    return "SEL-3";
-  }
-
-  @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     if (reference.index() > 0 && Files.isRegularFile(Path.of(reference.path()))) {
       int count;
@@ -31,10 +26,9 @@ final class IndexBoundOffByOne extends BrokenImplementation {
         count = reader.manifest().size();
       }
       if (reference.index() == count) {
-        return super.openArchiveImage(
-            ArchiveReference.ofIndex(reference.path(), count - 1), options);
+        return super.openArchive(ArchiveReference.ofIndex(reference.path(), count - 1), options);
       }
     }
-    return super.openArchiveImage(reference, options);
+    return super.openArchive(reference, options);
   }
 }

@@ -19,12 +19,7 @@ import java.util.Map;
  */
 final class LastTagMatch extends BrokenImplementation {
   LastTagMatch() {
-    super("broken-last-tag-match");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SEL-2";
+    super("broken-last-tag-match", "SEL-2");
   }
 
   @Override
@@ -35,10 +30,10 @@ final class LastTagMatch extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     if (reference.reference() == null || !Files.isRegularFile(Path.of(reference.path()))) {
-      return super.openArchiveImage(reference, options);
+      return super.openArchive(reference, options);
     }
     int last = -1;
     try (ArchiveReader reader = ArchiveReader.open(Path.of(reference.path()), options)) {
@@ -51,7 +46,7 @@ final class LastTagMatch extends BrokenImplementation {
           } catch (InvalidReferenceException e) {
             // An unparseable tag stops the search as in the reference (SEL-5): the built-in
             // search reports it.
-            return super.openArchiveImage(reference, options);
+            return super.openArchive(reference, options);
           }
           if (parsed.equals(reference.reference().withDefaultTag())) {
             last = i;
@@ -60,8 +55,8 @@ final class LastTagMatch extends BrokenImplementation {
       }
     }
     if (last < 0) {
-      return super.openArchiveImage(reference, options);
+      return super.openArchive(reference, options);
     }
-    return super.openArchiveImage(ArchiveReference.ofIndex(reference.path(), last), options);
+    return super.openArchive(ArchiveReference.ofIndex(reference.path(), last), options);
   }
 }

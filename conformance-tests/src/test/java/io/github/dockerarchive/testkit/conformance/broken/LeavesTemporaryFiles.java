@@ -5,7 +5,6 @@ import io.github.dockerarchive.testkit.archive.ReaderOptions;
 import io.github.dockerarchive.testkit.image.Compression;
 import io.github.dockerarchive.testkit.image.ImageInput;
 import io.github.dockerarchive.testkit.reference.ArchiveReference;
-import io.github.dockerarchive.testkit.testing.ForwardingImageInput;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +20,7 @@ import java.util.Map;
  */
 final class LeavesTemporaryFiles extends BrokenImplementation {
   LeavesTemporaryFiles() {
-    super("broken-leaves-temporary-files");
-  }
-
-  @Override
-  String brokenRule() {
-    return "SAFE-1";
+    super("broken-leaves-temporary-files", "SAFE-1");
   }
 
   @Override
@@ -38,21 +32,21 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
   }
 
   @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
     Path archive = Path.of(reference.path());
     if (!Files.isRegularFile(archive)) {
-      return super.openArchiveImage(reference, options); // a pipe can be read once only
+      return super.openArchive(reference, options); // a pipe can be read once only
     }
     Compression compression;
     try (InputStream in = Files.newInputStream(archive)) {
       byte[] head = in.readNBytes(Compression.MAGIC_LENGTH);
       compression = Compression.detect(head, head.length);
     } catch (IOException e) {
-      return super.openArchiveImage(reference, options);
+      return super.openArchive(reference, options);
     }
     if (compression == Compression.NONE) {
-      return super.openArchiveImage(reference, options);
+      return super.openArchive(reference, options);
     }
     Path plain =
         Files.createTempFile(options.temporaryDirectory(), "dockerarchive-broken-", ".tar");
@@ -77,19 +71,6 @@ final class LeavesTemporaryFiles extends BrokenImplementation {
         out.write(buffer, 0, n);
       }
     }
-    ImageInput image =
-        super.openArchiveImage(
-            new ArchiveReference(plain.toString(), reference.reference(), reference.index()),
-            options);
-    return new ForwardingImageInput(image) {
-      @Override
-      public void close() throws IOException {
-        try {
-          delegate.close();
-        } finally {
-          Files.deleteIfExists(plain);
-        }
-      }
-    };
+    return openCopy(reference, plain, options);
   }
 }

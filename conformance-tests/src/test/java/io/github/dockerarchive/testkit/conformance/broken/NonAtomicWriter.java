@@ -18,12 +18,7 @@ import java.util.Map;
  */
 final class NonAtomicWriter extends BrokenImplementation {
   NonAtomicWriter() {
-    super("broken-non-atomic-writer");
-  }
-
-  @Override
-  String brokenRule() {
-    return "WR-10";
+    super("broken-non-atomic-writer", "WR-10");
   }
 
   @Override

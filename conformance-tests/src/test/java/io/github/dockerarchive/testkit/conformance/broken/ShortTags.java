@@ -18,12 +18,7 @@ final class ShortTags extends BrokenImplementation {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   ShortTags() {
-    super("broken-short-tags");
-  }
-
-  @Override
-  String brokenRule() {
-    return "WR-8";
+    super("broken-short-tags", "WR-8");
   }
 
   @Override

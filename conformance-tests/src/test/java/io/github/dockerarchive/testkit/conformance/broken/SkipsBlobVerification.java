@@ -13,12 +13,7 @@ import java.util.Map;
  */
 final class SkipsBlobVerification extends BrokenImplementation {
   SkipsBlobVerification() {
-    super("broken-skips-blob-verification");
-  }
-
-  @Override
-  String brokenRule() {
-    return "WR-2";
+    super("broken-skips-blob-verification", "WR-2");
   }
 
   @Override

@@ -19,18 +19,13 @@ import java.io.InputStream;
  */
 final class SkipsLayerVerification extends BrokenImplementation {
   SkipsLayerVerification() {
-    super("broken-skips-layer-verification");
+    super("broken-skips-layer-verification", "SRC-7");
   }
 
   @Override
-  String brokenRule() {
-    return "SRC-7";
-  }
-
-  @Override
-  ImageInput openArchiveImage(ArchiveReference reference, ReaderOptions options)
+  protected ImageInput openArchive(ArchiveReference reference, ReaderOptions options)
       throws IOException {
-    return new ForwardingImageInput(super.openArchiveImage(reference, options)) {
+    return new ForwardingImageInput(super.openArchive(reference, options)) {
       @Override
       public BlobStream getBlob(Digest digest) throws ArchiveException {
         return delegate.rawBlob(digest);
