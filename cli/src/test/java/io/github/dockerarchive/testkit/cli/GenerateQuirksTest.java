@@ -159,7 +159,9 @@ class GenerateQuirksTest {
                 + " --include-expensive writes them): "
                 + String.join(", ", expensive));
     assertThat(listed)
-        .containsExactly(Arrays.stream(Quirk.values()).map(Quirk::id).toArray(String[]::new));
+        .as("written or skipped, every quirk once")
+        .containsExactlyInAnyOrder(
+            Arrays.stream(Quirk.values()).map(Quirk::id).toArray(String[]::new));
     assertThat(index.get("count").asInt()).isEqualTo(index.get("archives").size());
   }
 
@@ -177,7 +179,7 @@ class GenerateQuirksTest {
       index.get("archives").forEach(e -> ids.add(e.get("quirk").get("id").asText()));
       index.get("skipped").forEach(e -> ids.add(e.get("quirk").get("id").asText()));
       assertThat(ids)
-          .containsExactly(
+          .containsExactlyInAnyOrder(
               Arrays.stream(Quirk.values())
                   .filter(q -> q.validity() == v)
                   .map(Quirk::id)
