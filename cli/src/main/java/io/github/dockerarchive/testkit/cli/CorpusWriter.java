@@ -66,10 +66,16 @@ final class CorpusWriter {
    * Writes one archive per quirk of the catalogue whose validity is selected: the quirk applied to
    * {@link Quirk#baseSpec()} (with {@code seed} when given), named {@code <id>.tar} (plus the outer
    * compression's extension), and {@code index.json} listing each archive's file, quirk, spec and
-   * truth. A quirk that cannot shape the base spec is listed under {@code skipped} with the reason.
+   * truth. A quirk that cannot shape the base spec is listed under {@code skipped} with the reason,
+   * and so is an {@link Quirk#expensive() expensive} one unless {@code includeExpensive}.
    */
   static ObjectNode writeQuirks(
-      Path dir, String filter, Set<QuirkValidity> validities, Long seed, ProgressBar progress)
+      Path dir,
+      String filter,
+      Set<QuirkValidity> validities,
+      boolean includeExpensive,
+      Long seed,
+      ProgressBar progress)
       throws IOException {
     Files.createDirectories(dir);
     ArchiveSpec base =
@@ -86,7 +92,12 @@ final class CorpusWriter {
     for (int k = 0; k < selected.size(); k++) {
       Quirk quirk = selected.get(k);
       ArchiveSpec spec = quirk.applyTo(base);
-      Optional<String> why = SyntheticArchives.whyInapplicable(spec);
+      Optional<String> why =
+          quirk.expensive() && !includeExpensive
+              ? Optional.of(
+                  "expensive (an entry of 8 GiB, about a minute to write);"
+                      + " --include-expensive writes it")
+              : SyntheticArchives.whyInapplicable(spec);
       if (why.isPresent()) {
         ObjectNode entry = skipped.addObject();
         entry.set("quirk", TruthJson.quirk(quirk));

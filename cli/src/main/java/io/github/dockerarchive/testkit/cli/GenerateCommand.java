@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
           + " archives (every dialect, compression and corruption) and DIR/index.json.",
       "Quirks: --quirk ID shapes the archive as a quirk of the catalogue (repeatable, combines"
           + " with the flags or --spec); --corpus DIR --quirks[=valid|defect|all] writes one"
-          + " archive per quirk and DIR/index.json."
+          + " archive per quirk and DIR/index.json, leaving out the expensive quirks (entries of"
+          + " 8 GiB) unless --include-expensive is given."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -160,6 +161,13 @@ final class GenerateCommand implements Callable<Integer> {
               + " ones or the defects), named by its id, and DIR/index.json.")
   String quirkCorpus;
 
+  @Option(
+      names = "--include-expensive",
+      description =
+          "With --corpus DIR --quirks: also write the expensive quirks (entries of 8 GiB, about a"
+              + " minute each, small on disk), which are otherwise skipped and listed.")
+  boolean includeExpensive;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -169,6 +177,10 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (quirkCorpus != null) {
       return quirkCorpus(err);
+    }
+    if (includeExpensive) {
+      throw usage(
+          "--include-expensive goes with --corpus DIR --quirks (--quirk ID writes any quirk)");
     }
     if (corpus != null) {
       return corpus(err);
@@ -238,10 +250,26 @@ final class GenerateCommand implements Callable<Integer> {
               + " archive's spec and truth go into DIR/index.json");
     }
     Set<QuirkValidity> validities = validities(quirkCorpus);
+    List<String> expensive =
+        java.util.Arrays.stream(Quirk.values())
+            .filter(q -> q.expensive() && validities.contains(q.validity()))
+            .map(Quirk::id)
+            .toList();
+    if (!includeExpensive && !expensive.isEmpty()) {
+      err.printf(
+          "skipping %d expensive quirks (entries of 8 GiB, about a minute each;"
+              + " --include-expensive writes them): %s%n",
+          expensive.size(), String.join(", ", expensive));
+    }
     try (ProgressBar bar = ProgressBar.ofItems(err, "generating", quiet)) {
       ObjectNode index =
           CorpusWriter.writeQuirks(
-              corpus, quirkCorpus.toLowerCase(java.util.Locale.ROOT), validities, seed, bar);
+              corpus,
+              quirkCorpus.toLowerCase(java.util.Locale.ROOT),
+              validities,
+              includeExpensive,
+              seed,
+              bar);
       if (!quiet) {
         err.printf(
             "%d quirk archives and index.json written to %s%n",

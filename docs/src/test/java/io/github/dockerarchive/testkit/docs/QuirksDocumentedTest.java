@@ -53,6 +53,9 @@ class QuirksDocumentedTest {
           .as(q.id())
           .contains(q.rule())
           .contains(q.validity() == QuirkValidity.VALID ? "valid" : "defect");
+      assertThat(row.contains(", expensive |"))
+          .as("%s marked expensive", q.id())
+          .isEqualTo(q.expensive());
       for (URI report : q.reports()) {
         assertThat(row).contains("(" + report + ")");
       }
@@ -80,16 +83,26 @@ class QuirksDocumentedTest {
             + Quirk.DOCKER_MAX_LAYERS
             + ": the most layers\nDocker loads (moby's `layer/layer_store.go` `maxLayerDepth`;"
             + " measured with Docker 20.10).\n\n");
+    md.append(
+        "An **expensive** quirk (`Quirk.expensive()`) takes more than a few seconds and gigabytes"
+            + " of I/O to write\nand read (its archive stays small on disk): `@ArchiveQuirks`, the"
+            + " jqwik quirk arbitraries and\n`generate --corpus DIR --quirks` leave it out unless"
+            + " asked for it (`includeExpensive = true`,\nnaming it, `--include-expensive`), and"
+            + " the skip is reported.\n\n");
     int valid = 0;
+    int expensive = 0;
     for (Quirk q : Quirk.values()) {
       valid += q.validity() == QuirkValidity.VALID ? 1 : 0;
+      expensive += q.expensive() ? 1 : 0;
     }
     md.append(Quirk.values().length)
         .append(" quirks: ")
         .append(valid)
         .append(" valid, ")
         .append(Quirk.values().length - valid)
-        .append(" defects.\n");
+        .append(" defects; ")
+        .append(expensive)
+        .append(" expensive.\n");
     for (QuirkFamily family : QuirkFamily.values()) {
       List<Quirk> quirks = new ArrayList<>();
       for (Quirk q : Quirk.values()) {
@@ -116,6 +129,7 @@ class QuirksDocumentedTest {
             .append(family.id())
             .append(" | ")
             .append(q.validity() == QuirkValidity.VALID ? "valid" : "defect")
+            .append(q.expensive() ? ", expensive" : "")
             .append(" | ")
             .append(q.rule())
             .append(" | ")

@@ -73,26 +73,33 @@ public final class ArchiveArbitraries {
   }
 
   /**
-   * Every quirk of the catalogue, shrinking towards the first declared. For specs shaped by quirks
-   * use {@link SpecArbitrary#withQuirk(Quirk...)}.
+   * Every quirk of the catalogue but the {@link Quirk#expensive() expensive} ones (entries of 8
+   * GiB, about a minute each), which it never draws, shrinking towards the first declared. For
+   * specs shaped by quirks use {@link SpecArbitrary#withQuirk(Quirk...)}; an expensive quirk is
+   * drawn only where it is named, for example {@code Arbitraries.of(Quirk.OUTER_8_GIB_ENTRY)}.
    *
    * @return the arbitrary
    */
   public static Arbitrary<Quirk> quirks() {
-    return Arbitraries.of(Quirk.class);
+    return Arbitraries.of(cheapQuirks());
+  }
+
+  /** The quirks of the catalogue that are not {@link Quirk#expensive() expensive}. */
+  static List<Quirk> cheapQuirks() {
+    return Arrays.stream(Quirk.values()).filter(q -> !q.expensive()).toList();
   }
 
   /**
    * The quirks of one validity: {@link QuirkValidity#VALID} shapes every loader accepts, or {@link
-   * QuirkValidity#DEFECT}s, shrinking towards the first declared.
+   * QuirkValidity#DEFECT}s, shrinking towards the first declared; never an {@link Quirk#expensive()
+   * expensive} one.
    *
    * @param validity valid or defect
    * @return the arbitrary
    * @throws IllegalArgumentException when the catalogue holds no quirk of that validity
    */
   public static Arbitrary<Quirk> quirks(QuirkValidity validity) {
-    List<Quirk> quirks =
-        Arrays.stream(Quirk.values()).filter(q -> q.validity() == validity).toList();
+    List<Quirk> quirks = cheapQuirks().stream().filter(q -> q.validity() == validity).toList();
     if (quirks.isEmpty()) {
       throw new IllegalArgumentException("the catalogue holds no " + validity + " quirk");
     }

@@ -53,7 +53,9 @@ public final class ArchiveSpecProvider implements ArbitraryProvider {
    */
   private static Quirk[] pool(WithQuirks annotation) {
     List<Quirk> named =
-        annotation.value().length == 0 ? List.of(Quirk.values()) : List.of(annotation.value());
+        annotation.value().length == 0
+            ? ArchiveArbitraries.cheapQuirks()
+            : List.of(annotation.value());
     List<QuirkValidity> validities = List.of(annotation.validity());
     Quirk[] pool =
         named.stream()

@@ -228,18 +228,18 @@ public class SpecArbitrary extends ArbitraryDecorator<ArchiveSpec> {
   }
 
   /**
-   * Applies one quirk to every spec, drawn from {@code quirks} (every quirk of the catalogue when
-   * none are given), after the spec is drawn: the quirk's shape overrides what it shapes (the
-   * dialect, the outer compression, a corruption...), and the spec lists it in {@link
-   * ArchiveSpec#quirks()}. A spec the quirk cannot shape is drawn again. A failure shrinks to the
-   * simplest spec that still fails with the quirk kept: one image, the fewest layers and files, no
-   * tags, the simplest dialect.
+   * Applies one quirk to every spec, drawn from {@code quirks} (every quirk of the catalogue but
+   * the {@link Quirk#expensive() expensive} ones when none are given), after the spec is drawn: the
+   * quirk's shape overrides what it shapes (the dialect, the outer compression, a corruption...),
+   * and the spec lists it in {@link ArchiveSpec#quirks()}. A spec the quirk cannot shape is drawn
+   * again. A failure shrinks to the simplest spec that still fails with the quirk kept: one image,
+   * the fewest layers and files, no tags, the simplest dialect.
    *
    * <pre>{@code
    * ArchiveArbitraries.specs().withQuirk(Quirk.OUTER_GZIP, Quirk.DOCKER25_BLOB_PATHS)
    * }</pre>
    *
-   * @param quirks the quirks to draw from; none means every quirk
+   * @param quirks the quirks to draw from; none means every quirk that is not expensive
    * @return a new arbitrary
    */
   public SpecArbitrary withQuirk(Quirk... quirks) {
@@ -248,20 +248,21 @@ public class SpecArbitrary extends ArbitraryDecorator<ArchiveSpec> {
 
   /**
    * Applies between {@code min} and {@code max} distinct quirks to every spec, drawn from {@code
-   * quirks} (every quirk when none are given) and applied in catalogue order; combinations that
+   * quirks} (every quirk but the {@link Quirk#expensive() expensive} ones when none are given; an
+   * expensive quirk is drawn only when named) and applied in catalogue order; combinations that
    * contradict each other ({@link SyntheticArchives#whyInapplicable}) are drawn again. A failure
    * shrinks to the fewest quirks that still fail, on the simplest spec.
    *
    * @param min at least 0
    * @param max at least {@code min} and at most the number of quirks to draw from
-   * @param quirks the quirks to draw from; none means every quirk
+   * @param quirks the quirks to draw from; none means every quirk that is not expensive
    * @return a new arbitrary
    * @throws IllegalArgumentException naming the bounds when they are out of range
    */
   public SpecArbitrary withQuirks(int min, int max, Quirk... quirks) {
     List<Quirk> pool =
         quirks.length == 0
-            ? List.of(Quirk.values())
+            ? ArchiveArbitraries.cheapQuirks()
             : Arrays.stream(quirks).distinct().sorted().toList();
     if (min < 0 || max < min || max > pool.size()) {
       throw new IllegalArgumentException(

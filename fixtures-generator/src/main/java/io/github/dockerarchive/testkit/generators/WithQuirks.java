@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
 /**
  * Shapes a generated {@code @ForAll ArchiveSpec} or {@code ArchiveFixture} with quirks of the
  * catalogue ({@link SpecArbitrary#withQuirks(int, int, Quirk...)}): by default exactly one quirk,
- * drawn from every quirk.
+ * drawn from every quirk but the {@link Quirk#expensive() expensive} ones, which are drawn only
+ * when {@link #value()} names them.
  *
  * <pre>{@code
  * @Property
@@ -27,7 +28,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface WithQuirks {
   /**
-   * The quirks to draw from; empty for every quirk of the catalogue.
+   * The quirks to draw from; empty for every quirk of the catalogue that is not {@link
+   * Quirk#expensive() expensive}.
    *
    * @return the quirks
    */

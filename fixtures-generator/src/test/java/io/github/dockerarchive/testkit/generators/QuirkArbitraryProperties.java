@@ -63,7 +63,7 @@ class QuirkArbitraryProperties {
   Arbitrary<ArchiveFixture> validFixtures() {
     Quirk[] valid =
         Arrays.stream(Quirk.values())
-            .filter(q -> q.validity() == QuirkValidity.VALID)
+            .filter(q -> q.validity() == QuirkValidity.VALID && !q.expensive())
             .toArray(Quirk[]::new);
     return ArchiveArbitraries.specs().maxFileSize(256).withQuirk(valid).fixtures();
   }
@@ -76,6 +76,28 @@ class QuirkArbitraryProperties {
     assertThat(spec.quirks())
         .hasSizeBetween(1, 2)
         .allSatisfy(q -> assertThat(q.validity()).isEqualTo(QuirkValidity.VALID));
+  }
+
+  @Property(tries = 200)
+  @Label("quirks() and withQuirk() never draw an expensive quirk")
+  void neverExpensive(
+      @ForAll("anyQuirk") Quirk quirk,
+      @ForAll @WithQuirks(max = 3) @MaxFileSize(64) ArchiveSpec spec) {
+    assertThat(quirk.expensive()).isFalse();
+    assertThat(spec.quirks()).noneMatch(Quirk::expensive);
+  }
+
+  @Provide
+  Arbitrary<Quirk> anyQuirk() {
+    return ArchiveArbitraries.quirks();
+  }
+
+  @Example
+  @Label("an expensive quirk is drawn where it is named")
+  void expensiveWhenNamed() {
+    ArchiveSpec spec =
+        ArchiveArbitraries.specs().maxFileSize(64).withQuirk(Quirk.OUTER_8_GIB_ENTRY).sample();
+    assertThat(spec.quirks()).containsExactly(Quirk.OUTER_8_GIB_ENTRY);
   }
 
   @Property(tries = 50)

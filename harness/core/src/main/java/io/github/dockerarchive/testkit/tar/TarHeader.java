@@ -22,6 +22,11 @@ import org.apiguardian.api.API;
  * {@code gid} or {@code mtime} records before the header, whose field then holds 0 (WR-14). {@link
  * BigNumbers#BASE_256} writes them into the field itself in base-256, as GNU tar and star do.
  *
+ * <p>Other PAX records ({@code path}, {@code linkpath}, {@code mtime} of a long name or link
+ * target, see {@link #addPaxRecord(String, String)}) go into the same extended header: an entry has
+ * at most one, as Go's Writer writes it, since Go's reader keeps only the records of the last PAX
+ * header before an entry.
+ *
  * <p>For malformed archives any field can be given raw bytes ({@link #raw(TarField, byte[])}),
  * which are placed after encoding and win over the typed values, and the checksum can be made wrong
  * ({@link #badChecksum()}) or replaced. The static helpers compute and fix the checksum of a header
@@ -96,6 +101,7 @@ public final class TarHeader {
   private boolean deviceNumbers = true;
   private boolean badChecksum;
   private final Map<TarField, byte[]> overrides = new EnumMap<>(TarField.class);
+  private final Map<String, String> paxRecords = new TreeMap<>();
 
   private TarHeader(byte type) {
     this.type = type;
@@ -255,6 +261,23 @@ public final class TarHeader {
   }
 
   /**
+   * Adds a record to the PAX extended header {@link #encodeBlocks()} writes before this header, for
+   * example a {@code path} or {@code linkpath} over 100 bytes, or an {@code mtime}: one header
+   * carries these records and those of the numbers beyond octal, in key order, as Go's Writer
+   * writes them (a number's own record wins over one given here under the same key). The header's
+   * fields are not changed: give them what they should hold beside the record (for a long name, its
+   * first 100 bytes, as Go does). {@link #encode()} ignores the records.
+   *
+   * @param key the record's key, for example {@code path}
+   * @param value its value (UTF-8)
+   * @return this builder
+   */
+  public TarHeader addPaxRecord(String key, String value) {
+    paxRecords.put(key, value);
+    return this;
+  }
+
+  /**
    * Gives a field raw bytes, placed after encoding: the field becomes {@code bytes} followed by
    * NULs, whatever the typed value was. For {@link TarField#CHECKSUM} the checksum is not computed.
    *
@@ -310,10 +333,12 @@ public final class TarHeader {
   }
 
   /**
-   * Encodes the header with what it needs before it: with {@link BigNumbers#PAX}, when a size, uid,
-   * gid or mtime does not fit its octal field, a PAX extended header (type {@code x}, named {@code
-   * dir/PaxHeaders.0/base}, mode, ids and mtime 0, no device numbers) holding those numbers as
-   * records in key order, its data padded to a block, then this header with 0 in those fields: the
+   * Encodes the header with what it needs before it: when records were added ({@link
+   * #addPaxRecord(String, String)}) or, with {@link BigNumbers#PAX}, a size, uid, gid or mtime does
+   * not fit its octal field, one PAX extended header (type {@code x}, named {@code
+   * dir/PaxHeaders.0/base} after the {@code path} record when there is one, else after the name
+   * field; mode, ids and mtime 0, no device numbers) holding all the records in key order, its data
+   * padded to a block, then this header with 0 in the fields whose numbers went into records: the
    * bytes Go's {@code archive/tar} Writer writes for such a header (WR-14). Otherwise the one block
    * {@link #encode()} gives.
    *
@@ -322,19 +347,21 @@ public final class TarHeader {
    *     does not fit its field
    */
   public byte[] encodeBlocks() {
-    Map<TarField, Long> records = new EnumMap<>(TarField.class);
-    byte[] main = encode(records);
-    if (records.isEmpty()) {
+    Map<TarField, Long> numbers = new EnumMap<>(TarField.class);
+    byte[] main = encode(numbers);
+    if (numbers.isEmpty() && paxRecords.isEmpty()) {
       return main;
     }
-    Map<String, Long> byKey = new TreeMap<>();
-    records.forEach((field, value) -> byKey.put(PAX_KEYS.get(field), value));
+    Map<String, String> byKey = new TreeMap<>(paxRecords);
+    numbers.forEach((field, value) -> byKey.put(PAX_KEYS.get(field), Long.toString(value)));
     StringBuilder data = new StringBuilder();
-    byKey.forEach((key, value) -> data.append(TarEncoding.paxRecord(key, Long.toString(value))));
-    byte[] record = data.toString().getBytes(StandardCharsets.US_ASCII);
+    byKey.forEach((key, value) -> data.append(TarEncoding.paxRecord(key, value)));
+    byte[] record = data.toString().getBytes(StandardCharsets.UTF_8);
+    String entryName =
+        byKey.containsKey("path") ? byKey.get("path") : new String(name, StandardCharsets.UTF_8);
     byte[] pax =
         of(PAX)
-            .name(TarEncoding.paxHeaderName(new String(name, StandardCharsets.UTF_8)))
+            .name(TarEncoding.paxHeaderName(entryName))
             .size(record.length)
             .numberStyle(numberStyle)
             .deviceNumbers(false)

@@ -45,6 +45,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A quirk that cannot shape the base spec ({@link
  * io.github.dockerarchive.testkit.synthetic.SyntheticArchives#whyInapplicable} names a reason) is
  * skipped with that reason, or fails when {@link #value()} names it.
+ *
+ * <p>An {@link io.github.dockerarchive.testkit.synthetic.Quirk#expensive() expensive} quirk (the
+ * entries of 8 GiB: about a minute and gigabytes of I/O each) is skipped by default, visibly: its
+ * invocation is reported as skipped with the reason. {@link #includeExpensive()} runs them, and so
+ * does naming one in {@link #value()}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -85,6 +90,15 @@ public @interface ArchiveQuirks {
    * @return the families
    */
   QuirkFamily[] families() default {};
+
+  /**
+   * Whether to run the {@link io.github.dockerarchive.testkit.synthetic.Quirk#expensive()
+   * expensive} quirks among those selected; by default (false) each is skipped with a reason that
+   * names its cost. A quirk named in {@link #value()} runs either way.
+   *
+   * @return true to run expensive quirks
+   */
+  boolean includeExpensive() default false;
 
   /**
    * The spec the quirks are applied to; at most one, none means {@link

@@ -65,7 +65,12 @@ final class ArchiveQuirksProvider implements TestTemplateInvocationContextProvid
               quirk,
               annotation.name(),
               new QuirkArchive(
-                  quirk, base, settings, where + " [" + quirk.id() + "]", named.contains(quirk))));
+                  quirk,
+                  base,
+                  settings,
+                  where + " [" + quirk.id() + "]",
+                  named.contains(quirk),
+                  annotation.includeExpensive())));
     }
     return invocations.stream();
   }
@@ -171,8 +176,9 @@ final class ArchiveQuirksProvider implements TestTemplateInvocationContextProvid
 
   /**
    * Serves one invocation: skips it when the quirk cannot shape the base spec (fails it when the
-   * quirk was named), resolves the quirk, the spec and the archive, which is written on first use
-   * and tracked in the invocation's store, so it is deleted when the invocation ends.
+   * quirk was named) or is expensive and neither named nor included, resolves the quirk, the spec
+   * and the archive, which is written on first use and tracked in the invocation's store, so it is
+   * deleted when the invocation ends.
    */
   private static final class QuirkArchive
       implements ExecutionCondition, BeforeEachCallback, ParameterResolver {
@@ -181,11 +187,19 @@ final class ArchiveQuirksProvider implements TestTemplateInvocationContextProvid
     private final Settings settings;
     private final String description;
     private final boolean named;
+    private final boolean includeExpensive;
     private final ArchiveSpec spec;
     private final String inapplicable;
 
-    QuirkArchive(Quirk quirk, Base base, Settings settings, String description, boolean named) {
+    QuirkArchive(
+        Quirk quirk,
+        Base base,
+        Settings settings,
+        String description,
+        boolean named,
+        boolean includeExpensive) {
       this.quirk = quirk;
+      this.includeExpensive = includeExpensive;
       this.base = base;
       this.settings = settings;
       this.description = description;
@@ -204,6 +218,14 @@ final class ArchiveQuirksProvider implements TestTemplateInvocationContextProvid
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      if (quirk.expensive() && !named && !includeExpensive) {
+        return ConditionEvaluationResult.disabled(
+            "quirk "
+                + quirk.id()
+                + " is expensive (writing and reading its archive takes about a minute and gigabytes"
+                + " of I/O);"
+                + " @ArchiveQuirks(includeExpensive = true) or naming it in value runs it");
+      }
       return inapplicable == null || named
           ? ConditionEvaluationResult.enabled("the quirk applies")
           : ConditionEvaluationResult.disabled(

@@ -603,6 +603,21 @@ public enum Quirk {
       "streaming readers that need manifest.json before the blobs",
       List.of("https://github.com/containers/image/issues/1317"),
       spec -> spec),
+  /**
+   * An uncompressed layer of 8 GiB and more (two files of 4 GiB zeros on top), so that its outer
+   * entry's size needs a PAX {@code size} record, as Go's Writer (Docker's {@code docker save})
+   * writes it; the members themselves fit their octal fields. The archive file holds the zeros as a
+   * hole, so it is small on disk. {@link #expensive() Expensive}: 8 GiB are hashed and read.
+   */
+  OUTER_8_GIB_ENTRY(
+      QuirkFamily.OUTER_TAR,
+      QuirkValidity.VALID,
+      "WR-14",
+      "an uncompressed layer of 8 GiB or more is an outer entry whose size needs a PAX size record",
+      "Docker's docker save and Go's archive/tar of an image with a layer of 8 GiB or more",
+      "image tar writers and readers that know only ustar's 11 octal digits of size",
+      List.of("https://github.com/TencentBlueKing/bk-repo/issues/336"),
+      expensiveShape(Quirk::withEightGibLayer)),
   // LAYER_TAR: the members of layer tars.
   /** An opaque whiteout {@code dir/.wh..wh..opq} hides a lower layer's directory content. */
   LAYER_OPAQUE_WHITEOUT(
@@ -860,6 +875,25 @@ public enum Quirk {
               LayerSpec.of(
                   FileSpec.file("setuid-bin", 16).withMode(06755),
                   FileSpec.directory("sticky").withMode(01777)))),
+  /**
+   * A member of 8 GiB and more (zeros, in a gzip layer on top) whose size needs a PAX {@code size}
+   * record in the layer tar, as Go's Writer and commons-compress with {@code BIGNUMBER_POSIX} write
+   * it; the layer blob itself is small. {@link #expensive() Expensive}: 8 GiB are compressed,
+   * hashed and read.
+   */
+  LAYER_8_GIB_MEMBER(
+      QuirkFamily.LAYER_TAR,
+      QuirkValidity.VALID,
+      "WR-14",
+      "a layer member of 8 GiB or more, in a gzip layer, whose size needs a PAX size record",
+      "Docker, BuildKit and containerd (Go's archive/tar) for images with a file of 8 GiB or more",
+      "layer tar readers and writers that know only ustar's 11 octal digits of size (Docker's"
+          + " tar-split before its fix)",
+      List.of(
+          "https://github.com/moby/moby/issues/37581",
+          "https://github.com/vbatts/tar-split/issues/47",
+          "https://github.com/containerd/overlaybd/pull/82"),
+      expensiveShape(Quirk::withEightGibMember)),
   // REPEATED_LAYERS: a layer listed more than once in one image, stored once.
   /** Docker up to 24: the repeated layer's {@code <id>/layer.tar} is a symlink {@code ../<id>}. */
   REPEATED_LAYER_LEGACY_SYMLINK(
@@ -977,6 +1011,12 @@ public enum Quirk {
    */
   public static final int DOCKER_MAX_LAYERS = 125;
 
+  /** 8 GiB: the smallest size that does not fit a tar header's 11 octal digits. */
+  static final long EIGHT_GIB = 8L << 30;
+
+  /** Half of {@link #EIGHT_GIB}: two such files make a layer tar of more than 8 GiB. */
+  static final long HALF_OF_8_GIB = EIGHT_GIB / 2;
+
   /** A member name over 100 bytes (with a {@code /} that splits it for a ustar prefix). */
   static final String LONG_MEMBER_NAME =
       "a-directory-whose-name-is-long-enough/that-the-member-path-below-it-needs-more-than-100-bytes"
@@ -1051,6 +1091,35 @@ public enum Quirk {
             LayerSpec.of(
                 FileSpec.symlink("long-link", LONG_MEMBER_NAME)
                     .withHeader(MemberHeader.of(format))));
+  }
+
+  /** The shape of an {@link #expensive()} quirk. */
+  private interface ExpensiveShape extends UnaryOperator<ArchiveSpec> {}
+
+  /** Marks a shape as one whose archive is expensive to write and read. */
+  private static UnaryOperator<ArchiveSpec> expensiveShape(ExpensiveShape shape) {
+    return shape;
+  }
+
+  /** The spec with an uncompressed layer of two 4 GiB files of zeros on top. */
+  private static ArchiveSpec withEightGibLayer(ArchiveSpec spec) {
+    return withTopLayers(
+        spec,
+        new LayerSpec(
+            List.of(
+                FileSpec.file("large/first.bin", HALF_OF_8_GIB),
+                FileSpec.file("large/second.bin", HALF_OF_8_GIB)),
+            Compression.NONE,
+            FileContent.ZEROS));
+  }
+
+  /** The spec with a gzip layer of one 8 GiB file of zeros on top. */
+  private static ArchiveSpec withEightGibMember(ArchiveSpec spec) {
+    return withTopLayers(
+        spec,
+        LayerSpec.of(FileSpec.file("large.bin", EIGHT_GIB))
+            .withContent(FileContent.ZEROS)
+            .withCompression(Compression.GZIP));
   }
 
   /**
@@ -1160,6 +1229,20 @@ public enum Quirk {
    */
   public List<URI> reports() {
     return reports;
+  }
+
+  /**
+   * Whether the quirk is expensive: writing, hashing and reading its archive takes more than a few
+   * seconds and gigabytes of I/O (about a minute each on two cores for the entries of 8 GiB),
+   * though the file stays small on disk. What loops over the whole catalogue by default leaves
+   * expensive quirks out, visibly, unless asked for them: {@code @ArchiveQuirks(includeExpensive =
+   * true)}, {@code generate --corpus DIR --quirks --include-expensive}; the jqwik arbitraries never
+   * draw them unless named. Naming one ({@code --quirk ID}, {@code @ArchiveQuirks("id")}) runs it.
+   *
+   * @return true for an expensive quirk
+   */
+  public boolean expensive() {
+    return shape instanceof ExpensiveShape;
   }
 
   /**

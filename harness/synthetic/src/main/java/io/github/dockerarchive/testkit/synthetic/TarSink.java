@@ -12,10 +12,11 @@ import java.util.Arrays;
  * go-containerregistry and containers/image write them) or commons-compress's (space-terminated, as
  * Jib writes them), two zero blocks at the end, no record padding. An entry of 8 GiB or more gets a
  * PAX extended header with its {@code size} (WR-14), as Go's Writer and Jib (commons-compress with
- * {@code BIGNUMBER_POSIX}) choose, in Go's layout. Also carries the two byte-level defects, a wrong
- * header checksum and a cut, and the header shapes of the outer-tar quirks: PAX headers before
- * every entry, long names in PAX or GNU extension headers, record padding and bytes after the
- * end-of-archive marker.
+ * {@code BIGNUMBER_POSIX}) choose, in Go's layout; the records of a long name go into that same
+ * header (Go's reader keeps the records of the last PAX header before an entry only). Also carries
+ * the two byte-level defects, a wrong header checksum and a cut, and the header shapes of the
+ * outer-tar quirks: PAX headers before every entry, long names in PAX or GNU extension headers,
+ * record padding and bytes after the end-of-archive marker.
  */
 final class TarSink {
   private static final int BLOCK = TarHeader.BLOCK;
@@ -142,18 +143,7 @@ final class TarSink {
     boolean longName = nameBytes.length > TarField.NAME.length();
     boolean longLink = linkBytes.length > TarField.LINK_NAME.length();
     boolean gnu = longNames == LongNames.GNU && (longName || longLink);
-    if (paxEveryEntry || (longNames == LongNames.PAX && (longName || longLink))) {
-      StringBuilder records = new StringBuilder();
-      if (!link.isEmpty()) {
-        records.append(TarHeader.paxRecord("linkpath", link));
-      }
-      records.append(TarHeader.paxRecord("mtime", Long.toString(mtime)));
-      records.append(TarHeader.paxRecord("path", name));
-      byte[] data = records.toString().getBytes(StandardCharsets.UTF_8);
-      String paxName =
-          TarHeader.paxName(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
-      extension(TarHeader.of(TarHeader.PAX).name(first100(paxName)).deviceNumbers(false), data);
-    } else if (gnu) {
+    if (gnu) {
       if (longLink) {
         extension(gnu(TarHeader.of((byte) 'K').name(LayerTarWriter.GNU_LONG_LINK)), nul(linkBytes));
       }
@@ -171,6 +161,13 @@ final class TarSink {
             .raw(
                 TarField.LINK_NAME,
                 longNames != LongNames.REFUSE ? first100(linkBytes) : linkBytes);
+    if (paxEveryEntry || (longNames == LongNames.PAX && (longName || longLink))) {
+      // into the one PAX header the encoder writes, beside a size of 8 GiB or more
+      if (!link.isEmpty()) {
+        header.addPaxRecord("linkpath", link);
+      }
+      header.addPaxRecord("mtime", Long.toString(mtime)).addPaxRecord("path", name);
+    }
     if (gnu) {
       gnu(header);
     }
@@ -184,7 +181,7 @@ final class TarSink {
     emit(blocks, 0, blocks.length);
   }
 
-  /** An extended header ({@code x}, {@code L}, {@code K}) and its padded data. */
+  /** A GNU extended header ({@code L}, {@code K}) and its padded data. */
   private void extension(TarHeader header, byte[] data) throws IOException {
     header.size(data.length).mtime(0).numberStyle(style);
     emit(header.encode(), 0, BLOCK);

@@ -20,7 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoTarLargeHeaderTest {
   static Stream<Arguments> headers() {
     long size = (8L << 30) + 3;
+    String longName = "a-directory-whose-name-is-long-enough/".repeat(3) + "big.tar";
     return Stream.of(
+        Arguments.of(
+            "a PAX path and a PAX size in one extended header",
+            TarHeader.file(longName.substring(0, 100), size)
+                .addPaxRecord("path", longName)
+                .encodeBlocks(),
+            size),
         Arguments.of("PAX size", TarHeader.file("big.tar", size).mode(0444).encodeBlocks(), size),
         Arguments.of(
             "PAX size, uid, gid and mtime",

@@ -39,6 +39,11 @@ class ArchiveQuirksTest {
   static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
   static volatile Path root;
 
+  /** The quirks that run by default: every quirk but the expensive ones, which are skipped. */
+  static final List<Quirk> CHEAP = where(q -> !q.expensive());
+
+  static final List<Quirk> EXPENSIVE = where(Quirk::expensive);
+
   @TempDir Path dir;
 
   private EngineExecutionResults run(Map<String, String> extra, Class<?> fixture) {
@@ -89,11 +94,13 @@ class ArchiveQuirksTest {
     SEEN.clear();
     var results = run(Every.class);
 
-    results.testEvents().assertStatistics(s -> s.succeeded(Quirk.values().length).failed(0));
-    assertThat(SEEN).containsExactlyInAnyOrder(Quirk.values());
+    results
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(CHEAP.size()).skipped(EXPENSIVE.size()).failed(0));
+    assertThat(SEEN).containsExactlyInAnyOrderElementsOf(CHEAP);
     assertThat(names(results))
         .containsExactly(
-            Arrays.stream(Quirk.values())
+            CHEAP.stream()
                 .map(
                     q ->
                         "["
@@ -103,7 +110,39 @@ class ArchiveQuirksTest {
                             + ": "
                             + q.description())
                 .toArray(String[]::new));
+    assertThat(results.testEvents().skipped().stream())
+        .as("each expensive quirk is skipped, visibly, with the reason")
+        .hasSize(EXPENSIVE.size())
+        .allSatisfy(
+            e ->
+                assertThat(e.getPayload(String.class).orElseThrow())
+                    .contains("is expensive")
+                    .contains("@ArchiveQuirks(includeExpensive = true)"));
     assertThat(left()).isEmpty();
+  }
+
+  @TestKit.Fixture
+  static class Expensive {
+    @ArchiveQuirks(families = QuirkFamily.OUTER_TAR, includeExpensive = true, name = "{id}")
+    void included(Quirk quirk, ArchiveSpec spec) {
+      assertThat(spec.has(quirk)).isTrue();
+    }
+
+    @ArchiveQuirks(value = "layer-8-gib-member", name = "named {id}")
+    void named(Quirk quirk, ArchiveSpec spec) {
+      assertThat(quirk.expensive()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("includeExpensive = true runs the expensive quirks, and so does naming one")
+  void expensiveOptIn() {
+    var results = run(Expensive.class);
+
+    List<Quirk> outer = where(q -> q.family() == QuirkFamily.OUTER_TAR);
+    results.testEvents().assertStatistics(s -> s.succeeded(outer.size() + 1).skipped(0).failed(0));
+    assertThat(names(results))
+        .contains(Quirk.OUTER_8_GIB_ENTRY.id(), "named " + Quirk.LAYER_8_GIB_MEMBER.id());
   }
 
   @TestKit.Fixture
@@ -133,9 +172,9 @@ class ArchiveQuirksTest {
     var results = run(Filters.class);
 
     List<Quirk> expected = new java.util.ArrayList<>();
-    expected.addAll(where(q -> q.validity() == QuirkValidity.VALID));
-    expected.addAll(where(q -> q.validity() == QuirkValidity.DEFECT));
-    expected.addAll(where(q -> q.family() == QuirkFamily.OUTER_TAR));
+    expected.addAll(where(q -> !q.expensive() && q.validity() == QuirkValidity.VALID));
+    expected.addAll(where(q -> !q.expensive() && q.validity() == QuirkValidity.DEFECT));
+    expected.addAll(where(q -> !q.expensive() && q.family() == QuirkFamily.OUTER_TAR));
     results.testEvents().assertStatistics(s -> s.succeeded(expected.size()).failed(0));
     assertThat(names(results))
         .containsExactlyInAnyOrder(expected.stream().map(Quirk::id).toArray(String[]::new));
@@ -157,7 +196,7 @@ class ArchiveQuirksTest {
                 + Quirk.OUTER_GZIP.rule());
 
     var excluded = run(Excluded.class);
-    excluded.testEvents().assertStatistics(s -> s.succeeded(Quirk.values().length - 1).failed(0));
+    excluded.testEvents().assertStatistics(s -> s.succeeded(CHEAP.size() - 1).failed(0));
     assertThat(names(excluded))
         .doesNotContain(Quirk.OUTER_GZIP.id())
         .contains(first == Quirk.OUTER_GZIP ? Quirk.values()[1].id() : first.id());
@@ -259,8 +298,8 @@ class ArchiveQuirksTest {
     PATHS.clear();
     var results = run(Injection.class);
 
-    int valid = where(q -> q.validity() == QuirkValidity.VALID).size();
-    int all = Quirk.values().length;
+    int valid = where(q -> !q.expensive() && q.validity() == QuirkValidity.VALID).size();
+    int all = CHEAP.size();
     results.testEvents().assertStatistics(s -> s.succeeded(all + valid + all).failed(0));
     assertThat(PATHS).hasSize(all + valid + all).allSatisfy(p -> assertThat(p).doesNotExist());
     assertThat(left()).isEmpty();
@@ -283,8 +322,8 @@ class ArchiveQuirksTest {
     PATHS.clear();
     var results = run(Kept.class);
 
-    results.testEvents().assertStatistics(s -> s.succeeded(Quirk.values().length - 1).failed(1));
-    assertThat(PATHS).hasSize(Quirk.values().length);
+    results.testEvents().assertStatistics(s -> s.succeeded(CHEAP.size() - 1).failed(1));
+    assertThat(PATHS).hasSize(CHEAP.size());
     assertThat(PATHS.stream().filter(Files::exists).toList())
         .singleElement()
         .satisfies(p -> assertThat(p.getFileName().toString()).startsWith(Quirk.values()[0].id()));
@@ -320,7 +359,7 @@ class ArchiveQuirksTest {
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"),
             Parallel.class);
 
-    int all = Quirk.values().length;
+    int all = CHEAP.size();
     results.testEvents().assertStatistics(s -> s.succeeded(2 * all).failed(0));
     assertThat(PATHS).hasSize(2 * all).allSatisfy(p -> assertThat(p).doesNotExist());
     assertThat(THREADS).hasSizeGreaterThan(1);
@@ -344,10 +383,8 @@ class ArchiveQuirksTest {
   @DisplayName("shared = true writes each quirk's archive once per run and deletes it at the end")
   void shared() throws IOException {
     PATHS.clear();
-    run(Shared.class)
-        .testEvents()
-        .assertStatistics(s -> s.succeeded(2 * Quirk.values().length).failed(0));
-    assertThat(PATHS).hasSize(Quirk.values().length);
+    run(Shared.class).testEvents().assertStatistics(s -> s.succeeded(2 * CHEAP.size()).failed(0));
+    assertThat(PATHS).hasSize(CHEAP.size());
     assertThat(left()).isEmpty();
   }
 

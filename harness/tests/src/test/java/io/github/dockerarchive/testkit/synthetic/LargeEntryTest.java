@@ -48,24 +48,32 @@ class LargeEntryTest {
       assertThat(m.compression()).isEqualTo(Compression.ZSTD);
       assertThat(m.size()).isEqualTo(truth.sizes().get(0)).isGreaterThan(SIZE);
       assertThat(m.digest()).isEqualTo(truth.diffIds().get(0));
-      try (InputStream stored = reader.openEntry(layer);
-          InputStream tar =
-              new CompressorStreamFactory()
-                  .createCompressorInputStream(CompressorStreamFactory.ZSTANDARD, stored)) {
-        byte[] headers = tar.readNBytes(3 * 512);
-        assertThat((char) headers[156]).as("a PAX extended header comes first").isEqualTo('x');
-        assertThat(new String(headers, 512, 512, StandardCharsets.US_ASCII))
-            .contains(" size=" + SIZE + "\n");
-      }
-      try (InputStream stored = reader.openEntry(layer);
-          TarArchiveInputStream tar =
-              new TarArchiveInputStream(
-                  new CompressorStreamFactory()
-                      .createCompressorInputStream(CompressorStreamFactory.ZSTANDARD, stored))) {
-        TarArchiveEntry file = tar.getNextEntry();
-        assertThat(file.getName()).isEqualTo("filler.bin");
-        assertThat(file.getSize()).isEqualTo(SIZE);
-      }
+      assertFirstMemberHasPaxSize(
+          reader, layer, CompressorStreamFactory.ZSTANDARD, "filler.bin", SIZE);
+    }
+  }
+
+  /**
+   * The compressed layer's tar starts with a PAX extended header holding the {@code size} record of
+   * its first member, which reads back with that name and size (WR-14).
+   */
+  static void assertFirstMemberHasPaxSize(
+      ArchiveReader reader, String layer, String compressor, String name, long size)
+      throws Exception {
+    CompressorStreamFactory factory = new CompressorStreamFactory();
+    try (InputStream stored = reader.openEntry(layer);
+        InputStream tar = factory.createCompressorInputStream(compressor, stored)) {
+      byte[] headers = tar.readNBytes(3 * 512);
+      assertThat((char) headers[156]).as("a PAX extended header comes first").isEqualTo('x');
+      assertThat(new String(headers, 512, 512, StandardCharsets.US_ASCII))
+          .contains(" size=" + size + "\n");
+    }
+    try (InputStream stored = reader.openEntry(layer);
+        TarArchiveInputStream tar =
+            new TarArchiveInputStream(factory.createCompressorInputStream(compressor, stored))) {
+      TarArchiveEntry file = tar.getNextEntry();
+      assertThat(file.getName()).isEqualTo(name);
+      assertThat(file.getSize()).isEqualTo(size);
     }
   }
 

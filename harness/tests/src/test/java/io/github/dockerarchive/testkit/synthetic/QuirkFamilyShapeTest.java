@@ -41,6 +41,7 @@ abstract class QuirkFamilyShapeTest {
   @MethodSource("quirks")
   @DisplayName("the quirk's shape, read raw from the archive")
   void shapeIsInTheBytes(Quirk quirk) throws Exception {
+    QuirkCatalogueTest.assumeCheap(quirk);
     ArchiveFixture fixture = SyntheticArchives.materialize(quirk.spec(), dir.resolve("q.tar"));
     shape.assertShape(quirk, QuirkArchive.read(fixture.path()));
   }

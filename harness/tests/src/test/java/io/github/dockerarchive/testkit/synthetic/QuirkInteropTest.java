@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,20 @@ class QuirkInteropTest {
     }
   }
 
+  /**
+   * Skips an expensive quirk with the cost: loading one unpacks 8 GiB; {@link LargeEntryQuirkTest}
+   * copies it with skopeo in the large-entries execution.
+   */
+  private static void assumeCheap(Quirk quirk) {
+    assumeFalse(
+        quirk.expensive(),
+        () ->
+            quirk.id()
+                + " is expensive: a load unpacks 8 GiB (skopeo copy about 45 s and 8 GiB of"
+                + " disk, docker and podman load more); LargeEntryQuirkTest copies it with skopeo"
+                + " in the large-entries execution");
+  }
+
   static Stream<Quirk> validQuirks() {
     return Arrays.stream(Quirk.values()).filter(q -> q.validity() == QuirkValidity.VALID);
   }
@@ -75,6 +90,7 @@ class QuirkInteropTest {
   @MethodSource("validQuirks")
   @DisplayName("Docker 20.10: docker load, every image by its config digest and its tags")
   void dockerLoads(Quirk quirk) throws Exception {
+    assumeCheap(quirk);
     assumeTrue(daemon != null, () -> "Docker is not available: " + noDocker);
     ArchiveFixture fixture = materialize(quirk);
     ExternalTool docker = daemon.docker();
@@ -109,6 +125,7 @@ class QuirkInteropTest {
   @MethodSource("validQuirks")
   @DisplayName("skopeo: copy docker-archive:PATH:@N to dir:, manifest and config unchanged")
   void skopeoCopies(Quirk quirk) throws Exception {
+    assumeCheap(quirk);
     SKOPEO.assumeInstalled();
     ArchiveFixture fixture = materialize(quirk);
     String version = SKOPEO.run("--version").strip();
@@ -135,6 +152,7 @@ class QuirkInteropTest {
   @MethodSource("validQuirks")
   @DisplayName("podman: podman load, every image by its config digest")
   void podmanLoads(Quirk quirk) throws Exception {
+    assumeCheap(quirk);
     ExternalTool podman = ExternalTool.isolatedPodman(podmanDir);
     podman.assumeInstalled();
     ArchiveFixture fixture = materialize(quirk);

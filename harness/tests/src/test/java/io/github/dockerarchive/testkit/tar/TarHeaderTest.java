@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,44 @@ class TarHeaderTest {
     assertThat(field(main, TarField.MTIME)).isEqualTo("00000000000\0");
     assertThat(TarHeader.of(TarHeader.DIRECTORY).name("a/dir/").uid(1L << 21).encodeBlocks())
         .satisfies(b -> assertThat(field(b, TarField.NAME)).startsWith("a/dir/PaxHeaders.0\0"));
+  }
+
+  @Test
+  @DisplayName("WR-14: a long name's PAX records and a PAX size share one extended header")
+  void paxRecordsAndSizeInOneHeader() throws Exception {
+    String longName = "a-directory-whose-name-is-long-enough/".repeat(3) + "big.bin";
+    long size = (1L << 33) + 3;
+    byte[] blocks =
+        TarHeader.file(longName.substring(0, 100), size)
+            .mtime(7)
+            .addPaxRecord("path", longName)
+            .addPaxRecord("mtime", "7")
+            .encodeBlocks();
+    String records =
+        TarHeader.paxRecord("mtime", "7")
+            + TarHeader.paxRecord("path", longName)
+            + TarHeader.paxRecord("size", Long.toString(size));
+    int padded = records.length() + TarHeader.padding(records.length());
+    assertThat(blocks).as("one PAX header, its data, the header").hasSize(512 + padded + 512);
+    byte[] pax = Arrays.copyOfRange(blocks, 0, 512);
+    assertThat(pax[TarField.TYPE.offset()]).isEqualTo(TarHeader.PAX);
+    assertThat(field(pax, TarField.NAME)).startsWith(TarHeader.paxName(longName).substring(0, 100));
+    assertThat(field(pax, TarField.SIZE))
+        .isEqualTo(String.format("%011o", records.length()) + "\0");
+    assertThat(new String(blocks, 512, records.length(), StandardCharsets.UTF_8))
+        .isEqualTo(records);
+    byte[] main = Arrays.copyOfRange(blocks, 512 + padded, blocks.length);
+    assertThat(main[TarField.TYPE.offset()]).isEqualTo(TarHeader.REGULAR);
+    assertThat(field(main, TarField.SIZE)).isEqualTo("00000000000\0");
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new java.io.ByteArrayInputStream(blocks))) {
+      TarArchiveEntry entry = tar.getNextEntry();
+      assertThat(entry.getName()).isEqualTo(longName);
+      assertThat(entry.getSize()).isEqualTo(size);
+    }
+    assertThat(TarHeader.file("small", 1).addPaxRecord("path", "small").encodeBlocks())
+        .as("a record alone also makes the PAX header")
+        .hasSize(3 * 512);
   }
 
   @Test
