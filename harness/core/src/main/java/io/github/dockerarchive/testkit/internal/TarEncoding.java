@@ -26,8 +26,13 @@ public final class TarEncoding {
   /** The POSIX magic and version fields as text: {@code "ustar\0"} then {@code "00"}. */
   public static final String POSIX_MAGIC_AND_VERSION = "ustar\0" + "00";
 
+  /** GNU's magic and version fields as text: {@code "ustar "} then {@code " \0"}. */
+  public static final String GNU_MAGIC_AND_VERSION = "ustar " + " \0";
+
   private static final byte[] MAGIC_AND_VERSION =
       POSIX_MAGIC_AND_VERSION.getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] GNU_MAGIC = GNU_MAGIC_AND_VERSION.getBytes(StandardCharsets.US_ASCII);
 
   private TarEncoding() {}
 
@@ -38,6 +43,15 @@ public final class TarEncoding {
    */
   public static void putMagic(byte[] block) {
     System.arraycopy(MAGIC_AND_VERSION, 0, block, MAGIC_OFFSET, MAGIC_AND_VERSION.length);
+  }
+
+  /**
+   * Writes GNU's magic and version ({@code "ustar "}, {@code " \0"}).
+   *
+   * @param block the header block
+   */
+  public static void putGnuMagic(byte[] block) {
+    System.arraycopy(GNU_MAGIC, 0, block, MAGIC_OFFSET, GNU_MAGIC.length);
   }
 
   /**

@@ -100,6 +100,7 @@ public final class TarHeader {
   private BigNumbers bigNumbers = BigNumbers.PAX;
   private boolean deviceNumbers = true;
   private boolean badChecksum;
+  private boolean gnu;
   private final Map<TarField, byte[]> overrides = new EnumMap<>(TarField.class);
   private final Map<String, String> paxRecords = new TreeMap<>();
 
@@ -261,6 +262,18 @@ public final class TarHeader {
   }
 
   /**
+   * Writes GNU's magic and version ({@code "ustar "}, {@code " \0"}) instead of POSIX's, as GNU tar
+   * and Go's {@code FormatGNU} do; long names then go into {@code ././@LongLink} entries of type
+   * {@code L} or {@code K} written before this header, which the caller adds.
+   *
+   * @return this builder
+   */
+  public TarHeader gnu() {
+    this.gnu = true;
+    return this;
+  }
+
+  /**
    * Adds a record to the PAX extended header {@link #encodeBlocks()} writes before this header, for
    * example a {@code path} or {@code linkpath} over 100 bytes, or an {@code mtime}: one header
    * carries these records and those of the numbers beyond octal, in key order, as Go's Writer
@@ -386,7 +399,11 @@ public final class TarHeader {
     block[TarField.TYPE.offset()] = type;
     TarEncoding.putBytes(
         block, TarField.LINK_NAME.offset(), TarField.LINK_NAME.length(), linkName, "link name");
-    TarEncoding.putMagic(block);
+    if (gnu) {
+      TarEncoding.putGnuMagic(block);
+    } else {
+      TarEncoding.putMagic(block);
+    }
     if (deviceNumbers) {
       number(block, TarField.DEV_MAJOR, 0, null);
       number(block, TarField.DEV_MINOR, 0, null);

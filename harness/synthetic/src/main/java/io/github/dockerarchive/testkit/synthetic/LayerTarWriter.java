@@ -5,11 +5,8 @@ import io.github.dockerarchive.testkit.tar.TarHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -178,25 +175,11 @@ final class LayerTarWriter {
         main.raw(TarField.LINK_NAME, linkBytes);
       }
       case PAX -> {
-        Map<String, String> records = new LinkedHashMap<>();
-        records.put("path", name);
+        main.addPaxRecord("path", name);
         if (f.target() != null) {
-          records.put("linkpath", f.target());
+          main.addPaxRecord("linkpath", f.target());
         }
-        records.putAll(how.paxRecords());
-        StringBuilder data = new StringBuilder();
-        records.entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .forEach(r -> data.append(TarHeader.paxRecord(r.getKey(), r.getValue())));
-        byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
-        String paxName = TarHeader.paxName(trimSlash(name));
-        blocks.writeBytes(
-            TarHeader.of(TarHeader.PAX)
-                .name(first100(paxName.getBytes(StandardCharsets.UTF_8)))
-                .size(bytes.length)
-                .deviceNumbers(false)
-                .encode());
-        writePadded(blocks, bytes);
+        how.paxRecords().forEach(main::addPaxRecord);
         main.name(first100(nameBytes)).raw(TarField.LINK_NAME, first100(linkBytes));
       }
       case GNU -> {
@@ -206,27 +189,22 @@ final class LayerTarWriter {
         if (nameBytes.length > TarField.NAME.length()) {
           gnuLong(blocks, (byte) 'L', nameBytes);
         }
-        main.name(first100(nameBytes)).raw(TarField.LINK_NAME, first100(linkBytes));
-        gnuMagic(main);
+        main.name(first100(nameBytes))
+            .raw(TarField.LINK_NAME, first100(linkBytes))
+            .gnu()
+            .bigNumbers(TarHeader.BigNumbers.BASE_256);
       }
       case COMMONS -> throw new IllegalStateException("commons-compress writes this member");
     }
-    blocks.writeBytes(main.encode());
+    blocks.writeBytes(main.encodeBlocks());
     return blocks.toByteArray();
   }
 
   /** A GNU {@code ././@LongLink} entry holding a long name or link target, NUL-terminated. */
   private static void gnuLong(ByteArrayOutputStream blocks, byte type, byte[] value) {
     byte[] data = Arrays.copyOf(value, value.length + 1);
-    TarHeader header = TarHeader.of(type).name(GNU_LONG_LINK).size(data.length);
-    gnuMagic(header);
-    blocks.writeBytes(header.encode());
+    blocks.writeBytes(TarHeader.of(type).name(GNU_LONG_LINK).size(data.length).gnu().encode());
     writePadded(blocks, data);
-  }
-
-  /** GNU's magic and version, {@code "ustar "} and {@code " \0"}. */
-  static void gnuMagic(TarHeader header) {
-    header.raw(TarField.MAGIC, "ustar ").raw(TarField.VERSION, " ");
   }
 
   private static void writePadded(ByteArrayOutputStream blocks, byte[] data) {

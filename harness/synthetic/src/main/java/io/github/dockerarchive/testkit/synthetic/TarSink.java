@@ -190,8 +190,7 @@ final class TarSink {
   }
 
   private static TarHeader gnu(TarHeader header) {
-    LayerTarWriter.gnuMagic(header);
-    return header;
+    return header.gnu();
   }
 
   private static byte[] nul(byte[] value) {

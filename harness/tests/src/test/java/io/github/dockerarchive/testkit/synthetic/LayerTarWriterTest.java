@@ -52,6 +52,34 @@ class LayerTarWriterTest {
     }
   }
 
+  @Test
+  @DisplayName("a PAX member of 8 GiB with a long name gets one PAX header holding both records")
+  void paxMemberOfEightGibHasOnePaxHeader() throws Exception {
+    String name = "d/" + "n".repeat(120);
+    long size = 8L << 30;
+    FileSpec file =
+        FileSpec.file(name, size)
+            .withHeader(MemberHeader.of(MemberFormat.PAX).withPaxRecord("a", ""));
+
+    byte[] blocks = LayerTarWriter.headerBlocks(file);
+
+    assertThat(blocks.length).isEqualTo(3 * 512);
+    assertThat((char) blocks[156]).as("first header's type").isEqualTo('x');
+    String records = new String(blocks, 512, 512, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(records)
+        .startsWith("5 a=\n")
+        .contains(" path=" + name + "\n")
+        .contains(" size=" + size + "\n");
+    assertThat((char) blocks[1024 + 156]).as("member's type").isEqualTo('0');
+    try (var tar =
+        new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+            new java.io.ByteArrayInputStream(blocks))) {
+      var entry = tar.getNextEntry();
+      assertThat(entry.getName()).isEqualTo(name);
+      assertThat(entry.getSize()).isEqualTo(size);
+    }
+  }
+
   /** The writer as it was: content written through the tar stream, counted by a hashing stream. */
   private static long throughCommonsCompress(List<FileSpec> files, long seed, OutputStream out)
       throws IOException {
