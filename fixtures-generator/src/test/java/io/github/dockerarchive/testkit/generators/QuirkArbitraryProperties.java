@@ -100,6 +100,12 @@ class QuirkArbitraryProperties {
     assertThat(spec.quirks()).containsExactly(Quirk.OUTER_8_GIB_ENTRY);
   }
 
+  @Property(tries = 200)
+  @Label("a bare @ForAll Quirk never draws an expensive quirk")
+  void bareQuirkParameter(@ForAll Quirk quirk) {
+    assertThat(quirk.expensive()).isFalse();
+  }
+
   @Property(tries = 50)
   @Label("quirks(validity) draws only quirks of that validity")
   void quirksOfAValidity(@ForAll("defects") Quirk quirk) {
