@@ -11,8 +11,7 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code dockerarchive} command: inspect, verify, copy and generate docker-save archives.
@@ -23,21 +22,13 @@ import picocli.CommandLine.Option;
  * <p>Other modules add subcommands through {@link CliExtension} (the conformance suite adds {@code
  * conformance}); they are found with {@link ServiceLoader} on the class path.
  */
-@Command(
-    name = "dockerarchive",
-    mixinStandardHelpOptions = true,
-    versionProvider = DockerArchiveCli.Version.class,
-    description =
-        "Read, check, copy and generate docker-save archives (docker-archive: transport).")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DockerArchiveCli {
   /**
    * The built-in subcommands by name, in the order help lists them. Only the one a command line
-   * names is built (picocli reflects over a command's options when it is added, and its classes
-   * cannot be kept in a class-data-sharing archive, so building all of them is most of a short
-   * command's start-up); help and unknown names get all of them.
+   * names is built; help and unknown names get all of them.
    */
-  private static final Map<String, Supplier<Object>> BUILT_IN = builtIn();
+  private static final Map<String, Supplier<CommandSpec>> BUILT_IN = builtIn();
 
   /** Everything worked. */
   public static final int OK = 0;
@@ -48,11 +39,8 @@ public final class DockerArchiveCli {
   /** The input could not be read, or the command line was wrong. */
   public static final int UNREADABLE = 2;
 
-  @Option(
-      names = "--debug",
-      scope = CommandLine.ScopeType.INHERIT,
-      description = "Print stack traces of errors.")
-  boolean debug;
+  /** {@code --debug}, which every subcommand inherits. */
+  private boolean debug;
 
   /**
    * Runs the tool and exits with its exit code.
@@ -74,7 +62,7 @@ public final class DockerArchiveCli {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     String named = subcommandNamed(args);
     DockerArchiveCli root = new DockerArchiveCli();
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = new CommandLine(root.spec());
     List<CliExtension> extensions = new ArrayList<>();
     ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())
         .forEach(extensions::add);
@@ -119,13 +107,29 @@ public final class DockerArchiveCli {
     return code;
   }
 
-  private static Map<String, Supplier<Object>> builtIn() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("inspect", InspectCommand::new);
-    commands.put("verify", VerifyCommand::new);
-    commands.put("copy", CopyCommand::new);
-    commands.put("generate", GenerateCommand::new);
-    commands.put("selftest", SelfTestCommand::new);
+  /** The tool's own model: its description, {@code --debug} and the standard help options. */
+  private CommandSpec spec() {
+    CommandSpec spec =
+        Specs.command(
+            this,
+            "dockerarchive",
+            "Read, check, copy and generate docker-save archives (docker-archive: transport).");
+    spec.versionProvider(new Version());
+    spec.addOption(
+        Specs.option(boolean.class, () -> debug, v -> debug = v, "--debug")
+            .scopeType(CommandLine.ScopeType.INHERIT)
+            .description("Print stack traces of errors.")
+            .build());
+    return Specs.withStandardHelp(spec);
+  }
+
+  private static Map<String, Supplier<CommandSpec>> builtIn() {
+    Map<String, Supplier<CommandSpec>> commands = new LinkedHashMap<>();
+    commands.put("inspect", () -> new InspectCommand().spec);
+    commands.put("verify", () -> new VerifyCommand().spec);
+    commands.put("copy", () -> new CopyCommand().spec);
+    commands.put("generate", () -> new GenerateCommand().spec);
+    commands.put("selftest", () -> new SelfTestCommand().spec);
     return Collections.unmodifiableMap(commands);
   }
 

@@ -22,42 +22,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dockerarchive inspect}: prints the images of an archive. */
-@Command(
-    name = "inspect",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Print every image of an archive, or the one selected by docker-archive:PATH:REF or :@N.",
-      "With --json the output is {\"images\":[{\"index\":0,\"repoTags\":[...],"
-          + "\"configDigest\":\"sha256:...\",\"layers\":[{\"diffId\":\"sha256:...\","
-          + "\"size\":123,\"mediaType\":\"...\"}]}]}: repoTags as stored, layers in Layers"
-          + " order, size uncompressed.",
-      "oci-archive:PATH[:NAME] prints the image NAME selects (or the only one), resolved to"
-          + " --platform; with --json {\"images\":[{\"index\":0,\"refName\":\"v1\","
-          + "\"manifestDigest\":\"sha256:...\",\"indexes\":[...],\"configDigest\":\"sha256:...\","
-          + "\"layers\":[{\"diffId\":\"sha256:...\",\"digest\":\"sha256:...\",\"storedSize\":123,"
-          + "\"mediaType\":\"...\"}]}]}: layers as stored, diffIDs from the config."
-    })
 final class InspectCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.command(
+          this,
+          "inspect",
+          "Print every image of an archive, or the one selected by docker-archive:PATH:REF or :@N.",
+          "With --json the output is {\"images\":[{\"index\":0,\"repoTags\":[...],"
+              + "\"configDigest\":\"sha256:...\",\"layers\":[{\"diffId\":\"sha256:...\","
+              + "\"size\":123,\"mediaType\":\"...\"}]}]}: repoTags as stored, layers in Layers"
+              + " order, size uncompressed.",
+          "oci-archive:PATH[:NAME] prints the image NAME selects (or the only one), resolved to"
+              + " --platform; with --json {\"images\":[{\"index\":0,\"refName\":\"v1\","
+              + "\"manifestDigest\":\"sha256:...\",\"indexes\":[...],\"configDigest\":\"sha256:...\","
+              + "\"layers\":[{\"diffId\":\"sha256:...\",\"digest\":\"sha256:...\",\"storedSize\":123,"
+              + "\"mediaType\":\"...\"}]}]}: layers as stored, diffIDs from the config.");
 
-  @Option(names = "--json", description = "Print JSON (a stable shape other tools can parse).")
   boolean json;
 
-  @Mixin PlatformOption platform;
+  final PlatformOption platform = new PlatformOption();
 
-  @Parameters(
-      paramLabel = "ARCHIVE_OR_REF",
-      description =
-          "A path, docker-archive:PATH[:REF|:@N] to select one image, or oci-archive:PATH[:NAME].")
   String archive;
+
+  InspectCommand() {
+    spec.addOption(
+        Specs.option(boolean.class, () -> json, v -> json = v, "--json")
+            .description("Print JSON (a stable shape other tools can parse).")
+            .build());
+    platform.addTo(spec);
+    spec.addPositional(
+        Specs.parameter(String.class, () -> archive, v -> archive = v)
+            .paramLabel("ARCHIVE_OR_REF")
+            .description(
+                "A path, docker-archive:PATH[:REF|:@N] to select one image, or oci-archive:PATH[:NAME].")
+            .build());
+    Specs.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() throws Exception {

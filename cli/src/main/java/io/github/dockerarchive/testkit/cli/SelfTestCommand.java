@@ -25,24 +25,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dockerarchive selftest}: checks this installation end to end in a temporary directory
  * (generate, inspect, verify, and copy through docker-archive, oci: and dir: in both layouts). The
  * launcher also runs it once per build to record the classes the tool loads (class-data sharing).
  */
-@Command(
-    name = "selftest",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Check this installation: generate a small archive, inspect and verify it, and copy it"
-          + " through docker-archive:, oci: and dir: (both layouts) in a temporary directory."
-    })
 final class SelfTestCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.withStandardHelp(
+          Specs.command(
+              this,
+              "selftest",
+              "Check this installation: generate a small archive, inspect and verify it, and copy it"
+                  + " through docker-archive:, oci: and dir: (both layouts) in a temporary"
+                  + " directory."));
 
   @Override
   public Integer call() throws Exception {
