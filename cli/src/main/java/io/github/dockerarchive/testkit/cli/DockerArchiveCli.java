@@ -84,23 +84,10 @@ public final class DockerArchiveCli {
     }
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> UNREADABLE);
-    cli.setParameterExceptionHandler(
-        (ex, args1) -> {
-          err.println("dockerarchive: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-          err.println("Try 'dockerarchive " + subcommandName(ex) + "--help' for usage.");
-          return UNREADABLE;
-        });
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          err.println("dockerarchive: error: " + describe(ex));
-          if (root.debug) {
-            ex.printStackTrace(err);
-          }
-          err.flush();
-          return UNREADABLE;
-        });
+    ErrorHandler errors = new ErrorHandler(root, err);
+    cli.setExitCodeExceptionMapper(errors);
+    cli.setParameterExceptionHandler(errors);
+    cli.setExecutionExceptionHandler(errors);
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -155,6 +142,49 @@ public final class DockerArchiveCli {
       return message + " [" + a.rule() + "]";
     }
     return message;
+  }
+
+  /**
+   * Reports errors: bad usage with a hint, failures as one line (with a stack trace under {@code
+   * --debug}), both with exit code {@link #UNREADABLE}. A class rather than lambdas: picocli's
+   * interfaces are Java 5 class files, so lambdas implementing them would be spun at every start
+   * instead of coming from the class-data archive.
+   */
+  private static final class ErrorHandler
+      implements CommandLine.IParameterExceptionHandler,
+          CommandLine.IExecutionExceptionHandler,
+          CommandLine.IExitCodeExceptionMapper {
+    private final DockerArchiveCli root;
+    private final PrintWriter err;
+
+    ErrorHandler(DockerArchiveCli root, PrintWriter err) {
+      this.root = root;
+      this.err = err;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      err.println("dockerarchive: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try 'dockerarchive " + subcommandName(ex) + "--help' for usage.");
+      return UNREADABLE;
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      err.println("dockerarchive: error: " + describe(ex));
+      if (root.debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return UNREADABLE;
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+      return UNREADABLE;
+    }
   }
 
   /** Reads the version from the jar manifest. */
