@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DockerArchiveCli {
   /**
    * The built-in subcommands by name, in the order help lists them. Only the one a command line
-   * names is built; help and unknown names get all of them.
+   * names is built; help and unknown names get all of them, a request for the version none.
    */
   private static final Map<String, Supplier<CommandSpec>> BUILT_IN = builtIn();
 
@@ -68,19 +68,21 @@ public final class DockerArchiveCli {
         .forEach(extensions::add);
     boolean known =
         BUILT_IN.containsKey(named) || extensions.stream().anyMatch(e -> e.name().equals(named));
-    BUILT_IN.forEach(
-        (name, command) -> {
-          if (!known || name.equals(named)) {
-            cli.addSubcommand(name, command.get());
-          }
-        });
-    for (CliExtension extension : extensions) {
-      if (!known || extension.name().equals(named)) {
-        cli.addSubcommand(extension.name(), extension.command());
+    if (!asksForVersionOnly(args)) {
+      BUILT_IN.forEach(
+          (name, command) -> {
+            if (!known || name.equals(named)) {
+              cli.addSubcommand(name, command.get());
+            }
+          });
+      for (CliExtension extension : extensions) {
+        if (!known || extension.name().equals(named)) {
+          cli.addSubcommand(extension.name(), extension.command());
+        }
       }
-    }
-    if (!known) {
-      cli.addSubcommand("help", new CommandLine.HelpCommand());
+      if (!known) {
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+      }
     }
     cli.setOut(out);
     cli.setErr(err);
@@ -128,6 +130,22 @@ public final class DockerArchiveCli {
       }
     }
     return "";
+  }
+
+  /**
+   * Whether the command line only asks for the tool's version ({@code --version} or {@code -V},
+   * perhaps with {@code --debug}), which needs no subcommand.
+   */
+  private static boolean asksForVersionOnly(String[] args) {
+    boolean version = false;
+    for (String arg : args) {
+      if (arg.equals("--version") || arg.equals("-V")) {
+        version = true;
+      } else if (!arg.equals("--debug")) {
+        return false;
+      }
+    }
+    return version;
   }
 
   private static String subcommandName(CommandLine.ParameterException ex) {

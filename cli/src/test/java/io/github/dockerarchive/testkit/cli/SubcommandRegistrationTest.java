@@ -37,6 +37,19 @@ class SubcommandRegistrationTest {
     assertThat(help.out()).startsWith("Usage: dockerarchive copy ");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"--version", "-V", "--debug --version", "--version --help", "-hV"})
+  @DisplayName("the version is answered with or without the subcommands built")
+  void version(String line) {
+    CliRun run = CliRun.of(line.split(" "));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    if (line.contains("-h")) {
+      assertThat(run.out()).startsWith("Usage: dockerarchive ").contains("  inspect ");
+    } else {
+      assertThat(run.out()).startsWith("dockerarchive ").doesNotContain("Usage");
+    }
+  }
+
   @Test
   @DisplayName("a mistyped command is an error that suggests the command meant")
   void unknownCommand() {
