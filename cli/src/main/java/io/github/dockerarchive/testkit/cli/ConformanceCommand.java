@@ -86,13 +86,17 @@ final class ConformanceCommand implements Callable<Integer> {
                     + " such as skopeo are report-only by default).")
             .build());
     spec.addOption(
-        Specs.option(boolean.class, () -> keepFailures, v -> keepFailures = v, "--keep-failures")
-            .description("Keep the inputs of failed checks under DIR/failures for reproduction.")
-            .build());
+        Specs.flag(
+            () -> keepFailures,
+            v -> keepFailures = v,
+            "--keep-failures",
+            "Keep the inputs of failed checks under DIR/failures for reproduction."));
     spec.addOption(
-        Specs.option(boolean.class, () -> list, v -> list = v, "--list")
-            .description("List the checks (ID, level, title) instead of running them.")
-            .build());
+        Specs.flag(
+            () -> list,
+            v -> list = v,
+            "--list",
+            "List the checks (ID, level, title) instead of running them."));
     spec.addOption(
         Specs.option(
                 long.class,

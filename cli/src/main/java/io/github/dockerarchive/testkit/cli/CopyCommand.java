@@ -50,9 +50,11 @@ final class CopyCommand implements Callable<Integer> {
                 "Also tag the image with TAG in a docker-archive destination (repeatable).")
             .build());
     spec.addOption(
-        Specs.option(boolean.class, () -> multi, v -> multi = v, "--multi")
-            .description("Copy several sources into one docker-archive (the last argument).")
-            .build());
+        Specs.flag(
+            () -> multi,
+            v -> multi = v,
+            "--multi",
+            "Copy several sources into one docker-archive (the last argument)."));
     spec.addOption(
         Specs.option(String.class, () -> layout, v -> layout = v, "--layout")
             .paramLabel("LAYOUT")
@@ -69,15 +71,18 @@ final class CopyCommand implements Callable<Integer> {
                     + " linux/arm64 (default linux/amd64, as skopeo's --override-os/--override-arch).")
             .build());
     spec.addOption(
-        Specs.option(boolean.class, () -> replace, v -> replace = v, "--replace")
-            .description("Replace an existing non-empty destination archive (refused by default).")
-            .build());
+        Specs.flag(
+            () -> replace,
+            v -> replace = v,
+            "--replace",
+            "Replace an existing non-empty destination archive (refused by default)."));
     spec.addOption(
-        Specs.option(boolean.class, () -> sync, v -> sync = v, "--sync")
-            .description(
-                "fsync a docker-archive destination before it is renamed into place (survives a"
-                    + " power loss, not only a killed process; slower).")
-            .build());
+        Specs.flag(
+            () -> sync,
+            v -> sync = v,
+            "--sync",
+            "fsync a docker-archive destination before it is renamed into place (survives a"
+                + " power loss, not only a killed process; slower)."));
     spec.addPositional(
         Specs.parameter(List.class, () -> arguments, v -> arguments = v)
             .auxiliaryTypes(String.class)

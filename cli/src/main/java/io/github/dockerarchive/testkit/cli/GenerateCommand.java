@@ -133,7 +133,8 @@ final class GenerateCommand implements Callable<Integer> {
             .description(
                 "Tag of the first image (repeatable; default " + FlagSpec.DEFAULT_TAG + ").")
             .build());
-    flag(() -> untagged, v -> untagged = v, "--untagged", "Leave every image untagged.");
+    spec.addOption(
+        Specs.flag(() -> untagged, v -> untagged = v, "--untagged", "Leave every image untagged."));
     option(
         Long.class,
         () -> seed,
@@ -155,11 +156,12 @@ final class GenerateCommand implements Callable<Integer> {
             .build());
     option(
         Path.class, () -> truth, v -> truth = v, "--truth", "OUT.json", "Write the truth as JSON.");
-    flag(
-        () -> printSpec,
-        v -> printSpec = v,
-        "--print-spec",
-        "Print the spec as JSON on standard output.");
+    spec.addOption(
+        Specs.flag(
+            () -> printSpec,
+            v -> printSpec = v,
+            "--print-spec",
+            "Print the spec as JSON on standard output."));
     option(
         Path.class,
         () -> corpus,
@@ -182,7 +184,7 @@ final class GenerateCommand implements Callable<Integer> {
                 "With --corpus DIR: write one archive per quirk of the catalogue (all, or only the"
                     + " valid ones or the defects), named by its id, and DIR/index.json.")
             .build());
-    flag(() -> quiet, v -> quiet = v, "--quiet", "No progress bar.");
+    spec.addOption(Specs.flag(() -> quiet, v -> quiet = v, "--quiet", "No progress bar."));
     Specs.withStandardHelp(spec);
   }
 
@@ -190,11 +192,6 @@ final class GenerateCommand implements Callable<Integer> {
   private <T> void option(
       Class<T> type, Supplier<T> get, Consumer<T> set, String name, String label, String text) {
     spec.addOption(Specs.option(type, get, set, name).paramLabel(label).description(text).build());
-  }
-
-  /** Adds an option without a value. */
-  private void flag(Supplier<Boolean> get, Consumer<Boolean> set, String name, String text) {
-    spec.addOption(Specs.option(boolean.class, get, set, name).description(text).build());
   }
 
   @Override

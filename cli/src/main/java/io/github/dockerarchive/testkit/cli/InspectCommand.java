@@ -49,9 +49,11 @@ final class InspectCommand implements Callable<Integer> {
 
   InspectCommand() {
     spec.addOption(
-        Specs.option(boolean.class, () -> json, v -> json = v, "--json")
-            .description("Print JSON (a stable shape other tools can parse).")
-            .build());
+        Specs.flag(
+            () -> json,
+            v -> json = v,
+            "--json",
+            "Print JSON (a stable shape other tools can parse)."));
     platform.addTo(spec);
     spec.addPositional(
         Specs.parameter(String.class, () -> archive, v -> archive = v)

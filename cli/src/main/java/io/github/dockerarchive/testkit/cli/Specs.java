@@ -62,6 +62,12 @@ final class Specs {
         .hasInitialValue(true);
   }
 
+  /** An option without a value that sets a boolean field of the command. */
+  static OptionSpec flag(
+      Supplier<Boolean> get, Consumer<Boolean> set, String name, String description) {
+    return option(boolean.class, get, set, name).description(description).build();
+  }
+
   /** A repeatable option collecting strings into a list field of the command. */
   static OptionSpec.Builder strings(
       Supplier<List<String>> get, Consumer<List<String>> set, String... names) {

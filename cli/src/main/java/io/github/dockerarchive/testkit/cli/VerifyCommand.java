@@ -37,9 +37,11 @@ final class VerifyCommand implements Callable<Integer> {
 
   VerifyCommand() {
     spec.addOption(
-        Specs.option(boolean.class, () -> quiet, v -> quiet = v, "--quiet")
-            .description("Print problems only, no summary and no progress.")
-            .build());
+        Specs.flag(
+            () -> quiet,
+            v -> quiet = v,
+            "--quiet",
+            "Print problems only, no summary and no progress."));
     platform.addTo(spec);
     spec.addPositional(
         Specs.parameter(String.class, () -> archive, v -> archive = v)
