@@ -7,10 +7,11 @@ import org.apiguardian.api.API;
  * {@code META-INF/services/io.github.dockerarchive.testkit.cli.CliExtension}; {@link
  * DockerArchiveCli} lists every registered command after its own in help.
  *
- * <p>Every start of the tool creates each extension and asks its {@link #name()}; the command
- * itself is created only when a command line names it (or asks for help). So an extension must be
- * cheap to create, should override {@link #name()}, and its command object should only hold its
- * options and defer loading the classes that do the work until it is called.
+ * <p>Every start of the tool that does not name a built-in command creates each extension and asks
+ * its {@link #name()} (so an extension cannot take a built-in command's name); the command itself
+ * is created only when a command line names it (or asks for help). So an extension must be cheap to
+ * create, should override {@link #name()}, and its command object should only hold its options and
+ * defer loading the classes that do the work until it is called.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface CliExtension {

@@ -64,8 +64,11 @@ public final class DockerArchiveCli {
     DockerArchiveCli root = new DockerArchiveCli();
     CommandLine cli = new CommandLine(root.spec());
     List<CliExtension> extensions = new ArrayList<>();
-    ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())
-        .forEach(extensions::add);
+    if (!BUILT_IN.containsKey(named)) {
+      // a built-in command needs no extension (and an extension cannot take a built-in's name)
+      ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())
+          .forEach(extensions::add);
+    }
     boolean known =
         BUILT_IN.containsKey(named) || extensions.stream().anyMatch(e -> e.name().equals(named));
     if (!asksForVersionOnly(args)) {
