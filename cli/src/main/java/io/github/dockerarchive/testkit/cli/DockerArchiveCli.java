@@ -62,7 +62,7 @@ public final class DockerArchiveCli {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     String named = subcommandNamed(args);
     DockerArchiveCli root = new DockerArchiveCli();
-    CommandLine cli = new CommandLine(root.spec());
+    CommandLine cli = new CommandLine(root.spec(), Specs.FACTORY);
     List<CliExtension> extensions = new ArrayList<>();
     if (!BUILT_IN.containsKey(named)) {
       // a built-in command needs no extension (and an extension cannot take a built-in's name)

@@ -15,6 +15,7 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.Layout;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
@@ -93,7 +94,8 @@ final class SelfTestCommand implements Callable<Integer> {
 
   /**
    * Runs the commands users type, in this process: generate, inspect, verify, and copy both ways
-   * between docker-archive: and oci: (also what the launcher's class-data-sharing dump records).
+   * between docker-archive: and oci:, and inspect and verify an image with a config as Docker
+   * writes it (also what the launcher's class-data-sharing dump records).
    */
   private static void runCommands(Path dir) throws Exception {
     Files.createDirectories(dir);
@@ -106,6 +108,15 @@ final class SelfTestCommand implements Callable<Integer> {
     command("copy", "docker-archive:" + archive, oci);
     command("copy", oci, "docker-archive:" + copied + ":selftest/copy:1");
     command("verify", copied);
+    // an image as docker save writes it: its config holds booleans and numbers besides strings
+    Path docker =
+        new HandmadeImage()
+            .tags("selftest/docker:1")
+            .layerFiles("hello.txt", "hi")
+            .configEdit(c -> c.putObject("config").put("Tty", false).put("StopTimeout", 10))
+            .writeTo(dir.resolve("docker.tar"));
+    command("inspect", docker.toString());
+    command("verify", docker.toString());
   }
 
   private static void command(String... args) {

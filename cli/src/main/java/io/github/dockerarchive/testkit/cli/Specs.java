@@ -3,6 +3,7 @@ package io.github.dockerarchive.testkit.cli;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -16,6 +17,14 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * parameters set the command's fields through the typed accessors given here.
  */
 final class Specs {
+  /**
+   * The factory the tool's command lines use: picocli's default one, created only when an annotated
+   * command (an extension's) needs it. Its creation looks for Groovy on the class path, and that
+   * failed look-up opens the tool's jar, which a start served from the class-data archive otherwise
+   * never does.
+   */
+  static final CommandLine.IFactory FACTORY = new LazyFactory();
+
   private Specs() {}
 
   /**
@@ -24,7 +33,7 @@ final class Specs {
    * @param command the object picocli runs (a {@code Callable<Integer>})
    */
   static CommandSpec command(Object command, String name, String... description) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command, FACTORY).name(name);
     spec.usageMessage().description(description);
     return spec;
   }
@@ -88,6 +97,14 @@ final class Specs {
         .setter(field)
         .initialValue(get.get())
         .hasInitialValue(true);
+  }
+
+  /** Creates objects with picocli's default factory, made on first use. */
+  private static final class LazyFactory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   /** A field of a command as picocli's getter and setter. */
