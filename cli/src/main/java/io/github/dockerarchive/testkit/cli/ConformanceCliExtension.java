@@ -18,6 +18,6 @@ public final class ConformanceCliExtension implements CliExtension {
 
   @Override
   public Object command() {
-    return new ConformanceCommand();
+    return new ConformanceCommand().spec;
   }
 }

@@ -12,86 +12,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dockerarchive conformance}: runs the conformance suite against implementations, prints the
  * matrix and writes {@code results.json}, {@code junit.xml} and {@code report.html}.
  */
-@Command(
-    name = "conformance",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Judge docker-archive implementations against the rules of docs/rules.md.",
-      "Runs every check against each --impl, prints a matrix of rules x implementations and"
-          + " writes results.json, junit.xml and report.html into --out.",
-      "Exit code 0 when no check ended in ERROR and every gated implementation passes every MUST"
-          + " and FIX check (known deviations of the reference excepted), 1 otherwise, 2 for bad"
-          + " usage."
-    })
 final class ConformanceCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.command(
+          this,
+          "conformance",
+          "Judge docker-archive implementations against the rules of docs/rules.md.",
+          "Runs every check against each --impl, prints a matrix of rules x implementations and"
+              + " writes results.json, junit.xml and report.html into --out.",
+          "Exit code 0 when no check ended in ERROR and every gated implementation passes every MUST"
+              + " and FIX check (known deviations of the reference excepted), 1 otherwise, 2 for bad"
+              + " usage.");
 
-  @Option(
-      names = "--impl",
-      paramLabel = "NAME",
-      description =
-          "An implementation to judge (repeatable; default builtin): builtin, a registered one"
-              + " (skopeo, podman, jib, ...) or cmd:PATH for a command-line adapter.")
   List<String> implementations = new ArrayList<>();
-
-  @Option(
-      names = "--rules",
-      paramLabel = "ID",
-      split = ",",
-      description =
-          "Only these rules: rule IDs (SEL-1), groups (SEL) or check IDs (SEL-1/name),"
-              + " comma-separated.")
   List<String> rules = new ArrayList<>();
-
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "conformance-results",
-      description = "Where the reports go (default: ${DEFAULT-VALUE}).")
   Path out;
-
-  @Option(
-      names = "--gate",
-      paramLabel = "NAME",
-      description =
-          "Also fail the run on this report-only implementation's failures (repeatable; peers such"
-              + " as skopeo are report-only by default).")
   List<String> gates = new ArrayList<>();
-
-  @Option(
-      names = "--keep-failures",
-      description = "Keep the inputs of failed checks under DIR/failures for reproduction.")
   boolean keepFailures;
-
-  @Option(
-      names = "--list",
-      description = "List the checks (ID, level, title) instead of running them.")
   boolean list;
-
-  @Option(
-      names = "--check-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "600",
-      description = "The time one check may take before it fails (default: ${DEFAULT-VALUE}).")
   long checkTimeoutSeconds;
-
-  @Option(
-      names = "--copy-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "90",
-      description =
-          "The time one copy of a command-line implementation may take (default:"
-              + " ${DEFAULT-VALUE}).")
   long copyTimeoutSeconds;
 
   private final Supplier<List<Check>> suite;
@@ -99,7 +45,6 @@ final class ConformanceCommand implements Callable<Integer> {
 
   /** The command with the whole suite and the registered implementations. */
   ConformanceCommand() {
-    // no lambda here: the command object is created at every start of the tool
     this(null, new RegisteredImplementations());
   }
 
@@ -112,6 +57,66 @@ final class ConformanceCommand implements Callable<Integer> {
   ConformanceCommand(Supplier<List<Check>> suite, ConformanceRun.Factory factory) {
     this.suite = suite;
     this.factory = factory;
+    spec.addOption(
+        Specs.strings(() -> implementations, v -> implementations = v, "--impl")
+            .paramLabel("NAME")
+            .description(
+                "An implementation to judge (repeatable; default builtin): builtin, a registered"
+                    + " one (skopeo, podman, jib, ...) or cmd:PATH for a command-line adapter.")
+            .build());
+    spec.addOption(
+        Specs.strings(() -> rules, v -> rules = v, "--rules")
+            .paramLabel("ID")
+            .splitRegex(",")
+            .description(
+                "Only these rules: rule IDs (SEL-1), groups (SEL) or check IDs (SEL-1/name),"
+                    + " comma-separated.")
+            .build());
+    spec.addOption(
+        Specs.option(Path.class, () -> out, v -> out = v, "--out")
+            .paramLabel("DIR")
+            .defaultValue("conformance-results")
+            .description("Where the reports go (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.strings(() -> gates, v -> gates = v, "--gate")
+            .paramLabel("NAME")
+            .description(
+                "Also fail the run on this report-only implementation's failures (repeatable; peers"
+                    + " such as skopeo are report-only by default).")
+            .build());
+    spec.addOption(
+        Specs.flag(
+            () -> keepFailures,
+            v -> keepFailures = v,
+            "--keep-failures",
+            "Keep the inputs of failed checks under DIR/failures for reproduction."));
+    spec.addOption(
+        Specs.flag(
+            () -> list,
+            v -> list = v,
+            "--list",
+            "List the checks (ID, level, title) instead of running them."));
+    spec.addOption(
+        Specs.option(
+                long.class,
+                () -> checkTimeoutSeconds,
+                v -> checkTimeoutSeconds = v,
+                "--check-timeout")
+            .paramLabel("SECONDS")
+            .defaultValue("600")
+            .description("The time one check may take before it fails (default: ${DEFAULT-VALUE}).")
+            .build());
+    spec.addOption(
+        Specs.option(
+                long.class, () -> copyTimeoutSeconds, v -> copyTimeoutSeconds = v, "--copy-timeout")
+            .paramLabel("SECONDS")
+            .defaultValue("90")
+            .description(
+                "The time one copy of a command-line implementation may take (default:"
+                    + " ${DEFAULT-VALUE}).")
+            .build());
+    Specs.withStandardHelp(spec);
   }
 
   @Override

@@ -11,77 +11,87 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dockerarchive copy}: copies images between {@code docker-archive:}, {@code oci:} and
  * {@code dir:} with skopeo's syntax, so scripts can swap one tool for the other.
  */
-@Command(
-    name = "copy",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Copy an image: SRC and DST are docker-archive:PATH[:REF|:@N], oci:DIR[:NAME],"
-          + " oci-archive:PATH[:NAME] or dir:DIR, as in skopeo copy.",
-      "An image index in an oci: or oci-archive: source is resolved to one platform"
-          + " (--platform, linux/amd64 by default, as skopeo on amd64).",
-      "With --multi, every argument but the last is a source and all go into one docker-archive"
-          + " (like podman save -m); each image keeps the tag its source selected it by"
-          + " (an oci: ref.name only when it is a reference with a tag, such as example.com/app:1;"
-          + " a bare name such as latest leaves the image untagged, reachable as @N, with a note).",
-      "A tag never names two different images of one archive: such a copy is refused and"
-          + " nothing is written; the same image given twice keeps all its tags."
-    })
 final class CopyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.command(
+          this,
+          "copy",
+          "Copy an image: SRC and DST are docker-archive:PATH[:REF|:@N], oci:DIR[:NAME],"
+              + " oci-archive:PATH[:NAME] or dir:DIR, as in skopeo copy.",
+          "An image index in an oci: or oci-archive: source is resolved to one platform"
+              + " (--platform, linux/amd64 by default, as skopeo on amd64).",
+          "With --multi, every argument but the last is a source and all go into one docker-archive"
+              + " (like podman save -m); each image keeps the tag its source selected it by"
+              + " (an oci: ref.name only when it is a reference with a tag, such as example.com/app:1;"
+              + " a bare name such as latest leaves the image untagged, reachable as @N, with a note).",
+          "A tag never names two different images of one archive: such a copy is refused and"
+              + " nothing is written; the same image given twice keeps all its tags.");
 
-  @Option(
-      names = "--additional-tag",
-      paramLabel = "TAG",
-      description = "Also tag the image with TAG in a docker-archive destination (repeatable).")
   List<String> additionalTags = new ArrayList<>();
-
-  @Option(
-      names = "--multi",
-      description = "Copy several sources into one docker-archive (the last argument).")
   boolean multi;
-
-  @Option(
-      names = "--layout",
-      paramLabel = "LAYOUT",
-      description =
-          "docker-archive layout: docker-archive (skopeo's, the default) or docker-hybrid"
-              + " (Docker 25+: blobs/sha256, index.json, oci-layout and manifest.json).",
-      defaultValue = "docker-archive")
   String layout;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description =
-          "The platform to copy from a multi-platform oci: or oci-archive: source, such as"
-              + " linux/arm64 (default linux/amd64, as skopeo's --override-os/--override-arch).")
   String platform;
-
-  @Option(
-      names = "--replace",
-      description = "Replace an existing non-empty destination archive (refused by default).")
   boolean replace;
-
-  @Option(
-      names = "--sync",
-      description =
-          "fsync a docker-archive destination before it is renamed into place (survives a power"
-              + " loss, not only a killed process; slower).")
   boolean sync;
-
-  @Parameters(paramLabel = "SRC DST", arity = "2..*", description = "Source(s) and destination.")
   List<String> arguments;
+
+  CopyCommand() {
+    spec.addOption(
+        Specs.strings(() -> additionalTags, v -> additionalTags = v, "--additional-tag")
+            .paramLabel("TAG")
+            .description(
+                "Also tag the image with TAG in a docker-archive destination (repeatable).")
+            .build());
+    spec.addOption(
+        Specs.flag(
+            () -> multi,
+            v -> multi = v,
+            "--multi",
+            "Copy several sources into one docker-archive (the last argument)."));
+    spec.addOption(
+        Specs.option(String.class, () -> layout, v -> layout = v, "--layout")
+            .paramLabel("LAYOUT")
+            .description(
+                "docker-archive layout: docker-archive (skopeo's, the default) or docker-hybrid"
+                    + " (Docker 25+: blobs/sha256, index.json, oci-layout and manifest.json).")
+            .defaultValue("docker-archive")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> platform, v -> platform = v, "--platform")
+            .paramLabel("OS/ARCH[/VARIANT]")
+            .description(
+                "The platform to copy from a multi-platform oci: or oci-archive: source, such as"
+                    + " linux/arm64 (default linux/amd64, as skopeo's --override-os/--override-arch).")
+            .build());
+    spec.addOption(
+        Specs.flag(
+            () -> replace,
+            v -> replace = v,
+            "--replace",
+            "Replace an existing non-empty destination archive (refused by default)."));
+    spec.addOption(
+        Specs.flag(
+            () -> sync,
+            v -> sync = v,
+            "--sync",
+            "fsync a docker-archive destination before it is renamed into place (survives a"
+                + " power loss, not only a killed process; slower)."));
+    spec.addPositional(
+        Specs.parameter(List.class, () -> arguments, v -> arguments = v)
+            .auxiliaryTypes(String.class)
+            .paramLabel("SRC DST")
+            .arity("2..*")
+            .description("Source(s) and destination.")
+            .build());
+    Specs.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() throws Exception {

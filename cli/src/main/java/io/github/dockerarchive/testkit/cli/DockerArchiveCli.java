@@ -11,8 +11,7 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code dockerarchive} command: inspect, verify, copy and generate docker-save archives.
@@ -23,21 +22,13 @@ import picocli.CommandLine.Option;
  * <p>Other modules add subcommands through {@link CliExtension} (the conformance suite adds {@code
  * conformance}); they are found with {@link ServiceLoader} on the class path.
  */
-@Command(
-    name = "dockerarchive",
-    mixinStandardHelpOptions = true,
-    versionProvider = DockerArchiveCli.Version.class,
-    description =
-        "Read, check, copy and generate docker-save archives (docker-archive: transport).")
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DockerArchiveCli {
   /**
    * The built-in subcommands by name, in the order help lists them. Only the one a command line
-   * names is built (picocli reflects over a command's options when it is added, and its classes
-   * cannot be kept in a class-data-sharing archive, so building all of them is most of a short
-   * command's start-up); help and unknown names get all of them.
+   * names is built; help and unknown names get all of them, a request for the version none.
    */
-  private static final Map<String, Supplier<Object>> BUILT_IN = builtIn();
+  private static final Map<String, Supplier<CommandSpec>> BUILT_IN = builtIn();
 
   /** Everything worked. */
   public static final int OK = 0;
@@ -48,11 +39,8 @@ public final class DockerArchiveCli {
   /** The input could not be read, or the command line was wrong. */
   public static final int UNREADABLE = 2;
 
-  @Option(
-      names = "--debug",
-      scope = CommandLine.ScopeType.INHERIT,
-      description = "Print stack traces of errors.")
-  boolean debug;
+  /** {@code --debug}, which every subcommand inherits. */
+  private boolean debug;
 
   /**
    * Runs the tool and exits with its exit code.
@@ -74,58 +62,66 @@ public final class DockerArchiveCli {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     String named = subcommandNamed(args);
     DockerArchiveCli root = new DockerArchiveCli();
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = new CommandLine(root.spec(), Specs.FACTORY);
     List<CliExtension> extensions = new ArrayList<>();
-    ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())
-        .forEach(extensions::add);
+    if (!BUILT_IN.containsKey(named)) {
+      // a built-in command needs no extension (and an extension cannot take a built-in's name)
+      ServiceLoader.load(CliExtension.class, DockerArchiveCli.class.getClassLoader())
+          .forEach(extensions::add);
+    }
     boolean known =
         BUILT_IN.containsKey(named) || extensions.stream().anyMatch(e -> e.name().equals(named));
-    BUILT_IN.forEach(
-        (name, command) -> {
-          if (!known || name.equals(named)) {
-            cli.addSubcommand(name, command.get());
-          }
-        });
-    for (CliExtension extension : extensions) {
-      if (!known || extension.name().equals(named)) {
-        cli.addSubcommand(extension.name(), extension.command());
+    if (!asksForVersionOnly(args)) {
+      BUILT_IN.forEach(
+          (name, command) -> {
+            if (!known || name.equals(named)) {
+              cli.addSubcommand(name, command.get());
+            }
+          });
+      for (CliExtension extension : extensions) {
+        if (!known || extension.name().equals(named)) {
+          cli.addSubcommand(extension.name(), extension.command());
+        }
       }
-    }
-    if (!known) {
-      cli.addSubcommand("help", new CommandLine.HelpCommand());
+      if (!known) {
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+      }
     }
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> UNREADABLE);
-    cli.setParameterExceptionHandler(
-        (ex, args1) -> {
-          err.println("dockerarchive: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-          err.println("Try 'dockerarchive " + subcommandName(ex) + "--help' for usage.");
-          return UNREADABLE;
-        });
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          err.println("dockerarchive: error: " + describe(ex));
-          if (root.debug) {
-            ex.printStackTrace(err);
-          }
-          err.flush();
-          return UNREADABLE;
-        });
+    ErrorHandler errors = new ErrorHandler(root, err);
+    cli.setExitCodeExceptionMapper(errors);
+    cli.setParameterExceptionHandler(errors);
+    cli.setExecutionExceptionHandler(errors);
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
-  private static Map<String, Supplier<Object>> builtIn() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("inspect", InspectCommand::new);
-    commands.put("verify", VerifyCommand::new);
-    commands.put("copy", CopyCommand::new);
-    commands.put("generate", GenerateCommand::new);
-    commands.put("selftest", SelfTestCommand::new);
+  /** The tool's own model: its description, {@code --debug} and the standard help options. */
+  private CommandSpec spec() {
+    CommandSpec spec =
+        Specs.command(
+            this,
+            "dockerarchive",
+            "Read, check, copy and generate docker-save archives (docker-archive: transport).");
+    spec.versionProvider(new Version());
+    spec.addOption(
+        Specs.option(boolean.class, () -> debug, v -> debug = v, "--debug")
+            .scopeType(CommandLine.ScopeType.INHERIT)
+            .description("Print stack traces of errors.")
+            .build());
+    return Specs.withStandardHelp(spec);
+  }
+
+  private static Map<String, Supplier<CommandSpec>> builtIn() {
+    Map<String, Supplier<CommandSpec>> commands = new LinkedHashMap<>();
+    commands.put("inspect", () -> new InspectCommand().spec);
+    commands.put("verify", () -> new VerifyCommand().spec);
+    commands.put("copy", () -> new CopyCommand().spec);
+    commands.put("generate", () -> new GenerateCommand().spec);
+    commands.put("selftest", () -> new SelfTestCommand().spec);
     return Collections.unmodifiableMap(commands);
   }
 
@@ -137,6 +133,22 @@ public final class DockerArchiveCli {
       }
     }
     return "";
+  }
+
+  /**
+   * Whether the command line only asks for the tool's version ({@code --version} or {@code -V},
+   * perhaps with {@code --debug}), which needs no subcommand.
+   */
+  private static boolean asksForVersionOnly(String[] args) {
+    boolean version = false;
+    for (String arg : args) {
+      if (arg.equals("--version") || arg.equals("-V")) {
+        version = true;
+      } else if (!arg.equals("--debug")) {
+        return false;
+      }
+    }
+    return version;
   }
 
   private static String subcommandName(CommandLine.ParameterException ex) {
@@ -151,6 +163,49 @@ public final class DockerArchiveCli {
       return message + " [" + a.rule() + "]";
     }
     return message;
+  }
+
+  /**
+   * Reports errors: bad usage with a hint, failures as one line (with a stack trace under {@code
+   * --debug}), both with exit code {@link #UNREADABLE}. A class rather than lambdas: picocli's
+   * interfaces are Java 5 class files, so lambdas implementing them would be spun at every start
+   * instead of coming from the class-data archive.
+   */
+  private static final class ErrorHandler
+      implements CommandLine.IParameterExceptionHandler,
+          CommandLine.IExecutionExceptionHandler,
+          CommandLine.IExitCodeExceptionMapper {
+    private final DockerArchiveCli root;
+    private final PrintWriter err;
+
+    ErrorHandler(DockerArchiveCli root, PrintWriter err) {
+      this.root = root;
+      this.err = err;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      err.println("dockerarchive: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try 'dockerarchive " + subcommandName(ex) + "--help' for usage.");
+      return UNREADABLE;
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      err.println("dockerarchive: error: " + describe(ex));
+      if (root.debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return UNREADABLE;
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+      return UNREADABLE;
+    }
   }
 
   /** Reads the version from the jar manifest. */

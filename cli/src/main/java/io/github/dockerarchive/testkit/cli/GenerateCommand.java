@@ -18,158 +18,190 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dockerarchive generate}: writes a synthetic archive from flags or a spec file, with its
  * truth; or a corpus of varied archives with an index. Deterministic: the same arguments give
  * byte-identical files.
  */
-@Command(
-    name = "generate",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Write a synthetic docker-save archive and, with --truth, what a correct reader must find"
-          + " in it. The same arguments always give the same bytes.",
-      "From flags: --images images of --layers layers, each layer one file of --layer-size"
-          + " seeded bytes. From a spec: --spec FILE (the JSON --print-spec prints, or a failing"
-          + " property reported). A corpus: --corpus DIR --count N --seed S writes N varied"
-          + " archives (every dialect, compression and corruption) and DIR/index.json.",
-      "Quirks: --quirk ID shapes the archive as a quirk of the catalogue (repeatable, combines"
-          + " with the flags or --spec); --corpus DIR --quirks[=valid|defect|all] writes one"
-          + " archive per quirk and DIR/index.json, leaving out the expensive quirks (entries of"
-          + " 8 GiB) unless --include-expensive is given."
-    })
 final class GenerateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.command(
+          this,
+          "generate",
+          "Write a synthetic docker-save archive and, with --truth, what a correct reader must find"
+              + " in it. The same arguments always give the same bytes.",
+          "From flags: --images images of --layers layers, each layer one file of --layer-size"
+              + " seeded bytes. From a spec: --spec FILE (the JSON --print-spec prints, or a failing"
+              + " property reported). A corpus: --corpus DIR --count N --seed S writes N varied"
+              + " archives (every dialect, compression and corruption) and DIR/index.json.",
+          "Quirks: --quirk ID shapes the archive as a quirk of the catalogue (repeatable, combines"
+              + " with the flags or --spec); --corpus DIR --quirks[=valid|defect|all] writes one"
+              + " archive per quirk and DIR/index.json, leaving out the expensive quirks (entries of"
+              + " 8 GiB) unless --include-expensive is given.");
 
-  @Option(names = "--images", paramLabel = "N", description = "Images (default 1).")
   Integer images;
-
-  @Option(names = "--layers", paramLabel = "N", description = "Layers per image (default 1).")
   Integer layers;
-
-  @Option(
-      names = "--layer-size",
-      paramLabel = "SIZE",
-      converter = Sizes.class,
-      description = "Bytes of the file in each layer: 512, 10MiB, 1GiB, 5MB... (default 1KiB).")
   Long layerSize;
-
-  @Option(
-      names = "--dialect",
-      paramLabel = "D",
-      description =
-          "Producer imitated: containers-image (default), docker-legacy, docker-hybrid,"
-              + " containerd, go-containerregistry, jib, jib-legacy, docker-containerd-store.")
   String dialect;
-
-  @Option(
-      names = "--compression",
-      paramLabel = "C",
-      description = "Whole-archive compression: none (default), gzip, bzip2, xz, zstd.")
   String compression;
-
-  @Option(
-      names = "--layer-compression",
-      paramLabel = "C",
-      description = "Layer compression: none, gzip, bzip2, xz, zstd (default: the dialect's).")
   String layerCompression;
-
-  @Option(
-      names = "--layer-content",
-      paramLabel = "K",
-      description =
-          "What the layer files hold: seeded (default) or zeros, which compress well:"
-              + " --layer-size 8GiB --layer-content zeros --layer-compression zstd takes 270 KB"
-              + " (gzip: 36 MiB).")
   String layerContent;
-
-  @Option(
-      names = "--corruption",
-      paramLabel = "K",
-      description = "Defect to build in, for example missing-layer or truncated (default none).")
   String corruption;
-
-  @Option(
-      names = "--quirk",
-      paramLabel = "Q",
-      description =
-          "Shape the archive as this quirk of the catalogue, by id, for example outer-gzip"
-              + " (repeatable: the quirks are applied in order; combines with the other flags or"
-              + " --spec).")
   List<String> quirks = new ArrayList<>();
-
-  @Option(
-      names = "--tag",
-      paramLabel = "T",
-      description = "Tag of the first image (repeatable; default " + FlagSpec.DEFAULT_TAG + ").")
   List<String> tags = new ArrayList<>();
-
-  @Option(names = "--untagged", description = "Leave every image untagged.")
   boolean untagged;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "Seed of the content, or of the corpus draw (default 0).")
   Long seed;
-
-  @Option(
-      names = "--spec",
-      paramLabel = "SPEC.json",
-      description = "Build the archive this spec file describes (excludes the shape flags).")
   Path specFile;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "OUT.tar",
-      description = "The archive to write.")
   Path output;
-
-  @Option(names = "--truth", paramLabel = "OUT.json", description = "Write the truth as JSON.")
   Path truth;
-
-  @Option(names = "--print-spec", description = "Print the spec as JSON on standard output.")
   boolean printSpec;
-
-  @Option(
-      names = "--corpus",
-      paramLabel = "DIR",
-      description = "Write --count varied archives and index.json into DIR.")
   Path corpus;
-
-  @Option(
-      names = "--count",
-      paramLabel = "N",
-      description = "Archives in a corpus (default 20).",
-      defaultValue = "20")
   int count;
-
-  @Option(
-      names = "--quirks",
-      paramLabel = "valid|defect|all",
-      arity = "0..1",
-      fallbackValue = "all",
-      description =
-          "With --corpus DIR: write one archive per quirk of the catalogue (all, or only the valid"
-              + " ones or the defects), named by its id, and DIR/index.json.")
   String quirkCorpus;
-
-  @Option(
-      names = "--include-expensive",
-      description =
-          "With --corpus DIR --quirks: also write the expensive quirks (entries of 8 GiB, about a"
-              + " minute each, small on disk), which are otherwise skipped and listed.")
   boolean includeExpensive;
-
-  @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
+
+  GenerateCommand() {
+    spec.usageMessage().sortOptions(false);
+    option(Integer.class, () -> images, v -> images = v, "--images", "N", "Images (default 1).");
+    option(
+        Integer.class,
+        () -> layers,
+        v -> layers = v,
+        "--layers",
+        "N",
+        "Layers per image (default 1).");
+    spec.addOption(
+        Specs.option(Long.class, () -> layerSize, v -> layerSize = v, "--layer-size")
+            .paramLabel("SIZE")
+            .converters(new Sizes())
+            .description(
+                "Bytes of the file in each layer: 512, 10MiB, 1GiB, 5MB... (default 1KiB).")
+            .build());
+    option(
+        String.class,
+        () -> dialect,
+        v -> dialect = v,
+        "--dialect",
+        "D",
+        "Producer imitated: containers-image (default), docker-legacy, docker-hybrid,"
+            + " containerd, go-containerregistry, jib, jib-legacy, docker-containerd-store.");
+    option(
+        String.class,
+        () -> compression,
+        v -> compression = v,
+        "--compression",
+        "C",
+        "Whole-archive compression: none (default), gzip, bzip2, xz, zstd.");
+    option(
+        String.class,
+        () -> layerCompression,
+        v -> layerCompression = v,
+        "--layer-compression",
+        "C",
+        "Layer compression: none, gzip, bzip2, xz, zstd (default: the dialect's).");
+    option(
+        String.class,
+        () -> layerContent,
+        v -> layerContent = v,
+        "--layer-content",
+        "K",
+        "What the layer files hold: seeded (default) or zeros, which compress well:"
+            + " --layer-size 8GiB --layer-content zeros --layer-compression zstd takes 270 KB"
+            + " (gzip: 36 MiB).");
+    option(
+        String.class,
+        () -> corruption,
+        v -> corruption = v,
+        "--corruption",
+        "K",
+        "Defect to build in, for example missing-layer or truncated (default none).");
+    spec.addOption(
+        Specs.strings(() -> quirks, v -> quirks = v, "--quirk")
+            .paramLabel("Q")
+            .description(
+                "Shape the archive as this quirk of the catalogue, by id, for example outer-gzip"
+                    + " (repeatable: the quirks are applied in order; combines with the other flags"
+                    + " or --spec).")
+            .build());
+    spec.addOption(
+        Specs.strings(() -> tags, v -> tags = v, "--tag")
+            .paramLabel("T")
+            .description(
+                "Tag of the first image (repeatable; default " + FlagSpec.DEFAULT_TAG + ").")
+            .build());
+    spec.addOption(
+        Specs.flag(() -> untagged, v -> untagged = v, "--untagged", "Leave every image untagged."));
+    option(
+        Long.class,
+        () -> seed,
+        v -> seed = v,
+        "--seed",
+        "S",
+        "Seed of the content, or of the corpus draw (default 0).");
+    option(
+        Path.class,
+        () -> specFile,
+        v -> specFile = v,
+        "--spec",
+        "SPEC.json",
+        "Build the archive this spec file describes (excludes the shape flags).");
+    spec.addOption(
+        Specs.option(Path.class, () -> output, v -> output = v, "-o", "--output")
+            .paramLabel("OUT.tar")
+            .description("The archive to write.")
+            .build());
+    option(
+        Path.class, () -> truth, v -> truth = v, "--truth", "OUT.json", "Write the truth as JSON.");
+    spec.addOption(
+        Specs.flag(
+            () -> printSpec,
+            v -> printSpec = v,
+            "--print-spec",
+            "Print the spec as JSON on standard output."));
+    option(
+        Path.class,
+        () -> corpus,
+        v -> corpus = v,
+        "--corpus",
+        "DIR",
+        "Write --count varied archives and index.json into DIR.");
+    spec.addOption(
+        Specs.option(int.class, () -> count, v -> count = v, "--count")
+            .paramLabel("N")
+            .description("Archives in a corpus (default 20).")
+            .defaultValue("20")
+            .build());
+    spec.addOption(
+        Specs.option(String.class, () -> quirkCorpus, v -> quirkCorpus = v, "--quirks")
+            .paramLabel("valid|defect|all")
+            .arity("0..1")
+            .fallbackValue("all")
+            .description(
+                "With --corpus DIR: write one archive per quirk of the catalogue (all, or only the"
+                    + " valid ones or the defects), named by its id, and DIR/index.json.")
+            .build());
+    spec.addOption(
+        Specs.flag(
+            () -> includeExpensive,
+            v -> includeExpensive = v,
+            "--include-expensive",
+            "With --corpus DIR --quirks: also write the expensive quirks (entries of 8 GiB, about"
+                + " a minute each, small on disk), which are otherwise skipped and listed."));
+    spec.addOption(Specs.flag(() -> quiet, v -> quiet = v, "--quiet", "No progress bar."));
+    Specs.withStandardHelp(spec);
+  }
+
+  /** Adds an option with one value. */
+  private <T> void option(
+      Class<T> type, Supplier<T> get, Consumer<T> set, String name, String label, String text) {
+    spec.addOption(Specs.option(type, get, set, name).paramLabel(label).description(text).build());
+  }
 
   @Override
   public Integer call() throws Exception {

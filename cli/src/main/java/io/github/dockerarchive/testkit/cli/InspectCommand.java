@@ -22,42 +22,47 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dockerarchive inspect}: prints the images of an archive. */
-@Command(
-    name = "inspect",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Print every image of an archive, or the one selected by docker-archive:PATH:REF or :@N.",
-      "With --json the output is {\"images\":[{\"index\":0,\"repoTags\":[...],"
-          + "\"configDigest\":\"sha256:...\",\"layers\":[{\"diffId\":\"sha256:...\","
-          + "\"size\":123,\"mediaType\":\"...\"}]}]}: repoTags as stored, layers in Layers"
-          + " order, size uncompressed.",
-      "oci-archive:PATH[:NAME] prints the image NAME selects (or the only one), resolved to"
-          + " --platform; with --json {\"images\":[{\"index\":0,\"refName\":\"v1\","
-          + "\"manifestDigest\":\"sha256:...\",\"indexes\":[...],\"configDigest\":\"sha256:...\","
-          + "\"layers\":[{\"diffId\":\"sha256:...\",\"digest\":\"sha256:...\",\"storedSize\":123,"
-          + "\"mediaType\":\"...\"}]}]}: layers as stored, diffIDs from the config."
-    })
 final class InspectCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.command(
+          this,
+          "inspect",
+          "Print every image of an archive, or the one selected by docker-archive:PATH:REF or :@N.",
+          "With --json the output is {\"images\":[{\"index\":0,\"repoTags\":[...],"
+              + "\"configDigest\":\"sha256:...\",\"layers\":[{\"diffId\":\"sha256:...\","
+              + "\"size\":123,\"mediaType\":\"...\"}]}]}: repoTags as stored, layers in Layers"
+              + " order, size uncompressed.",
+          "oci-archive:PATH[:NAME] prints the image NAME selects (or the only one), resolved to"
+              + " --platform; with --json {\"images\":[{\"index\":0,\"refName\":\"v1\","
+              + "\"manifestDigest\":\"sha256:...\",\"indexes\":[...],\"configDigest\":\"sha256:...\","
+              + "\"layers\":[{\"diffId\":\"sha256:...\",\"digest\":\"sha256:...\",\"storedSize\":123,"
+              + "\"mediaType\":\"...\"}]}]}: layers as stored, diffIDs from the config.");
 
-  @Option(names = "--json", description = "Print JSON (a stable shape other tools can parse).")
   boolean json;
 
-  @Mixin PlatformOption platform;
+  final PlatformOption platform = new PlatformOption();
 
-  @Parameters(
-      paramLabel = "ARCHIVE_OR_REF",
-      description =
-          "A path, docker-archive:PATH[:REF|:@N] to select one image, or oci-archive:PATH[:NAME].")
   String archive;
+
+  InspectCommand() {
+    spec.addOption(
+        Specs.flag(
+            () -> json,
+            v -> json = v,
+            "--json",
+            "Print JSON (a stable shape other tools can parse)."));
+    platform.addTo(spec);
+    spec.addPositional(
+        Specs.parameter(String.class, () -> archive, v -> archive = v)
+            .paramLabel("ARCHIVE_OR_REF")
+            .description(
+                "A path, docker-archive:PATH[:REF|:@N] to select one image, or oci-archive:PATH[:NAME].")
+            .build());
+    Specs.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -119,25 +124,32 @@ final class InspectCommand implements Callable<Integer> {
         out.println(mapper.writeValueAsString(root));
         return;
       }
-      out.printf(
-          "%s: oci-archive, %s, %s%n",
-          reference.path(),
-          image.compression().label(),
-          reference.name() == null ? "the only image" : "ref.name \"" + reference.name() + "\"");
-      out.printf("image  manifest %s%n", image.manifestDigest());
+      out.println(
+          reference.path()
+              + ": oci-archive, "
+              + image.compression().label()
+              + ", "
+              + (reference.name() == null
+                  ? "the only image"
+                  : "ref.name \"" + reference.name() + "\""));
+      out.println("image  manifest " + image.manifestDigest());
       for (Digest index : image.indexes()) {
-        out.printf("  via index %s%n", index);
+        out.println("  via index " + index);
       }
-      out.printf("  config  %s (%d bytes)%n", manifest.config().digest(), config.length);
-      out.printf("  layers  %d%n", manifest.layers().size());
+      out.println("  config  " + manifest.config().digest() + " (" + config.length + " bytes)");
+      out.println("  layers  " + manifest.layers().size());
       for (int i = 0; i < manifest.layers().size(); i++) {
         Descriptor layer = manifest.layers().get(i);
-        out.printf(
-            "    %s  %12d  %s (%s)%n",
-            i < diffIds.size() ? diffIds.get(i) : "(no diffID)",
-            layer.size(),
-            layer.digest(),
-            layer.mediaType());
+        out.println(
+            "    "
+                + (i < diffIds.size() ? diffIds.get(i) : "(no diffID)")
+                + "  "
+                + rightAligned(layer.size())
+                + "  "
+                + layer.digest()
+                + " ("
+                + layer.mediaType()
+                + ")");
       }
     }
   }
@@ -170,34 +182,56 @@ final class InspectCommand implements Callable<Integer> {
     for (ImageSource image : images) {
       image.layers(); // load everything first, so an error prints nothing partial
     }
-    out.printf(
-        "%s: %s, %d entries, %d image%s%n",
-        reference.path(),
-        reader.compression().label(),
-        reader.entries().size(),
-        reader.manifest().size(),
-        reader.manifest().size() == 1 ? "" : "s");
+    int count = reader.manifest().size();
+    out.println(
+        reference.path()
+            + ": "
+            + reader.compression().label()
+            + ", "
+            + reader.entries().size()
+            + " entries, "
+            + count
+            + (count == 1 ? " image" : " images"));
     for (ImageSource image : images) {
       ManifestSelection selection = image.selection();
       List<String> tags = selection.item().repoTags();
-      out.printf(
-          "image @%d  %s%n",
-          selection.itemIndex(), tags.isEmpty() ? "(untagged)" : String.join(", ", tags));
-      out.printf(
-          "  config  %s  %s (%d bytes)%n",
-          image.configDigest(), selection.item().config(), image.configBytes().length);
+      out.println(
+          "image @"
+              + selection.itemIndex()
+              + "  "
+              + (tags.isEmpty() ? "(untagged)" : String.join(", ", tags)));
+      out.println(
+          "  config  "
+              + image.configDigest()
+              + "  "
+              + selection.item().config()
+              + " ("
+              + image.configBytes().length
+              + " bytes)");
       List<LayerInfo> layers = image.layers();
-      out.printf("  layers  %d%n", layers.size());
+      out.println("  layers  " + layers.size());
       for (LayerInfo layer : layers) {
-        out.printf(
-            "    %s  %12d  %s%s%n",
-            layer.diffId(),
-            layer.size(),
-            layer.path(),
-            layer.compression() == io.github.dockerarchive.testkit.image.Compression.NONE
-                ? ""
-                : " (" + layer.compression().label() + ", " + layer.storedSize() + " stored)");
+        out.println(
+            "    "
+                + layer.diffId()
+                + "  "
+                + rightAligned(layer.size())
+                + "  "
+                + layer.path()
+                + (layer.compression() == io.github.dockerarchive.testkit.image.Compression.NONE
+                    ? ""
+                    : " (" + layer.compression().label() + ", " + layer.storedSize() + " stored)"));
       }
     }
+  }
+
+  /**
+   * A size right-aligned in a column of 12, as {@code %12d} prints it in English. The text is built
+   * without {@link java.util.Formatter}, whose first use loads the locale data (a good part of a
+   * short inspect's start-up), and so its digits do not depend on the locale.
+   */
+  private static String rightAligned(long size) {
+    String digits = Long.toString(size);
+    return " ".repeat(Math.max(0, 12 - digits.length())) + digits;
   }
 }

@@ -1,7 +1,6 @@
 package io.github.dockerarchive.testkit.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -9,12 +8,17 @@ import picocli.CommandLine.ParameterException;
  * of an {@code oci-archive:} argument is resolved to (OAR-3).
  */
 final class PlatformOption {
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description =
-          "For oci-archive: the platform of a multi-platform image (default linux/amd64).")
   String platform;
+
+  /** Adds the option to a command. */
+  void addTo(CommandSpec spec) {
+    spec.addOption(
+        Specs.option(String.class, () -> platform, v -> platform = v, "--platform")
+            .paramLabel("OS/ARCH[/VARIANT]")
+            .description(
+                "For oci-archive: the platform of a multi-platform image (default linux/amd64).")
+            .build());
+  }
 
   /** Refuses the option when the argument is no {@code oci-archive:} reference. */
   void refuseFor(CommandSpec spec) {

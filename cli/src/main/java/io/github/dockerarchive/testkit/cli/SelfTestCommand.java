@@ -15,6 +15,7 @@ import io.github.dockerarchive.testkit.synthetic.ArchiveFixture;
 import io.github.dockerarchive.testkit.synthetic.ArchiveSpec;
 import io.github.dockerarchive.testkit.synthetic.LayerSpec;
 import io.github.dockerarchive.testkit.synthetic.SyntheticArchives;
+import io.github.dockerarchive.testkit.synthetic.handmade.HandmadeImage;
 import io.github.dockerarchive.testkit.writer.ArchiveWriter;
 import io.github.dockerarchive.testkit.writer.Layout;
 import io.github.dockerarchive.testkit.writer.WriterOptions;
@@ -25,24 +26,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dockerarchive selftest}: checks this installation end to end in a temporary directory
  * (generate, inspect, verify, and copy through docker-archive, oci: and dir: in both layouts). The
  * launcher also runs it once per build to record the classes the tool loads (class-data sharing).
  */
-@Command(
-    name = "selftest",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Check this installation: generate a small archive, inspect and verify it, and copy it"
-          + " through docker-archive:, oci: and dir: (both layouts) in a temporary directory."
-    })
 final class SelfTestCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.withStandardHelp(
+          Specs.command(
+              this,
+              "selftest",
+              "Check this installation: generate a small archive, inspect and verify it, and copy it"
+                  + " through docker-archive:, oci: and dir: (both layouts) in a temporary"
+                  + " directory."));
 
   @Override
   public Integer call() throws Exception {
@@ -95,7 +94,8 @@ final class SelfTestCommand implements Callable<Integer> {
 
   /**
    * Runs the commands users type, in this process: generate, inspect, verify, and copy both ways
-   * between docker-archive: and oci: (also what the launcher's class-data-sharing dump records).
+   * between docker-archive: and oci:, and inspect and verify an image with a config as Docker
+   * writes it (also what the launcher's class-data-sharing dump records).
    */
   private static void runCommands(Path dir) throws Exception {
     Files.createDirectories(dir);
@@ -108,6 +108,15 @@ final class SelfTestCommand implements Callable<Integer> {
     command("copy", "docker-archive:" + archive, oci);
     command("copy", oci, "docker-archive:" + copied + ":selftest/copy:1");
     command("verify", copied);
+    // an image as docker save writes it: its config holds booleans and numbers besides strings
+    Path docker =
+        new HandmadeImage()
+            .tags("selftest/docker:1")
+            .layerFiles("hello.txt", "hi")
+            .configEdit(c -> c.putObject("config").put("Tty", false).put("StopTimeout", 10))
+            .writeTo(dir.resolve("docker.tar"));
+    command("inspect", docker.toString());
+    command("verify", docker.toString());
   }
 
   private static void command(String... args) {

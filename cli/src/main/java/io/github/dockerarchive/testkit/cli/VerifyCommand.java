@@ -9,42 +9,47 @@ import io.github.dockerarchive.testkit.reference.ArchiveReference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dockerarchive verify}: recomputes every digest and checks it against the config, and
  * checks what writers get wrong besides (repeated layer paths, layer tar members, the OCI layout).
  */
-@Command(
-    name = "verify",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Recompute the config digest and every layer's diffID of every image and check them;"
-          + " check every Layers path of a repeated layer, the members of every layer tar and"
-          + " an OCI layout (index.json) beside manifest.json.",
-      "oci-archive:PATH[:NAME] verifies the image NAME selects (or the only one), resolved to"
-          + " --platform: every blob's digest and size against its descriptor and every layer's"
-          + " diffID.",
-      "Exit 0 when all hold (warnings allowed), 1 when something does not (one problem per"
-          + " line, with its rule ID), 2 when the archive cannot be read at all."
-    })
 final class VerifyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  final CommandSpec spec =
+      Specs.command(
+          this,
+          "verify",
+          "Recompute the config digest and every layer's diffID of every image and check them;"
+              + " check every Layers path of a repeated layer, the members of every layer tar and"
+              + " an OCI layout (index.json) beside manifest.json.",
+          "oci-archive:PATH[:NAME] verifies the image NAME selects (or the only one), resolved to"
+              + " --platform: every blob's digest and size against its descriptor and every layer's"
+              + " diffID.",
+          "Exit 0 when all hold (warnings allowed), 1 when something does not (one problem per"
+              + " line, with its rule ID), 2 when the archive cannot be read at all.");
 
-  @Option(names = "--quiet", description = "Print problems only, no summary and no progress.")
   boolean quiet;
 
-  @Mixin PlatformOption platform;
+  final PlatformOption platform = new PlatformOption();
 
-  @Parameters(
-      paramLabel = "ARCHIVE",
-      description = "A path (or docker-archive:PATH), or oci-archive:PATH[:NAME].")
   String archive;
+
+  VerifyCommand() {
+    spec.addOption(
+        Specs.flag(
+            () -> quiet,
+            v -> quiet = v,
+            "--quiet",
+            "Print problems only, no summary and no progress."));
+    platform.addTo(spec);
+    spec.addPositional(
+        Specs.parameter(String.class, () -> archive, v -> archive = v)
+            .paramLabel("ARCHIVE")
+            .description("A path (or docker-archive:PATH), or oci-archive:PATH[:NAME].")
+            .build());
+    Specs.withStandardHelp(spec);
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -74,7 +74,7 @@ class ConformanceCommandTest {
           createdNames.add(name);
           return new Implementations.Selected(new FakeImplementation(name, false), true);
         };
-    CommandLine cli = new CommandLine(new ConformanceCommand(() -> suite, factory));
+    CommandLine cli = new CommandLine(new ConformanceCommand(() -> suite, factory).spec);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     Path results = dir.resolve("results");

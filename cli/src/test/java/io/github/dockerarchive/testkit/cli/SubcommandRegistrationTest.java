@@ -2,6 +2,9 @@ package io.github.dockerarchive.testkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,44 @@ class SubcommandRegistrationTest {
     CliRun help = CliRun.of("help", "copy");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).startsWith("Usage: dockerarchive copy ");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"--version", "-V", "--debug --version", "--version --help", "-hV"})
+  @DisplayName("the version is answered with or without the subcommands built")
+  void version(String line) {
+    CliRun run = CliRun.of(line.split(" "));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    if (line.contains("-h")) {
+      assertThat(run.out()).startsWith("Usage: dockerarchive ").contains("  inspect ");
+    } else {
+      assertThat(run.out()).startsWith("dockerarchive ").doesNotContain("Usage");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the tool's own commands carry no picocli annotations: their models are built in code, so"
+          + " no annotation proxy is generated and no class reflected over at start-up")
+  void modelsBuiltInCode() {
+    for (Class<?> type :
+        List.of(
+            DockerArchiveCli.class,
+            InspectCommand.class,
+            VerifyCommand.class,
+            CopyCommand.class,
+            GenerateCommand.class,
+            SelfTestCommand.class,
+            ConformanceCommand.class,
+            PlatformOption.class)) {
+      List<Annotation> annotations = new ArrayList<>(List.of(type.getDeclaredAnnotations()));
+      for (Field field : type.getDeclaredFields()) {
+        annotations.addAll(List.of(field.getDeclaredAnnotations()));
+      }
+      assertThat(annotations)
+          .as(type.getName())
+          .noneMatch(a -> a.annotationType().getName().startsWith("picocli."));
+    }
   }
 
   @Test
