@@ -1,13 +1,14 @@
 package io.github.dockerarchive.testkit.archive;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.EntryNotFoundException;
 import io.github.dockerarchive.testkit.archive.VerificationReport.Problem;
 import io.github.dockerarchive.testkit.archive.VerificationReport.Severity;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.internal.JsonTrees;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ final class OciLayoutCheck {
   private static final String COMPONENT = "[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*";
   private static final Pattern REF = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
   private static final int MAX_DEPTH = 8;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   /**
    * One item of {@code manifest.json} that loaded.
@@ -379,7 +380,7 @@ final class OciLayoutCheck {
 
   private JsonNode parse(byte[] bytes, String what) {
     try {
-      JsonNode node = JSON.readTree(bytes);
+      JsonNode node = JsonTrees.read(JSON, bytes, false);
       if (node == null || !node.isObject()) {
         error(
             "OCI-1",

@@ -1,6 +1,7 @@
 package io.github.dockerarchive.testkit.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
@@ -43,6 +45,64 @@ public final class JsonTrees {
       throws IOException {
     try (JsonParser parser = factory.createParser(json)) {
       return read(parser, refuseTrailing);
+    }
+  }
+
+  /**
+   * Writes a tree as {@code ObjectMapper.writeValueAsBytes} does with its defaults (compact,
+   * members in their order, numbers as their nodes hold them), through the streaming generator
+   * alone.
+   *
+   * @param factory the generator factory
+   * @param tree objects, arrays, strings, numbers, booleans and nulls
+   * @return the UTF-8 bytes
+   * @throws IllegalArgumentException for a binary or POJO node, which only a mapper can write
+   */
+  public static byte[] write(JsonFactory factory, JsonNode tree) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      write(generator, tree);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing JSON to memory", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void write(JsonGenerator out, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        out.writeStartObject();
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+          out.writeFieldName(member.getKey());
+          write(out, member.getValue());
+        }
+        out.writeEndObject();
+      }
+      case ARRAY -> {
+        out.writeStartArray();
+        for (JsonNode element : node) {
+          write(out, element);
+        }
+        out.writeEndArray();
+      }
+      case STRING -> out.writeString(node.textValue());
+      case NUMBER -> writeNumber(out, node);
+      case BOOLEAN -> out.writeBoolean(node.booleanValue());
+      case NULL, MISSING -> out.writeNull();
+      default ->
+          throw new IllegalArgumentException(
+              "a " + node.getNodeType() + " node needs an ObjectMapper to be written");
+    }
+  }
+
+  private static void writeNumber(JsonGenerator out, JsonNode node) throws IOException {
+    switch (node.numberType()) {
+      case INT -> out.writeNumber(node.intValue());
+      case LONG -> out.writeNumber(node.longValue());
+      case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+      case FLOAT -> out.writeNumber(node.floatValue());
+      case DOUBLE -> out.writeNumber(node.doubleValue());
+      case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
     }
   }
 

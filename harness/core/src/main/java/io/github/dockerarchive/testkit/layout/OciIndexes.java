@@ -1,7 +1,7 @@
 package io.github.dockerarchive.testkit.layout;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.ImageNotFoundException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
@@ -11,6 +11,7 @@ import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.digest.DigestMismatchException;
 import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.internal.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ final class OciIndexes {
   /** The largest index or manifest read (RD-3). */
   static final long DOCUMENT_LIMIT = 4L << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private OciIndexes() {}
 
@@ -60,7 +61,7 @@ final class OciIndexes {
   static JsonNode parse(byte[] bytes, String what, String rule) throws InvalidManifestException {
     JsonNode node;
     try {
-      node = JSON.readTree(bytes);
+      node = JsonTrees.read(JSON, bytes, false);
     } catch (IOException e) {
       throw new InvalidManifestException(rule, "parsing " + what + ": " + e.getMessage(), e);
     }

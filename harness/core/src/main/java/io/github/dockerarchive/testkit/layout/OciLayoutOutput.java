@@ -1,8 +1,9 @@
 package io.github.dockerarchive.testkit.layout;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
@@ -10,6 +11,7 @@ import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.BlobInfo;
 import io.github.dockerarchive.testkit.image.ImageManifest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.internal.JsonTrees;
 import io.github.dockerarchive.testkit.reference.DockerReference;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class OciLayoutOutput extends BlobDirectoryOutput {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final Path directory;
   private final String name;
@@ -97,10 +99,10 @@ public final class OciLayoutOutput extends BlobDirectoryOutput {
       if (Files.exists(indexFile)) {
         index = (ObjectNode) OciLayoutInput.readIndex(directory);
       } else {
-        index = JSON.createObjectNode();
+        index = JsonNodeFactory.instance.objectNode();
         index.put("schemaVersion", 2);
       }
-      ArrayNode kept = JSON.createArrayNode();
+      ArrayNode kept = JsonNodeFactory.instance.arrayNode();
       JsonNode existing = index.get("manifests");
       if (existing != null && existing.isArray()) {
         for (JsonNode d : existing) {
@@ -123,7 +125,7 @@ public final class OciLayoutOutput extends BlobDirectoryOutput {
       index.set("manifests", kept);
       Path temp = Files.createTempFile(directory, ".index-", ".json");
       try {
-        Files.write(temp, JSON.writeValueAsBytes(index));
+        Files.write(temp, JsonTrees.write(JSON, index));
         Files.move(
             temp, indexFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {

@@ -1,13 +1,14 @@
 package io.github.dockerarchive.testkit.writer;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dockerarchive.testkit.ArchiveException;
 import io.github.dockerarchive.testkit.InvalidManifestException;
 import io.github.dockerarchive.testkit.InvalidReferenceException;
 import io.github.dockerarchive.testkit.ManifestTypeRejectedException;
 import io.github.dockerarchive.testkit.digest.Digest;
 import io.github.dockerarchive.testkit.image.MediaTypes;
+import io.github.dockerarchive.testkit.internal.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ record SchemaTwoManifest(Digest config, List<Digest> layers) {
   static final Set<String> LIST_TYPES =
       Set.of(MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.OCI_INDEX);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   SchemaTwoManifest {
     layers = List.copyOf(layers);
@@ -42,7 +43,7 @@ record SchemaTwoManifest(Digest config, List<Digest> layers) {
   static SchemaTwoManifest parse(byte[] bytes) throws ArchiveException {
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = JsonTrees.read(JSON, bytes, false);
     } catch (IOException e) {
       throw new InvalidManifestException(RULE, "parsing manifest: " + e.getMessage(), e);
     }

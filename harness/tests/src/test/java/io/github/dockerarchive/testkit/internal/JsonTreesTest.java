@@ -28,6 +28,37 @@ class JsonTreesTest {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  @Property(tries = 1000)
+  @Label("any tree read is written back to the bytes ObjectMapper writes for it")
+  void writesAsObjectMapper(@ForAll("documents") String document) throws Exception {
+    JsonNode tree;
+    try {
+      tree = new ObjectMapper().readTree(document);
+    } catch (java.io.IOException e) {
+      return;
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return;
+    }
+    assertThat(new String(JsonTrees.write(FACTORY, tree), StandardCharsets.UTF_8))
+        .as("%s", document)
+        .isEqualTo(new ObjectMapper().writeValueAsString(tree));
+  }
+
+  @Test
+  @DisplayName("numbers of every node type, unicode and escapes are written as ObjectMapper does")
+  void writesEveryNodeType() throws Exception {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var tree = nodes.objectNode();
+    tree.put("int", 1).put("long", 1L << 40).put("double", 0.5).put("float", 1.5f);
+    tree.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+    tree.put("decimal", new java.math.BigDecimal("1.10"));
+    tree.put("text", "é \"q\" \n <&>").put("yes", true).putNull("nothing");
+    tree.putArray("list").add(1).addObject().put("k", "v");
+    assertThat(new String(JsonTrees.write(FACTORY, tree), StandardCharsets.UTF_8))
+        .isEqualTo(new ObjectMapper().writeValueAsString(tree));
+  }
+
   @Property(tries = 2000)
   @Label("any document, valid or not, gets the tree or the refusal ObjectMapper gives")
   void sameAsObjectMapper(@ForAll("documents") String document) {
