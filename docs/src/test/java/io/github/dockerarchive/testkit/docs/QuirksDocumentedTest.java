@@ -88,7 +88,10 @@ class QuirksDocumentedTest {
             + " of I/O to write\nand read (its archive stays small on disk): `@ArchiveQuirks`, the"
             + " jqwik quirk arbitraries and\n`generate --corpus DIR --quirks` leave it out unless"
             + " asked for it (`includeExpensive = true`,\nnaming it, `--include-expensive`), and"
-            + " the skip is reported.\n\n");
+            + " the skip is reported. The interop test loads them in Docker, skopeo and podman\n"
+            + "only when its system property names them (each load unpacks 8 GiB):\n"
+            + "`-Ddockerarchive.interop.quirks=outer-8-gib-entry,layer-8-gib-member` with"
+            + " `-Dtest=QuirkInteropTest`.\n\n");
     int valid = 0;
     int expensive = 0;
     for (Quirk q : Quirk.values()) {

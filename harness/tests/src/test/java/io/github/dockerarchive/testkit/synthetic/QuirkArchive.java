@@ -27,6 +27,9 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
 final class QuirkArchive {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Entries larger than this (the expensive quirks' layers of 8 GiB) are listed, not kept. */
+  private static final long KEPT_BYTES = 64L << 20;
+
   final List<String> names = new ArrayList<>();
   final Map<String, byte[]> files = new HashMap<>();
 
@@ -39,7 +42,7 @@ final class QuirkArchive {
       TarArchiveEntry e;
       while ((e = tar.getNextEntry()) != null) {
         archive.names.add(e.getName());
-        if (e.isFile()) {
+        if (e.isFile() && e.getSize() <= KEPT_BYTES) {
           byte[] bytes = tar.readAllBytes();
           archive.files.putIfAbsent(e.getName(), bytes);
           // readers compare names after cleaning (ARC-4): ./manifest.json is manifest.json

@@ -34,6 +34,9 @@ class QuirkInteropTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ExternalTool SKOPEO = ExternalTool.of("skopeo", "--insecure-policy");
 
+  /** The system property that names the quirks to load, expensive ones included. */
+  static final String QUIRKS_PROPERTY = "dockerarchive.interop.quirks";
+
   /**
    * Valid quirks that a loader version of this machine refuses, by tool and the version text its
    * {@code --version} prints.
@@ -69,21 +72,36 @@ class QuirkInteropTest {
   }
 
   /**
-   * Skips an expensive quirk with the cost: loading one unpacks 8 GiB; {@link LargeEntryQuirkTest}
-   * copies it with skopeo in the large-entries execution.
+   * Skips an expensive quirk with the cost, unless the system property {@value #QUIRKS_PROPERTY}
+   * names it: {@code -Ddockerarchive.interop.quirks=layer-8-gib-member} loads that quirk (and only
+   * the quirks it names) in every tool. {@link LargeEntryQuirkTest} copies the expensive quirks
+   * with skopeo in the large-entries execution.
    */
   private static void assumeCheap(Quirk quirk) {
     assumeFalse(
-        quirk.expensive(),
+        quirk.expensive() && !named().contains(quirk.id()),
         () ->
             quirk.id()
                 + " is expensive: a load unpacks 8 GiB (skopeo copy about 45 s and 8 GiB of"
                 + " disk, docker and podman load more); LargeEntryQuirkTest copies it with skopeo"
-                + " in the large-entries execution");
+                + " in the large-entries execution, -D"
+                + QUIRKS_PROPERTY
+                + "="
+                + quirk.id()
+                + " loads it here");
+  }
+
+  /** The quirk ids {@value #QUIRKS_PROPERTY} names, empty when it is not set. */
+  private static Set<String> named() {
+    String ids = System.getProperty(QUIRKS_PROPERTY, "").strip();
+    return ids.isEmpty() ? Set.of() : Set.of(ids.split("\\s*,\\s*"));
   }
 
   static Stream<Quirk> validQuirks() {
-    return Arrays.stream(Quirk.values()).filter(q -> q.validity() == QuirkValidity.VALID);
+    Set<String> named = named();
+    return Arrays.stream(Quirk.values())
+        .filter(q -> q.validity() == QuirkValidity.VALID)
+        .filter(q -> named.isEmpty() || named.contains(q.id()));
   }
 
   @ParameterizedTest(name = "{0}")
